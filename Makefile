@@ -1,0 +1,67 @@
+# NQS Registry — `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+
+.PHONY: help
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
+
+$(STAMP): requirements/dev.lock pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: install Python 3.11 or set PYTHON=python3.x" >&2; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/dev.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+.PHONY: install
+install: $(STAMP) ## Create .venv and install the locked dependencies
+
+.PHONY: run
+run: $(STAMP) ## Migrate, load the catalogue, ensure an admin, serve on http://127.0.0.1:8000 (projections in-process)
+	$(BIN)/nqs migrate
+	$(BIN)/nqs catalogue load
+	$(BIN)/nqs users ensure-admin
+	$(BIN)/nqs serve --with-projections
+
+.PHONY: test
+test: $(STAMP) ## Run the whole test suite (SQLite and PostgreSQL)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+.PHONY: test-unit
+test-unit: $(STAMP) ## Run the fast unit tests only (no I/O)
+	$(BIN)/pytest tests/unit $(PYTEST_ARGS)
+
+.PHONY: lint
+lint: $(STAMP) ## Ruff and mypy
+	$(BIN)/ruff check domain registry projections api tests bench
+	$(BIN)/ruff format --check domain registry projections api tests bench
+	$(BIN)/mypy
+
+.PHONY: format
+format: $(STAMP) ## Format the code with ruff
+	$(BIN)/ruff format domain registry projections api tests bench
+	$(BIN)/ruff check --fix domain registry projections api tests bench
+
+.PHONY: bench
+bench: $(STAMP) ## Run the benchmarks against PostgreSQL and print the figures
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
+.PHONY: worker
+worker: $(STAMP) ## Run the projection worker (production runs it as its own process)
+	$(BIN)/nqs projections run
+
+.PHONY: lock
+lock: ## Re-resolve the pinned dependencies (needs network)
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile -q --generate-hashes --strip-extras --allow-unsafe -o requirements/runtime.lock pyproject.toml
+	$(BIN)/pip-compile -q --generate-hashes --strip-extras --allow-unsafe --extra dev -o requirements/dev.lock pyproject.toml
+
+.PHONY: clean
+clean: ## Remove the virtualenv, caches and the local data directory
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache var

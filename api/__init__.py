@@ -1,0 +1,1 @@
+"""The HTTP API (Litestar): controllers, request/response shapes, auth, errors."""

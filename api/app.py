@@ -1,0 +1,115 @@
+"""The Litestar application factory."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import AsyncGenerator
+from contextlib import asynccontextmanager
+
+import structlog
+from litestar import Litestar, Router
+from litestar.config.compression import CompressionConfig
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
+from litestar.openapi.spec import Contact, Tag
+from litestar.plugins.prometheus import PrometheusConfig
+
+from api.auth import build_auth
+from api.controllers.auth import AuthController
+from api.controllers.initiatives import InitiativeController
+from api.controllers.reports import ReportController
+from api.controllers.system import HealthController, MetricsController
+from api.controllers.users import UserController
+from api.errors import EXCEPTION_HANDLERS
+from api.guards import role_guard
+from api.middleware import RequestContextMiddleware
+from registry.bootstrap import Registry, build
+from registry.clock import Clock
+from registry.settings import Settings
+
+log = structlog.get_logger("nqs.api")
+
+DESCRIPTION = """
+System of record of the executive office of Saudi Arabia's National Quality Strategy (SASO).
+
+Every change is an event that records who acted, when, in which request and — for
+decisions — why. Reads return the aggregate version as an `ETag`; changes take it back in
+`If-Match` (a stale version gets 412, a missing one 428). Creating commands accept an
+`Idempotency-Key`. Errors are RFC 9457 `application/problem+json` in English and Arabic.
+Each operation lists the roles allowed to call it under `x-roles`.
+"""
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    registry: Registry | None = None,
+    clock: Clock | None = None,
+    run_projections: bool = False,
+) -> Litestar:
+    """Builds the API. With ``run_projections`` the read models follow the log in-process."""
+    settings = settings or (registry.settings if registry else Settings.from_env())
+    owns_registry = registry is None
+    registry = registry or build(settings, clock)
+    auth = build_auth(registry)
+    stop = threading.Event()
+
+    @asynccontextmanager
+    async def lifespan(app: Litestar) -> AsyncGenerator[None, None]:
+        follower = None
+        if run_projections:
+            follower = threading.Thread(
+                target=registry.runner.run_forever, args=(stop,), name="projections", daemon=True
+            )
+            follower.start()
+        try:
+            yield
+        finally:
+            stop.set()
+            if follower is not None:
+                follower.join(timeout=10)
+            if owns_registry:
+                registry.close()
+
+    app = Litestar(
+        route_handlers=[
+            HealthController,
+            MetricsController,
+            AuthController,
+            UserController,
+            InitiativeController,
+            ReportController,
+        ],
+        guards=[role_guard],
+        on_app_init=[auth.on_app_init],
+        exception_handlers=EXCEPTION_HANDLERS,
+        lifespan=[lifespan],
+        middleware=[PrometheusConfig(app_name="nqs", group_path=True).middleware],
+        compression_config=CompressionConfig(backend="gzip", minimum_size=2048),
+        request_max_body_size=settings.max_body_bytes,
+        openapi_config=OpenAPIConfig(
+            title="NQS Registry",
+            version="1.0.0",
+            description=DESCRIPTION,
+            contact=Contact(name="NQS Executive Office, SASO"),
+            tags=[
+                Tag(name="Initiatives", description="The nine NQS initiatives / مبادرات الاستراتيجية"),
+                Tag(name="Reports", description="Projections for the executive office / التقارير"),
+                Tag(name="Users", description="Accounts and roles / المستخدمون والأدوار"),
+                Tag(name="Auth", description="Sign in / تسجيل الدخول"),
+                Tag(name="System", description="Health and metrics / الحالة والمقاييس"),
+            ],
+            path="/schema",
+            render_plugins=[SwaggerRenderPlugin(), ScalarRenderPlugin(path="/scalar")],
+            openapi_router=Router(
+                "/schema", route_handlers=[], include_in_schema=False,
+                opt={"exclude_from_auth": True},
+            ),
+        ),
+        debug=False,
+    )
+    app.state.registry = registry
+    app.state.auth = auth
+    # Outermost layer: sees the final status of every response, errors included.
+    app.asgi_handler = RequestContextMiddleware(app.asgi_handler)
+    return app

@@ -1,0 +1,565 @@
+"""/api/v1/initiatives: the nine NQS initiatives and everything they track."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from uuid import UUID
+
+from litestar import Controller, Response, get, post, put
+from litestar.params import Parameter
+from litestar.status_codes import HTTP_201_CREATED
+
+from api.guards import access
+from api.http import (
+    AnyRequest,
+    as_of_param,
+    context_of,
+    expected_version,
+    idempotency_of,
+    registry_of,
+    versioned,
+)
+from api.schemas.common import EventOut, TextOut
+from api.schemas.initiatives import (
+    ComponentCreate,
+    CreatedPart,
+    DecisionReason,
+    DeliverableCreate,
+    DeliverableStatusChange,
+    EvaluationComplete,
+    EvaluationSchedule,
+    InitiativeCreate,
+    InitiativeDetails,
+    InitiativeOut,
+    InitiativePage,
+    InitiativeSummaryOut,
+    KpiCreate,
+    KpiMeasurementCreate,
+    MilestoneComplete,
+    MilestoneCreate,
+    MilestoneReschedule,
+    PartnershipCreate,
+    PartnershipEnd,
+    PilotCreate,
+    ProgressReportCreate,
+    StatusChange,
+    initiative_out,
+    partial_date,
+)
+from api.schemas.history import history_of
+from domain.dates import ReportingPeriod
+from domain.errors import InvalidInput
+from domain.initiatives.initiative import Initiative
+from domain.initiatives.values import EvaluationStage, InitiativeStatus
+from domain.roles import READERS, STAFF, Role
+from projections.initiatives_queries import list_initiatives
+
+BASE = "/api/v1/initiatives"
+Limit = Annotated[int, Parameter(ge=1, le=200, default=50)]
+Offset = Annotated[int, Parameter(ge=0, default=0)]
+Sync = {"sync_to_thread": True}
+
+
+def _out(request: AnyRequest, initiative: Initiative) -> InitiativeOut:
+    return initiative_out(initiative, registry_of(request).clock.now().date())
+
+
+def _period(value: str) -> ReportingPeriod:
+    try:
+        return ReportingPeriod(value)
+    except InvalidInput as error:
+        raise InvalidInput(error.message, error.message_ar, field="period") from None
+
+
+class InitiativeController(Controller):
+    path = BASE
+    tags = ["Initiatives"]
+
+    @get("/", operation_id="listInitiatives", **access(READERS), **Sync)
+    def list_initiatives(
+        self,
+        request: AnyRequest,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        status: InitiativeStatus | None = None,
+    ) -> InitiativePage:
+        """The initiatives, by code (read model; reflects changes within a moment)."""
+        rows, total = list_initiatives(registry_of(request).db, limit, offset, status)
+        items = [
+            InitiativeSummaryOut(
+                id=r.id,
+                code=r.code,
+                title=TextOut(ar=r.title_ar, en=r.title_en),
+                owner=r.owner,
+                status=r.status,
+                version=r.version,
+                updated_at=r.updated_at,
+            )
+            for r in rows
+        ]
+        return InitiativePage(items=items, total=total, limit=limit, offset=offset)
+
+    @post("/", operation_id="createInitiative", status_code=HTTP_201_CREATED, **access(STAFF), **Sync)
+    def create(self, request: AnyRequest, data: InitiativeCreate) -> Response[InitiativeOut]:
+        """Registers an initiative. Honours `Idempotency-Key`: a retry gets the first answer."""
+        initiative = registry_of(request).initiatives.register(
+            context_of(request),
+            code=data.code,
+            title=data.title.to_domain("title"),
+            aim=data.aim.to_domain("aim"),
+            owner=data.owner,
+            status=data.status,
+            idempotency=idempotency_of(request, data),
+        )
+        return versioned(
+            _out(request, initiative),
+            initiative.version,
+            HTTP_201_CREATED,
+            location=f"{BASE}/{initiative.id}",
+        )
+
+    @get("/{initiative_id:uuid}", operation_id="getInitiative", **access(READERS), **Sync)
+    def read(
+        self,
+        request: AnyRequest,
+        initiative_id: UUID,
+        as_of: Annotated[
+            str | None,
+            Parameter(description="ISO timestamp: the initiative as it stood then"),
+        ] = None,
+    ) -> Response[InitiativeOut]:
+        """One initiative with all its parts; `?as_of=` replays it as it stood at that instant."""
+        registry = registry_of(request)
+        instant = as_of_param(as_of)
+        if instant is None:
+            initiative = registry.initiatives.get(initiative_id)
+            return versioned(_out(request, initiative), initiative.version)
+        initiative = registry.initiatives.get_as_of(initiative_id, instant)
+        body = initiative_out(initiative, instant.date(), as_of=instant.isoformat())
+        return versioned(body, initiative.version)
+
+    @get(
+        "/{initiative_id:uuid}/history",
+        operation_id="getInitiativeHistory",
+        **access(STAFF, Role.AUDITOR),
+        **Sync,
+    )
+    def history(self, request: AnyRequest, initiative_id: UUID) -> list[EventOut]:
+        """Every change to the initiative: what, who, when, in which request, and why."""
+        registry = registry_of(request)
+        registry.initiatives.get(initiative_id)
+        return history_of(registry.app, initiative_id)
+
+    @put("/{initiative_id:uuid}", operation_id="reviseInitiative", **access(STAFF), **Sync)
+    def revise(
+        self, request: AnyRequest, initiative_id: UUID, data: InitiativeDetails
+    ) -> Response[InitiativeOut]:
+        """Revises the title, aim and owner (needs `If-Match`)."""
+        initiative = registry_of(request).initiatives.revise_details(
+            context_of(request),
+            initiative_id,
+            expected_version(request),
+            title=data.title.to_domain("title"),
+            aim=data.aim.to_domain("aim"),
+            owner=data.owner,
+        )
+        return versioned(_out(request, initiative), initiative.version)
+
+    @post(
+        "/{initiative_id:uuid}/status",
+        operation_id="changeInitiativeStatus",
+        status_code=200,
+        **access(STAFF),
+        **Sync,
+    )
+    def change_status(
+        self, request: AnyRequest, initiative_id: UUID, data: StatusChange
+    ) -> Response[InitiativeOut]:
+        """Moves the initiative to another status: a decision, so `reason` is required."""
+        initiative = registry_of(request).initiatives.change_status(
+            context_of(request), initiative_id, expected_version(request), data.status, data.reason
+        )
+        return versioned(_out(request, initiative), initiative.version)
+
+    @post(
+        "/{initiative_id:uuid}/components",
+        operation_id="addInitiativeComponent",
+        status_code=HTTP_201_CREATED,
+        **access(STAFF),
+        **Sync,
+    )
+    def add_component(
+        self, request: AnyRequest, initiative_id: UUID, data: ComponentCreate
+    ) -> Response[InitiativeOut]:
+        """Adds a stage, track or workstream (e.g. the technical licence stage)."""
+        initiative = registry_of(request).initiatives.add_component(
+            context_of(request),
+            initiative_id,
+            expected_version(request),
+            key=data.key,
+            title=data.title.to_domain("title"),
+            description=data.description.to_domain("description"),
+        )
+        return versioned(_out(request, initiative), initiative.version, HTTP_201_CREATED)
+
+    # -- milestones ------------------------------------------------------------------------
+
+    @post(
+        "/{initiative_id:uuid}/milestones",
+        operation_id="addMilestone",
+        status_code=HTTP_201_CREATED,
+        **access(STAFF),
+        **Sync,
+    )
+    def add_milestone(
+        self, request: AnyRequest, initiative_id: UUID, data: MilestoneCreate
+    ) -> Response[CreatedPart]:
+        """Adds a milestone with its planned date (YYYY, YYYY-MM or YYYY-MM-DD)."""
+        initiative, new_id = registry_of(request).initiatives.add_milestone(
+            context_of(request),
+            initiative_id,
+            expected_version(request),
+            title=data.title.to_domain("title"),
+            planned_on=partial_date(data.planned_on, "planned_on"),
+            idempotency=idempotency_of(request, data),
+        )
+        return _created(request, initiative, new_id)
+
+    @post(
+        "/{initiative_id:uuid}/milestones/{milestone_id:uuid}/reschedule",
+        operation_id="rescheduleMilestone",
+        status_code=200,
+        **access(STAFF),
+        **Sync,
+    )
+    def reschedule_milestone(
+        self,
+        request: AnyRequest,
+        initiative_id: UUID,
+        milestone_id: UUID,
+        data: MilestoneReschedule,
+    ) -> Response[InitiativeOut]:
+        """Moves a milestone's planned date; `reason` is required."""
+        planned_on = partial_date(data.planned_on, "planned_on")
+        assert planned_on is not None
+        initiative = registry_of(request).initiatives.reschedule_milestone(
+            context_of(request),
+            initiative_id,
+            expected_version(request),
+            milestone_id,
+            planned_on,
+            data.reason,
+        )
+        return versioned(_out(request, initiative), initiative.version)
+
+    @post(
+        "/{initiative_id:uuid}/milestones/{milestone_id:uuid}/complete",
+        operation_id="completeMilestone",
+        status_code=200,
+        **access(STAFF),
+        **Sync,
+    )
+    def complete_milestone(
+        self,
+        request: AnyRequest,
+        initiative_id: UUID,
+        milestone_id: UUID,
+        data: MilestoneComplete,
+    ) -> Response[InitiativeOut]:
+        """Marks a milestone done, with its actual date when known."""
+        initiative = registry_of(request).initiatives.complete_milestone(
+            context_of(request),
+            initiative_id,
+            expected_version(request),
+            milestone_id,
+            data.completed_on,
+        )
+        return versioned(_out(request, initiative), initiative.version)
+
+    @post(
+        "/{initiative_id:uuid}/milestones/{milestone_id:uuid}/cancel",
+        operation_id="cancelMilestone",
+        status_code=200,
+        **access(STAFF),
+        **Sync,
+    )
+    def cancel_milestone(
+        self,
+        request: AnyRequest,
+        initiative_id: UUID,
+        milestone_id: UUID,
+        data: DecisionReason,
+    ) -> Response[InitiativeOut]:
+        """Cancels a planned milestone; `reason` is required."""
+        initiative = registry_of(request).initiatives.cancel_milestone(
+            context_of(request),
+            initiative_id,
+            expected_version(request),
+            milestone_id,
+            data.reason,
+        )
+        return versioned(_out(request, initiative), initiative.version)
+
+    # -- pilots ------------------------------------------------------------------------
+
+    @post(
+        "/{initiative_id:uuid}/pilots",
+        operation_id="addPilot",
+        status_code=HTTP_201_CREATED,
+        **access(STAFF),
+        **Sync,
+    )
+    def add_pilot(
+        self, request: AnyRequest, initiative_id: UUID, data: PilotCreate
+    ) -> Response[CreatedPart]:
+        """Adds a pilot application at a named organisation."""
+        initiative, new_id = registry_of(request).initiatives.add_pilot(
+            context_of(request),
+            initiative_id,
+            expected_version(request),
+            organisation=data.organisation.to_domain("organisation"),
+            description=data.description.to_domain("description"),
+            region=data.region,
+            idempotency=idempotency_of(request, data),
+        )
+        return _created(request, initiative, new_id)
+
+    @post(
+        "/{initiative_id:uuid}/pilots/{pilot_id:uuid}/evaluations/{stage:str}/schedule",
+        operation_id="scheduleEvaluation",
+        status_code=200,
+        **access(STAFF),
+        **Sync,
+    )
+    def schedule_evaluation(
+        self,
+        request: AnyRequest,
+        initiative_id: UUID,
+        pilot_id: UUID,
+        stage: EvaluationStage,
+        data: EvaluationSchedule,
+    ) -> Response[InitiativeOut]:
+        """Plans the internal or external evaluation of a pilot."""
+        planned_on = partial_date(data.planned_on, "planned_on")
+        assert planned_on is not None
+        initiative = registry_of(request).initiatives.schedule_evaluation(
+            context_of(request),
+            initiative_id,
+            expected_version(request),
+            pilot_id,
+            stage,
+            planned_on,
+        )
+        return versioned(_out(request, initiative), initiative.version)
+
+    @post(
+        "/{initiative_id:uuid}/pilots/{pilot_id:uuid}/evaluations/{stage:str}/complete",
+        operation_id="completeEvaluation",
+        status_code=200,
+        **access(STAFF),
+        **Sync,
+    )
+    def complete_evaluation(
+        self,
+        request: AnyRequest,
+        initiative_id: UUID,
+        pilot_id: UUID,
+        stage: EvaluationStage,
+        data: EvaluationComplete,
+    ) -> Response[InitiativeOut]:
+        """Records an evaluation's outcome; the external one follows the internal one."""
+        initiative = registry_of(request).initiatives.complete_evaluation(
+            context_of(request),
+            initiative_id,
+            expected_version(request),
+            pilot_id,
+            stage,
+            completed_on=data.completed_on,
+            result=data.result,
+            outcome=data.outcome.to_domain("outcome") if data.outcome else None,
+        )
+        return versioned(_out(request, initiative), initiative.version)
+
+    # -- deliverables ------------------------------------------------------------------
+
+    @post(
+        "/{initiative_id:uuid}/deliverables",
+        operation_id="addDeliverable",
+        status_code=HTTP_201_CREATED,
+        **access(STAFF),
+        **Sync,
+    )
+    def add_deliverable(
+        self, request: AnyRequest, initiative_id: UUID, data: DeliverableCreate
+    ) -> Response[CreatedPart]:
+        """Adds a deliverable (a guide, a translated book, a study…)."""
+        initiative, new_id = registry_of(request).initiatives.add_deliverable(
+            context_of(request),
+            initiative_id,
+            expected_version(request),
+            kind=data.kind,
+            title=data.title.to_domain("title"),
+            description=data.description.to_domain("description"),
+            status=data.status,
+            due=partial_date(data.due, "due"),
+            idempotency=idempotency_of(request, data),
+        )
+        return _created(request, initiative, new_id)
+
+    @post(
+        "/{initiative_id:uuid}/deliverables/{deliverable_id:uuid}/status",
+        operation_id="changeDeliverableStatus",
+        status_code=200,
+        **access(STAFF),
+        **Sync,
+    )
+    def change_deliverable_status(
+        self,
+        request: AnyRequest,
+        initiative_id: UUID,
+        deliverable_id: UUID,
+        data: DeliverableStatusChange,
+    ) -> Response[InitiativeOut]:
+        """Moves a deliverable on (cancelling one needs a `reason`)."""
+        initiative = registry_of(request).initiatives.change_deliverable_status(
+            context_of(request),
+            initiative_id,
+            expected_version(request),
+            deliverable_id,
+            data.status,
+            data.delivered_on,
+            data.reason,
+        )
+        return versioned(_out(request, initiative), initiative.version)
+
+    # -- partnerships ------------------------------------------------------------------
+
+    @post(
+        "/{initiative_id:uuid}/partnerships",
+        operation_id="addPartnership",
+        status_code=HTTP_201_CREATED,
+        **access(STAFF),
+        **Sync,
+    )
+    def add_partnership(
+        self, request: AnyRequest, initiative_id: UUID, data: PartnershipCreate
+    ) -> Response[CreatedPart]:
+        """Adds a local or international partnership."""
+        initiative, new_id = registry_of(request).initiatives.add_partnership(
+            context_of(request),
+            initiative_id,
+            expected_version(request),
+            partner=data.partner.to_domain("partner"),
+            scope=data.scope,
+            description=data.description.to_domain("description"),
+            started_on=partial_date(data.started_on, "started_on"),
+            idempotency=idempotency_of(request, data),
+        )
+        return _created(request, initiative, new_id)
+
+    @post(
+        "/{initiative_id:uuid}/partnerships/{partnership_id:uuid}/end",
+        operation_id="endPartnership",
+        status_code=200,
+        **access(STAFF),
+        **Sync,
+    )
+    def end_partnership(
+        self,
+        request: AnyRequest,
+        initiative_id: UUID,
+        partnership_id: UUID,
+        data: PartnershipEnd,
+    ) -> Response[InitiativeOut]:
+        """Ends a partnership; `reason` is required."""
+        initiative = registry_of(request).initiatives.end_partnership(
+            context_of(request),
+            initiative_id,
+            expected_version(request),
+            partnership_id,
+            data.ended_on,
+            data.reason,
+        )
+        return versioned(_out(request, initiative), initiative.version)
+
+    # -- KPIs ------------------------------------------------------------------------------
+
+    @post(
+        "/{initiative_id:uuid}/kpis",
+        operation_id="defineKpi",
+        status_code=HTTP_201_CREATED,
+        **access(STAFF),
+        **Sync,
+    )
+    def define_kpi(
+        self, request: AnyRequest, initiative_id: UUID, data: KpiCreate
+    ) -> Response[CreatedPart]:
+        """Defines a KPI with its target and direction."""
+        initiative, new_id = registry_of(request).initiatives.define_kpi(
+            context_of(request),
+            initiative_id,
+            expected_version(request),
+            name=data.name.to_domain("name"),
+            unit=data.unit,
+            target=data.target,
+            direction=data.direction,
+            idempotency=idempotency_of(request, data),
+        )
+        return _created(request, initiative, new_id)
+
+    @post(
+        "/{initiative_id:uuid}/kpis/{kpi_id:uuid}/measurements",
+        operation_id="recordKpiValue",
+        status_code=200,
+        **access(STAFF),
+        **Sync,
+    )
+    def record_kpi_value(
+        self,
+        request: AnyRequest,
+        initiative_id: UUID,
+        kpi_id: UUID,
+        data: KpiMeasurementCreate,
+    ) -> Response[InitiativeOut]:
+        """Records a KPI's measured value for a period (a correction needs a `reason`)."""
+        initiative = registry_of(request).initiatives.record_kpi_value(
+            context_of(request),
+            initiative_id,
+            expected_version(request),
+            kpi_id,
+            _period(data.period),
+            data.value,
+            data.reason,
+        )
+        return versioned(_out(request, initiative), initiative.version)
+
+    # -- progress reports ------------------------------------------------------------------
+
+    @post(
+        "/{initiative_id:uuid}/progress-reports",
+        operation_id="reportProgress",
+        status_code=200,
+        **access(STAFF),
+        **Sync,
+    )
+    def report_progress(
+        self, request: AnyRequest, initiative_id: UUID, data: ProgressReportCreate
+    ) -> Response[InitiativeOut]:
+        """Submits the progress report of a period (a revision of one needs a `reason`)."""
+        initiative = registry_of(request).initiatives.report_progress(
+            context_of(request),
+            initiative_id,
+            expected_version(request),
+            period=_period(data.period),
+            summary=data.summary.to_domain("summary"),
+            percent_complete=data.percent_complete,
+            reason=data.reason,
+        )
+        return versioned(_out(request, initiative), initiative.version)
+
+
+def _created(request: AnyRequest, initiative: Initiative, new_id: UUID) -> Response[CreatedPart]:
+    body = CreatedPart(id=str(new_id), initiative=_out(request, initiative))
+    return versioned(body, initiative.version, HTTP_201_CREATED)
+
+

@@ -1,0 +1,118 @@
+"""/api/v1/users: accounts and roles (admins only)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID
+
+from litestar import Controller, Response, get, post
+from litestar.params import Parameter
+from litestar.status_codes import HTTP_201_CREATED
+
+from api.guards import access
+from api.http import (
+    AnyRequest,
+    context_of,
+    expected_version,
+    idempotency_of,
+    registry_of,
+    versioned,
+)
+from api.schemas.users import (
+    ActivationChange,
+    PasswordChange,
+    RoleChange,
+    UserCreate,
+    UserOut,
+    UserPage,
+)
+from domain.roles import Role
+from domain.users import User
+from projections.users import list_users
+
+ADMIN = access(Role.ADMIN)
+
+
+def _out(user: User) -> UserOut:
+    return UserOut(
+        id=str(user.id), username=user.username, role=user.role, active=user.active,
+        version=user.version,
+    )
+
+
+class UserController(Controller):
+    path = "/api/v1/users"
+    tags = ["Users"]
+
+    @get("/", operation_id="listUsers", sync_to_thread=True, **ADMIN)
+    def list_users(
+        self,
+        request: AnyRequest,
+        limit: Annotated[int, Parameter(ge=1, le=200)] = 50,
+        offset: Annotated[int, Parameter(ge=0)] = 0,
+    ) -> UserPage:
+        """The accounts, by username."""
+        rows, total = list_users(registry_of(request).db, limit, offset)
+        items = [UserOut(id=r[0], username=r[1], role=Role(r[2]), active=r[3], version=r[4])
+                 for r in rows]
+        return UserPage(items=items, total=total, limit=limit, offset=offset)
+
+    @post("/", operation_id="createUser", status_code=HTTP_201_CREATED, sync_to_thread=True, **ADMIN)
+    def create(self, request: AnyRequest, data: UserCreate) -> Response[UserOut]:
+        """Creates an account with a role (password of at least 12 characters)."""
+        user = registry_of(request).users.add(
+            context_of(request),
+            username=data.username,
+            role=data.role,
+            password=data.password,
+            idempotency=idempotency_of(request, data),
+        )
+        return versioned(_out(user), user.version, HTTP_201_CREATED, f"{self.path}/{user.id}")
+
+    @get("/{user_id:uuid}", operation_id="getUser", sync_to_thread=True, **ADMIN)
+    def read(self, request: AnyRequest, user_id: UUID) -> Response[UserOut]:
+        """One account."""
+        user = registry_of(request).users.get(user_id)
+        return versioned(_out(user), user.version)
+
+    @post("/{user_id:uuid}/role", operation_id="changeUserRole", status_code=200,
+          sync_to_thread=True, **ADMIN)
+    def change_role(self, request: AnyRequest, user_id: UUID, data: RoleChange) -> Response[UserOut]:
+        """Gives the account another role; `reason` is required."""
+        user = registry_of(request).users.change_role(
+            context_of(request), user_id, expected_version(request), data.role, data.reason
+        )
+        return versioned(_out(user), user.version)
+
+    @post("/{user_id:uuid}/password", operation_id="setUserPassword", status_code=200,
+          sync_to_thread=True, **ADMIN)
+    def set_password(
+        self, request: AnyRequest, user_id: UUID, data: PasswordChange
+    ) -> Response[UserOut]:
+        """Sets a new password for the account."""
+        user = registry_of(request).users.change_password(
+            context_of(request), user_id, expected_version(request), data.password
+        )
+        return versioned(_out(user), user.version)
+
+    @post("/{user_id:uuid}/deactivate", operation_id="deactivateUser", status_code=200,
+          sync_to_thread=True, **ADMIN)
+    def deactivate(
+        self, request: AnyRequest, user_id: UUID, data: ActivationChange
+    ) -> Response[UserOut]:
+        """Stops the account from signing in; `reason` is required."""
+        user = registry_of(request).users.set_active(
+            context_of(request), user_id, expected_version(request), False, data.reason
+        )
+        return versioned(_out(user), user.version)
+
+    @post("/{user_id:uuid}/reactivate", operation_id="reactivateUser", status_code=200,
+          sync_to_thread=True, **ADMIN)
+    def reactivate(
+        self, request: AnyRequest, user_id: UUID, data: ActivationChange
+    ) -> Response[UserOut]:
+        """Lets a deactivated account sign in again; `reason` is required."""
+        user = registry_of(request).users.set_active(
+            context_of(request), user_id, expected_version(request), True, data.reason
+        )
+        return versioned(_out(user), user.version)

@@ -1,0 +1,55 @@
+"""Who may call what. Every route declares its roles with :func:`access`.
+
+The role guard is installed once for the whole app and fails closed: a route
+that forgot to declare its roles is refused to everyone. The roles also go
+into the OpenAPI document (``x-roles``), so the contract says who may call it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from litestar.connection import ASGIConnection
+from litestar.exceptions import PermissionDeniedException
+from litestar.handlers.base import BaseRouteHandler
+from litestar.openapi.spec import Operation
+
+from domain.roles import Role
+
+PUBLIC_OPT = "exclude_from_auth"
+
+
+def access(*roles: Role | Iterable[Role], public: bool = False) -> dict[str, Any]:
+    """Keyword arguments for a route decorator: its allowed roles, or public."""
+    allowed: set[str] = set()
+    for item in roles:
+        allowed.update([item] if isinstance(item, Role) else item)
+    names = sorted(str(r) for r in allowed)
+    return {
+        "opt": {"roles": frozenset(names), PUBLIC_OPT: public},
+        "operation_class": _operation_class(tuple(names), public),
+    }
+
+
+def _operation_class(roles: tuple[str, ...], public: bool) -> type[Operation]:
+    @dataclass
+    class RolesOperation(Operation):
+        def to_schema(self) -> dict[str, Any]:
+            schema = super().to_schema()
+            schema["x-roles"] = ["public"] if public else list(roles)
+            if public:
+                schema["security"] = []
+            return schema
+
+    return RolesOperation
+
+
+def role_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
+    if handler.opt.get(PUBLIC_OPT):
+        return
+    roles = handler.opt.get("roles")
+    user = connection.scope.get("user")
+    if not roles or user is None or getattr(user, "role", None) not in roles:
+        raise PermissionDeniedException("Your role does not allow this.")

@@ -1,0 +1,85 @@
+"""HTTP conventions shared by every controller: who acts, If-Match/ETag, Idempotency-Key."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+import msgspec
+from litestar import Request, Response
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
+
+from api.errors import BadRequest, PreconditionRequired
+from registry.bootstrap import Registry
+from registry.context import PUBLIC, RequestContext
+from registry.idempotency import IdempotencyKey
+
+T = TypeVar("T")
+_ETAG = re.compile(r'^\s*(?:W/)?"?(\d{1,12})"?\s*$')
+AnyRequest = Request[Any, Any, Any]
+
+
+def registry_of(request: AnyRequest) -> Registry:
+    registry: Registry = request.app.state.registry
+    return registry
+
+
+def context_of(request: AnyRequest) -> RequestContext:
+    user = request.scope.get("user")
+    actor = user.actor if user is not None else PUBLIC
+    correlation_id = request.scope.get("state", {}).get("correlation_id") or "none"
+    return RequestContext(actor=actor, correlation_id=correlation_id)
+
+
+def expected_version(request: AnyRequest) -> int:
+    """The version the caller read, from If-Match; changes without it are refused (428)."""
+    raw = request.headers.get("if-match")
+    if raw is None:
+        raise PreconditionRequired(
+            'Send If-Match with the ETag of the version you read, e.g. If-Match: "3".',
+            'أرسل ترويسة If-Match بقيمة ETag للإصدار الذي قرأته، مثل If-Match: "3".',
+            field="If-Match",
+        )
+    match = _ETAG.match(raw)
+    if not match:
+        raise BadRequest(
+            'If-Match must be an ETag this API gave out, e.g. "3".',
+            'يجب أن تكون If-Match قيمة ETag صادرة عن هذه الواجهة، مثل "3".',
+            field="If-Match",
+        )
+    return int(match.group(1))
+
+
+def idempotency_of(request: AnyRequest, data: msgspec.Struct) -> IdempotencyKey | None:
+    raw = request.headers.get("idempotency-key")
+    if raw is None:
+        return None
+    # The decoded body, re-encoded canonically: whitespace or key order do not make it "different".
+    return IdempotencyKey.of(context_of(request).actor.id, raw, msgspec.json.encode(data))
+
+
+def as_of_param(raw: str | None) -> datetime | None:
+    if raw is None:
+        return None
+    try:
+        instant = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    except ValueError:
+        raise BadRequest(
+            "as_of must be an ISO 8601 timestamp, e.g. 2021-05-31T00:00:00Z.",
+            "يجب أن تكون as_of طابعاً زمنياً بصيغة ISO 8601، مثل 2021-05-31T00:00:00Z.",
+            field="as_of",
+        ) from None
+    if instant.tzinfo is None:
+        instant = instant.replace(tzinfo=UTC)
+    return instant.astimezone(UTC)
+
+
+def versioned(
+    body: T, version: int, status_code: int = HTTP_200_OK, location: str | None = None
+) -> Response[T]:
+    """A response carrying the aggregate's version as its ETag."""
+    headers = {"ETag": f'"{version}"'}
+    if location and status_code == HTTP_201_CREATED:
+        headers["Location"] = location
+    return Response(content=body, status_code=status_code, headers=headers)

@@ -1,0 +1,67 @@
+"""Correlation ids and the one log line per request.
+
+Wraps the whole Litestar ASGI handler (outside routing and error mapping), so
+every response — including 401s, 404s and problem responses — is logged with
+its final status, and every error body can name the request's correlation id.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import uuid
+from typing import Any
+
+import structlog
+from litestar.types import ASGIApp, Message, Receive, Scope, Send
+
+log = structlog.get_logger("nqs.request")
+_VALID_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+HEADER = b"x-request-id"
+
+
+class RequestContextMiddleware:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        correlation_id = _incoming_id(scope) or uuid.uuid4().hex
+        state: dict[str, Any] = scope.setdefault("state", {})  # type: ignore[typeddict-item]
+        state["correlation_id"] = correlation_id
+        started = time.perf_counter()
+        status = 500
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = list(message.get("headers", []))
+                headers.append((HEADER, correlation_id.encode()))
+                message["headers"] = headers  # type: ignore[typeddict-unknown-key]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        finally:
+            user = scope.get("user")
+            log.info(
+                "request",
+                method=scope.get("method"),
+                path=scope.get("path"),  # ids only: personal data never travels in URLs
+                status=status,
+                duration_ms=round((time.perf_counter() - started) * 1000, 2),
+                correlation_id=correlation_id,
+                actor_id=getattr(user, "id", "public"),
+                actor_role=getattr(user, "role", "public"),
+            )
+
+
+def _incoming_id(scope: Scope) -> str | None:
+    for name, value in scope.get("headers", []):
+        if name == HEADER:
+            candidate = value.decode("latin-1")
+            return candidate if _VALID_ID.match(candidate) else None
+    return None

@@ -1,0 +1,1 @@
+"""Request and response bodies (msgspec Structs): separate create, change and read shapes."""

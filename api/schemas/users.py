@@ -1,0 +1,64 @@
+"""Bodies of /api/v1/users and /api/v1/auth."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import msgspec
+
+from api.schemas.common import Reason
+from domain.roles import Role
+
+Username = Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$")]
+Password = Annotated[str, msgspec.Meta(min_length=12, max_length=256)]
+
+
+class UserCreate(msgspec.Struct, forbid_unknown_fields=True):
+    username: Username
+    role: Role
+    password: Password
+
+
+class RoleChange(msgspec.Struct, forbid_unknown_fields=True):
+    role: Role
+    reason: Reason
+
+
+class PasswordChange(msgspec.Struct, forbid_unknown_fields=True):
+    password: Password
+
+
+class ActivationChange(msgspec.Struct, forbid_unknown_fields=True):
+    reason: Reason
+
+
+class UserOut(msgspec.Struct):
+    id: str
+    username: str
+    role: Role
+    active: bool
+    version: int
+
+
+class UserPage(msgspec.Struct):
+    items: list[UserOut]
+    total: int
+    limit: int
+    offset: int
+
+
+class LoginForm(msgspec.Struct):
+    username: str
+    password: str
+
+
+class TokenOut(msgspec.Struct):
+    access_token: str
+    token_type: str
+    expires_in: int
+
+
+class MeOut(msgspec.Struct):
+    id: str
+    username: str
+    role: str

@@ -1,0 +1,1 @@
+"""The nine NQS initiatives: milestones, pilots, deliverables, partnerships, KPIs, reports."""

@@ -1,0 +1,110 @@
+"""User accounts: who may sign in, in which role.
+
+Only a password *hash* is ever recorded (argon2, hashed by the service layer),
+and the stream id is derived from the username, never the username itself.
+"""
+
+from __future__ import annotations
+
+import re
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.domain import event
+
+from domain.aggregate import RegistryAggregate
+from domain.envelope import Envelope
+from domain.errors import InvalidInput, InvalidTransition
+from domain.roles import Role
+
+NAMESPACE_USERS = uuid5(NAMESPACE_URL, "https://nqs.saso.gov.sa/registry/users")
+USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
+MIN_PASSWORD_LENGTH = 12
+
+
+def normalise_username(username: str) -> str:
+    username = (username or "").strip().lower()
+    if not USERNAME_PATTERN.match(username):
+        raise InvalidInput(
+            "A username is 3 to 64 lowercase letters, digits, dots, hyphens or underscores.",
+            "اسم المستخدم من 3 إلى 64 حرفاً لاتينياً صغيراً أو رقماً أو نقطة أو شرطة.",
+            field="username",
+        )
+    return username
+
+
+def user_id(username: str) -> UUID:
+    return uuid5(NAMESPACE_USERS, normalise_username(username))
+
+
+def check_password_strength(password: str) -> None:
+    if len(password or "") < MIN_PASSWORD_LENGTH:
+        raise InvalidInput(
+            f"A password has at least {MIN_PASSWORD_LENGTH} characters.",
+            f"كلمة المرور لا تقل عن {MIN_PASSWORD_LENGTH} حرفاً.",
+            field="password",
+        )
+
+
+class User(RegistryAggregate):
+    @staticmethod
+    def create_id(username: str) -> UUID:
+        return user_id(username)
+
+    @classmethod
+    def register(
+        cls, envelope: Envelope, username: str, role: Role, password_hash: str
+    ) -> User:
+        return cls(
+            envelope=envelope,
+            username=normalise_username(username),
+            role=Role(role),
+            password_hash=password_hash,
+        )
+
+    @event("Registered")
+    def __init__(self, envelope: Envelope, username: str, role: Role, password_hash: str) -> None:
+        self.username = username
+        self.role = Role(role)
+        self.password_hash = password_hash
+        self.active = True
+
+    def change_role(self, envelope: Envelope, role: Role) -> None:
+        envelope.require_reason()
+        if Role(role) == self.role:
+            return
+        self._role_changed(envelope=envelope, role=Role(role))
+
+    @event("RoleChanged")
+    def _role_changed(self, envelope: Envelope, role: Role) -> None:
+        self.role = Role(role)
+
+    def change_password(self, envelope: Envelope, password_hash: str) -> None:
+        self._password_changed(envelope=envelope, password_hash=password_hash)
+
+    @event("PasswordChanged")
+    def _password_changed(self, envelope: Envelope, password_hash: str) -> None:
+        self.password_hash = password_hash
+
+    def deactivate(self, envelope: Envelope) -> None:
+        envelope.require_reason()
+        if not self.active:
+            raise InvalidTransition(
+                "This account is already deactivated.", "هذا الحساب معطّل مسبقاً.", field="active"
+            )
+        self._deactivated(envelope=envelope)
+
+    @event("Deactivated")
+    def _deactivated(self, envelope: Envelope) -> None:
+        self.active = False
+
+    def reactivate(self, envelope: Envelope) -> None:
+        envelope.require_reason()
+        if self.active:
+            raise InvalidTransition(
+                "This account is already active.", "هذا الحساب مفعّل مسبقاً.", field="active"
+            )
+        self._reactivated(envelope=envelope)
+
+    @event("Reactivated")
+    def _reactivated(self, envelope: Envelope) -> None:
+        self.active = True

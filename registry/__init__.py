@@ -1,0 +1,1 @@
+"""The registry's service layer: the eventsourcing application, services, catalogue, CLI."""

@@ -1,0 +1,118 @@
+"""The one wiring module: builds the application, services, read models and runner.
+
+Nothing happens at import time; the CLI, the API and the tests all call
+:func:`build` (tests with their own settings and a manual clock).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+import psycopg
+from psycopg import sql
+
+from projections.base import Projection
+from projections.initiatives import InitiativesProjection
+from projections.runner import ProjectionRunner
+from projections.sql import Database, postgres_conninfo
+from projections.users import UsersProjection
+from registry.application import NQSApplication
+from registry.clock import Clock, SystemClock
+from registry.initiatives import InitiativeService
+from registry.settings import DatabaseConfig, Settings
+from registry.users import UserService
+
+
+def all_projections() -> list[Projection]:
+    return [InitiativesProjection(), UsersProjection()]
+
+
+@dataclass
+class Registry:
+    settings: Settings
+    clock: Clock
+    app: NQSApplication
+    db: Database
+    runner: ProjectionRunner
+    initiatives: InitiativeService
+    users: UserService
+
+    def close(self) -> None:
+        self.db.close()
+        self.app.close()
+
+
+def build(settings: Settings, clock: Clock | None = None) -> Registry:
+    """Wires everything for one process. Tables must exist (``nqs migrate``)."""
+    clock = clock or SystemClock()
+    if settings.database.kind == "sqlite":
+        assert settings.database.path is not None
+        settings.database.path.parent.mkdir(parents=True, exist_ok=True)
+    app = NQSApplication(env=settings.database.eventsourcing_env())
+    db = Database.open(settings.database)
+    runner = ProjectionRunner(app, db, all_projections())
+    return Registry(
+        settings=settings,
+        clock=clock,
+        app=app,
+        db=db,
+        runner=runner,
+        initiatives=InitiativeService(app, clock),
+        users=UserService(app, clock),
+    )
+
+
+def migrate(settings: Settings) -> list[str]:
+    """Creates the database (PostgreSQL), the event store and the read-model tables.
+
+    Run once, by one process, before the API and workers start: starting several
+    processes that each create tables on an empty database races.
+    Returns the names of read models that had to be rebuilt.
+    """
+    config = settings.database
+    if config.kind == "postgres":
+        ensure_postgres_database(config)
+    else:
+        assert config.path is not None
+        config.path.parent.mkdir(parents=True, exist_ok=True)
+    app = NQSApplication(env=config.eventsourcing_env(create_table=True))
+    db = Database.open(config)
+    try:
+        runner = ProjectionRunner(app, db, all_projections())
+        rebuilt = runner.migrate()
+        for name in rebuilt:
+            runner.catch_up([name])
+        return rebuilt
+    finally:
+        db.close()
+        app.close()
+
+
+def ensure_postgres_database(config: DatabaseConfig) -> bool:
+    """Creates the configured PostgreSQL database if it does not exist yet."""
+    conninfo = postgres_conninfo(config, dbname="postgres")
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        exists = conn.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", (config.dbname,)
+        ).fetchone()
+        if exists:
+            return False
+        try:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(config.dbname)))
+        except psycopg.errors.DuplicateDatabase:
+            return False
+        return True
+
+
+def drop_postgres_database(config: DatabaseConfig) -> None:
+    conninfo = postgres_conninfo(config, dbname="postgres")
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        conn.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                sql.Identifier(config.dbname)
+            )
+        )
+
+
+__all__ = ["Registry", "build", "migrate"]

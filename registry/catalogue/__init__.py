@@ -1,0 +1,1 @@
+"""Reference data transcribed from the customer's source documents (``shared/seeds``)."""

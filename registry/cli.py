@@ -1,0 +1,208 @@
+"""The ``nqs`` command line: migrate, load the catalogue, manage users, run things."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+
+import click
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from domain.roles import Role
+from registry.bootstrap import build, migrate
+from registry.context import RequestContext
+from registry.logging import configure_logging
+from registry.settings import Settings
+
+
+def _settings() -> Settings:
+    settings = Settings.from_env()
+    configure_logging(settings.log_format, settings.log_level)
+    return settings
+
+
+@click.group()
+def main() -> None:
+    """NQS Registry: the system of record of the National Quality Strategy's executive office."""
+
+
+@main.command("migrate")
+def migrate_command() -> None:
+    """Create the database, event store and read-model tables (run once before starting)."""
+    settings = _settings()
+    rebuilt = migrate(settings)
+    click.echo(f"Migrated {settings.database.describe()}")
+    for name in rebuilt:
+        click.echo(f"  rebuilt read model {name} (its shape changed)")
+
+
+@main.group()
+def catalogue() -> None:
+    """Reference data transcribed from the source documents."""
+
+
+@catalogue.command("load")
+def catalogue_load() -> None:
+    """Load the nine NQS initiatives (idempotent: a second run changes nothing)."""
+    from registry.catalogue.loader import load_catalogue
+
+    registry = build(_settings())
+    try:
+        report = load_catalogue(registry, RequestContext.system())
+    finally:
+        registry.close()
+    click.echo(f"Catalogue: {report.created} created, {report.unchanged} already present")
+
+
+@main.group()
+def users() -> None:
+    """User accounts."""
+
+
+@users.command("add")
+@click.argument("username")
+@click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
+@click.option(
+    "--password",
+    prompt=True,
+    hide_input=True,
+    confirmation_prompt=True,
+    envvar="NQS_NEW_USER_PASSWORD",
+    help="Prompted for when not given (or set NQS_NEW_USER_PASSWORD).",
+)
+def users_add(username: str, role: str, password: str) -> None:
+    """Create a user with a role."""
+    registry = build(_settings())
+    try:
+        user = registry.users.add(
+            RequestContext.system(), username=username, role=Role(role), password=password
+        )
+    finally:
+        registry.close()
+    click.echo(f"Created {role} {user.username} ({user.id})")
+
+
+@users.command("ensure-admin")
+def users_ensure_admin() -> None:
+    """Create the first admin from NQS_ADMIN_USERNAME/NQS_ADMIN_PASSWORD if missing.
+
+    Without NQS_ADMIN_PASSWORD a password is generated and written to
+    <data dir>/admin-password.txt (readable only by you).
+    """
+    settings = _settings()
+    username = settings.admin_username or "admin"
+    registry = build(settings)
+    try:
+        user, generated = registry.users.ensure_admin(
+            RequestContext.system(), username, settings.admin_password
+        )
+    finally:
+        registry.close()
+    if generated is None:
+        click.echo(f"Admin account: {user.username}")
+        return
+    path = settings.data_dir / "admin-password.txt"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write(generated + "\n")
+    click.echo(f"Created admin account {user.username}; its password is in {path.resolve()}")
+
+
+@main.group()
+def projections() -> None:
+    """Read models."""
+
+
+@projections.command("run")
+@click.option("--poll-interval", default=0.1, show_default=True, help="Seconds between polls.")
+def projections_run(poll_interval: float) -> None:
+    """Follow the event log and keep every read model up to date (the production worker)."""
+    registry = build(_settings())
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    click.echo("Projection worker following the event log; Ctrl-C to stop.")
+    try:
+        registry.runner.run_forever(stop, poll_interval)
+    finally:
+        registry.close()
+
+
+@projections.command("rebuild")
+@click.argument("name", required=False)
+def projections_rebuild(name: str | None) -> None:
+    """Drop and replay one read model (or all) from the start of the event log."""
+    registry = build(_settings())
+    try:
+        names = [name] if name else list(registry.runner.projections)
+        for each in names:
+            with Progress(
+                TextColumn(f"[bold]{each}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                transient=False,
+            ) as bar:
+                task = bar.add_task(each, total=registry.runner.head() or 1)
+
+                def advance(done: int, total: int, task: object = task) -> None:
+                    bar.update(task, completed=done, total=total)  # type: ignore[arg-type]
+
+                try:
+                    count = registry.runner.rebuild(each, progress=advance)
+                except KeyError as error:
+                    raise click.BadParameter(str(error.args[0]), param_hint="NAME") from None
+                bar.update(task, completed=registry.runner.head() or 1)
+            click.echo(f"Rebuilt {each} from {count} events")
+    finally:
+        registry.close()
+
+
+@projections.command("status")
+def projections_status() -> None:
+    """Show each read model's position and lag behind the event log."""
+    registry = build(_settings())
+    try:
+        head = registry.runner.head()
+        for each, position in sorted(registry.runner.positions().items()):
+            click.echo(f"{each:20} position {position:>10}  lag {head - position}")
+    finally:
+        registry.close()
+
+
+@main.command("serve")
+@click.option("--with-projections", is_flag=True, help="Run the read models in-process.")
+@click.option("--host", default=None, help="Defaults to NQS_HOST (127.0.0.1).")
+@click.option("--port", default=None, type=int, help="Defaults to NQS_PORT (8000).")
+@click.option("--workers", default=None, type=int, help="Defaults to NQS_WORKERS (1).")
+def serve(with_projections: bool, host: str | None, port: int | None, workers: int | None) -> None:
+    """Serve the API with uvicorn."""
+    import uvicorn
+
+    settings = _settings()
+    host = host or settings.host
+    port = port or settings.port
+    workers = workers or settings.workers
+    if with_projections:
+        os.environ["NQS_RUN_PROJECTIONS"] = "1"
+    click.echo(f"NQS Registry on http://{host}:{port}  (API docs: http://{host}:{port}/schema)")
+    click.echo(f"Data: {settings.database.describe()}")
+    uvicorn.run(
+        "api.asgi:app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_config=None,
+        access_log=False,
+        proxy_headers=True,
+        server_header=False,
+    )
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
+

@@ -1,0 +1,165 @@
+"""What every command service shares: envelopes, loading, saving, concurrency, replay.
+
+Library errors are translated into domain errors here, at the boundary, so
+nothing above this layer knows eventsourcing's exception types.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, TypeVar
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.persistence import IntegrityError
+
+from domain.aggregate import RegistryAggregate
+from domain.envelope import Envelope
+from domain.errors import AlreadyExists, NotFound, VersionConflict
+from registry.application import NQSApplication
+from registry.clock import Clock
+from registry.context import RequestContext
+from registry.idempotency import IdempotencyKey
+
+A = TypeVar("A", bound=RegistryAggregate)
+
+
+class Service:
+    """Base of the command services; each area's service subclasses it."""
+
+    def __init__(self, app: NQSApplication, clock: Clock) -> None:
+        self.app = app
+        self.clock = clock
+
+    def envelope(
+        self,
+        ctx: RequestContext,
+        reason: str | None = None,
+        idempotency: IdempotencyKey | None = None,
+    ) -> Envelope:
+        return Envelope(
+            actor_id=ctx.actor.id,
+            actor_role=ctx.actor.role,
+            correlation_id=ctx.correlation_id,
+            at=self.clock.now(),
+            reason=(reason.strip() or None) if reason else None,
+            idempotency=idempotency.stamp if idempotency else None,
+        )
+
+    # -- reading -------------------------------------------------------------------
+
+    def load(self, cls: type[A], aggregate_id: UUID, noun: tuple[str, str]) -> A:
+        """Loads an aggregate of the given class, or raises NotFound naming the noun."""
+        try:
+            aggregate = self.app.repository.get(aggregate_id)
+        except AggregateNotFoundError:
+            raise _not_found(noun) from None
+        if not isinstance(aggregate, cls):
+            raise _not_found(noun)
+        return aggregate
+
+    def find(self, cls: type[A], aggregate_id: UUID) -> A | None:
+        try:
+            aggregate = self.app.repository.get(aggregate_id)
+        except AggregateNotFoundError:
+            return None
+        return aggregate if isinstance(aggregate, cls) else None
+
+    def load_as_of(
+        self, cls: type[A], aggregate_id: UUID, as_of: datetime, noun: tuple[str, str]
+    ) -> A:
+        """The aggregate exactly as it stood at ``as_of``: replayed from its events."""
+        aggregate: Any = None
+        for domain_event in self.app.events.get(aggregate_id):
+            if domain_event.timestamp > as_of:
+                break
+            aggregate = domain_event.mutate(aggregate)
+        if aggregate is None or not isinstance(aggregate, cls):
+            raise _not_found(noun, as_of=as_of)
+        return aggregate
+
+    def first_envelope(self, aggregate_id: UUID) -> Envelope | None:
+        for domain_event in self.app.events.get(aggregate_id, lte=1):
+            return getattr(domain_event, "envelope", None)
+        return None
+
+    # -- writing -------------------------------------------------------------------
+
+    def save(self, *aggregates: RegistryAggregate) -> None:
+        """Saves atomically; a concurrent writer who got there first makes this a conflict."""
+        # The versions read before this change (0 = new); save() empties pending_events.
+        read_versions = [a.version - len(a.pending_events) for a in aggregates]
+        try:
+            self.app.save(*aggregates)
+        except IntegrityError:
+            for aggregate, read_version in zip(aggregates, read_versions, strict=True):
+                current = self.find(type(aggregate), aggregate.id)
+                if read_version == 0 and current is not None:
+                    raise AlreadyExists(
+                        "It was created by someone else at the same moment.",
+                        "تم إنشاؤه من قبل مستخدم آخر في اللحظة نفسها.",
+                    ) from None
+                if current is not None and current.version != read_version:
+                    raise VersionConflict(expected=read_version, actual=current.version) from None
+            raise
+
+    def create(
+        self,
+        aggregate: A,
+        idempotency: IdempotencyKey | None,
+        exists: tuple[str, str],
+    ) -> A:
+        """Saves a new aggregate; an idempotent retry returns the first result instead."""
+        existing = self.find(type(aggregate), aggregate.id)
+        if existing is None:
+            try:
+                self.save(aggregate)
+            except AlreadyExists:
+                existing = self.find(type(aggregate), aggregate.id)
+                if existing is None:  # pragma: no cover - the other writer's row vanished
+                    raise
+            else:
+                return aggregate
+        first = self.first_envelope(existing.id)
+        if idempotency is not None and idempotency.is_replay_of(first.idempotency if first else None):
+            return existing
+        raise AlreadyExists(*exists, field="id")
+
+    def change(
+        self,
+        cls: type[A],
+        aggregate_id: UUID,
+        expected_version: int | None,
+        noun: tuple[str, str],
+        command: Callable[[A], None],
+    ) -> A:
+        """Load, refuse a stale If-Match, run one aggregate command, save."""
+        aggregate = self.load(cls, aggregate_id, noun)
+        aggregate.check_version(expected_version)
+        command(aggregate)
+        if aggregate.pending_events:
+            self.save(aggregate)
+        return aggregate
+
+    def replayed_entity(
+        self, aggregate: RegistryAggregate, idempotency: IdempotencyKey | None
+    ) -> bool:
+        """True when an earlier event of this aggregate was made by this very request."""
+        if idempotency is None:
+            return False
+        for domain_event in self.app.events.get(aggregate.id):
+            envelope = getattr(domain_event, "envelope", None)
+            if envelope is not None and idempotency.is_replay_of(envelope.idempotency):
+                return True
+        return False
+
+
+def _not_found(noun: tuple[str, str], as_of: datetime | None = None) -> NotFound:
+    english, arabic = noun
+    if as_of is not None:
+        return NotFound(
+            f"No such {english} existed at {as_of.isoformat()}.",
+            f"لم يكن هناك {arabic} بهذا المعرّف في {as_of.isoformat()}.",
+        )
+    return NotFound(f"No such {english}.", f"لا يوجد {arabic} بهذا المعرّف.")

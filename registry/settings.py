@@ -1,0 +1,154 @@
+"""Settings, read once from ``NQS_*`` environment variables (documented in the README)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlparse
+
+
+class SettingsError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class DatabaseConfig:
+    """Where events and read models live: an SQLite file or a PostgreSQL database."""
+
+    kind: str  # "sqlite" or "postgres"
+    path: Path | None = None
+    host: str = "127.0.0.1"
+    port: int = 5432
+    user: str = "postgres"
+    password: str = ""
+    dbname: str = "nqs"
+    pool_size: int = 10
+
+    @classmethod
+    def from_url(cls, url: str, *, data_dir: Path, pool_size: int = 10) -> DatabaseConfig:
+        parsed = urlparse(url)
+        if parsed.scheme == "sqlite":
+            # sqlite:///relative/path or sqlite:////absolute/path
+            raw = unquote(parsed.path)
+            raw = raw[1:] if raw.startswith("/") else raw
+            path = Path(raw) if raw else data_dir / "nqs.sqlite3"
+            return cls(kind="sqlite", path=path)
+        if parsed.scheme in ("postgres", "postgresql", "postgresql+psycopg"):
+            query = parse_qs(parsed.query)
+            return cls(
+                kind="postgres",
+                host=parsed.hostname or "127.0.0.1",
+                port=parsed.port or 5432,
+                user=unquote(parsed.username or "postgres"),
+                password=unquote(parsed.password or ""),
+                dbname=(parsed.path or "/nqs").lstrip("/") or "nqs",
+                pool_size=int(query.get("pool_size", [pool_size])[0]),
+            )
+        msg = f"NQS_DATABASE_URL must start with sqlite:// or postgresql://, not {parsed.scheme!r}"
+        raise SettingsError(msg)
+
+    def describe(self) -> str:
+        """Where the data is, without the password."""
+        if self.kind == "sqlite":
+            return f"sqlite:///{self.path}"
+        return f"postgresql://{self.user}@{self.host}:{self.port}/{self.dbname}"
+
+    def eventsourcing_env(self, *, create_table: bool = False) -> dict[str, str]:
+        """The environment mapping the eventsourcing library is configured with."""
+        if self.kind == "sqlite":
+            assert self.path is not None
+            return {
+                "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+                "SQLITE_DBNAME": str(self.path),
+                "SQLITE_LOCK_TIMEOUT": "30",
+                "CREATE_TABLE": "y" if create_table else "n",
+            }
+        return {
+            "PERSISTENCE_MODULE": "eventsourcing.postgres",
+            "POSTGRES_DBNAME": self.dbname,
+            "POSTGRES_HOST": self.host,
+            "POSTGRES_PORT": str(self.port),
+            "POSTGRES_USER": self.user,
+            "POSTGRES_PASSWORD": self.password,
+            "POSTGRES_POOL_SIZE": str(self.pool_size),
+            "POSTGRES_MAX_OVERFLOW": str(self.pool_size),
+            "POSTGRES_CONNECT_TIMEOUT": "10",
+            "POSTGRES_LOCK_TIMEOUT": "10",
+            "POSTGRES_PRE_PING": "n",
+            "CREATE_TABLE": "y" if create_table else "n",
+        }
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path = Path("var")
+    database: DatabaseConfig = field(
+        default_factory=lambda: DatabaseConfig(kind="sqlite", path=Path("var/nqs.sqlite3"))
+    )
+    host: str = "127.0.0.1"
+    port: int = 8000
+    admin_username: str | None = None
+    admin_password: str | None = None
+    secret_key: str | None = None
+    token_ttl_minutes: int = 60
+    log_format: str = "auto"  # auto | json | console
+    log_level: str = "INFO"
+    max_body_bytes: int = 1024 * 1024
+    workers: int = 1
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if env is None else env
+        data_dir = Path(env.get("NQS_DATA_DIR") or "var")
+        pool_size = _int(env, "NQS_DB_POOL_SIZE", 10)
+        url = env.get("NQS_DATABASE_URL") or f"sqlite:///{data_dir / 'nqs.sqlite3'}"
+        log_format = env.get("NQS_LOG_FORMAT", "auto")
+        if log_format not in ("auto", "json", "console"):
+            msg = "NQS_LOG_FORMAT must be auto, json or console"
+            raise SettingsError(msg)
+        return cls(
+            data_dir=data_dir,
+            database=DatabaseConfig.from_url(url, data_dir=data_dir, pool_size=pool_size),
+            host=env.get("NQS_HOST") or "127.0.0.1",
+            port=_int(env, "NQS_PORT", 8000),
+            admin_username=env.get("NQS_ADMIN_USERNAME") or None,
+            admin_password=env.get("NQS_ADMIN_PASSWORD") or None,
+            secret_key=env.get("NQS_SECRET_KEY") or None,
+            token_ttl_minutes=_int(env, "NQS_TOKEN_TTL_MINUTES", 60),
+            log_format=log_format,
+            log_level=(env.get("NQS_LOG_LEVEL") or "INFO").upper(),
+            max_body_bytes=_int(env, "NQS_MAX_BODY_BYTES", 1024 * 1024),
+            workers=_int(env, "NQS_WORKERS", 1),
+        )
+
+    def resolved_secret_key(self) -> str:
+        """The token-signing key: NQS_SECRET_KEY, else one generated once into the data dir."""
+        if self.secret_key:
+            return self.secret_key
+        import secrets
+
+        path = self.data_dir / "secret.key"
+        if not path.exists():
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            # O_EXCL: two processes starting together must not write two different keys.
+            try:
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:
+                pass
+            else:
+                with os.fdopen(fd, "w") as f:
+                    f.write(secrets.token_urlsafe(48))
+        return path.read_text().strip()
+
+
+def _int(env: Mapping[str, str], key: str, default: int) -> int:
+    raw = env.get(key)
+    if raw is None or raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        msg = f"{key} must be an integer, got {raw!r}"
+        raise SettingsError(msg) from None
