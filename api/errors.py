@@ -146,23 +146,57 @@ def _field_problems(exc: ValidationException) -> list[FieldProblem]:
             continue
         message = str(item.get("message", "Invalid value"))
         key = str(item.get("key") or "")
+        parent_match = _PATH.search(message)
+        # Litestar gives the parent path either in the message ("at `$.title`") or as the key.
+        parent = parent_match.group(1) if parent_match else key
+        if parent == "data":  # the body itself, not a field of it
+            parent = ""
         if match := _UNKNOWN_FIELD.search(message):
-            parent = _PATH.search(message)
-            key = ".".join(filter(None, [parent.group(1) if parent else "", match.group(1)]))
+            key = ".".join(filter(None, [parent, match.group(1)]))
             problems.append(FieldProblem(key, "This field is not allowed.", "هذا الحقل غير مسموح."))
             continue
         if match := _MISSING_FIELD.search(message):
-            parent = _PATH.search(message)
-            key = ".".join(filter(None, [parent.group(1) if parent else "", match.group(1)]))
+            key = ".".join(filter(None, [parent, match.group(1)]))
             problems.append(FieldProblem(key, "This field is required.", "هذا الحقل مطلوب."))
             continue
         if match := _PATH.search(message):
             key = match.group(1) or key
-        message = _PATH.sub("", message).strip(" -")
-        problems.append(
-            FieldProblem(key or "body", message, "قيمة غير صالحة: " + message)
-        )
+        english, arabic = _readable(_PATH.sub("", message).strip(" -"))
+        problems.append(FieldProblem(key or "body", english, arabic))
     return problems
+
+
+_MESSAGES: list[tuple[re.Pattern[str], str, str]] = [
+    (re.compile(r"Expected `str` matching regex"), "Does not have the expected format.",
+     "الصيغة غير صحيحة."),
+    (re.compile(r"Expected `(?:str|array|object)` of length <= (\d+)"),
+     "Too long: at most {0}.", "طويل جداً: الحد الأقصى {0}."),
+    (re.compile(r"Expected `(?:str|array|object)` of length >= (\d+)"),
+     "Too short: at least {0}.", "قصير جداً: الحد الأدنى {0}."),
+    (re.compile(r"Expected `(?:int|float|decimal)` >= (-?[\d.]+)"),
+     "Must be at least {0}.", "يجب ألا يقل عن {0}."),
+    (re.compile(r"Expected `(?:int|float|decimal)` <= (-?[\d.]+)"),
+     "Must be at most {0}.", "يجب ألا يزيد عن {0}."),
+    (re.compile(r"Invalid enum value"), "Not one of the allowed values.",
+     "ليست من القيم المسموحة."),
+    (re.compile(r"Invalid (?:RFC 3339 encoded )?date"), "Not a valid date (YYYY-MM-DD).",
+     "تاريخ غير صالح (YYYY-MM-DD)."),
+    (re.compile(r"Invalid UUID"), "Not a valid identifier.", "معرّف غير صالح."),
+    (re.compile(r"Expected `int`"), "Expected a whole number.", "يجب أن يكون عدداً صحيحاً."),
+    (re.compile(r"Expected `(?:float|decimal)`"), "Expected a number.", "يجب أن يكون رقماً."),
+    (re.compile(r"Expected `str`"), "Expected text.", "يجب أن يكون نصاً."),
+    (re.compile(r"Expected `bool`"), "Expected true or false.", "يجب أن تكون القيمة true أو false."),
+    (re.compile(r"Expected `object`"), "Expected an object.", "يجب أن يكون كائناً."),
+    (re.compile(r"Expected `array`"), "Expected a list.", "يجب أن تكون قائمة."),
+]
+
+
+def _readable(message: str) -> tuple[str, str]:
+    """A bilingual message for a framework validation message (unknown ones pass through)."""
+    for pattern, english, arabic in _MESSAGES:
+        if match := pattern.search(message):
+            return english.format(*match.groups()), arabic.format(*match.groups())
+    return message, "قيمة غير صالحة."
 
 
 def validation_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 from uuid import UUID
 
 from litestar import Controller, Response, get, post, put
-from litestar.params import Parameter
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_201_CREATED
 
 from api.guards import access
@@ -55,8 +55,8 @@ from domain.roles import READERS, STAFF, Role
 from projections.initiatives_queries import list_initiatives
 
 BASE = "/api/v1/initiatives"
-Limit = Annotated[int, Parameter(ge=1, le=200, default=50)]
-Offset = Annotated[int, Parameter(ge=0, default=0)]
+Limit = Annotated[int, QueryParameter(ge=1, le=200)]
+Offset = Annotated[int, QueryParameter(ge=0)]
 Sync = {"sync_to_thread": True}
 
 
@@ -81,7 +81,7 @@ class InitiativeController(Controller):
         request: AnyRequest,
         limit: Limit = 50,
         offset: Offset = 0,
-        status: InitiativeStatus | None = None,
+        status: FromQuery[InitiativeStatus | None] = None,
     ) -> InitiativePage:
         """The initiatives, by code (read model; reflects changes within a moment)."""
         rows, total = list_initiatives(registry_of(request).db, limit, offset, status)
@@ -100,7 +100,7 @@ class InitiativeController(Controller):
         return InitiativePage(items=items, total=total, limit=limit, offset=offset)
 
     @post("/", operation_id="createInitiative", status_code=HTTP_201_CREATED, **access(STAFF), **Sync)
-    def create(self, request: AnyRequest, data: InitiativeCreate) -> Response[InitiativeOut]:
+    def create(self, request: AnyRequest, data: JSONBody[InitiativeCreate]) -> Response[InitiativeOut]:
         """Registers an initiative. Honours `Idempotency-Key`: a retry gets the first answer."""
         initiative = registry_of(request).initiatives.register(
             context_of(request),
@@ -122,10 +122,10 @@ class InitiativeController(Controller):
     def read(
         self,
         request: AnyRequest,
-        initiative_id: UUID,
+        initiative_id: FromPath[UUID],
         as_of: Annotated[
             str | None,
-            Parameter(description="ISO timestamp: the initiative as it stood then"),
+            QueryParameter(description="ISO timestamp: the initiative as it stood then"),
         ] = None,
     ) -> Response[InitiativeOut]:
         """One initiative with all its parts; `?as_of=` replays it as it stood at that instant."""
@@ -144,7 +144,7 @@ class InitiativeController(Controller):
         **access(STAFF, Role.AUDITOR),
         **Sync,
     )
-    def history(self, request: AnyRequest, initiative_id: UUID) -> list[EventOut]:
+    def history(self, request: AnyRequest, initiative_id: FromPath[UUID]) -> list[EventOut]:
         """Every change to the initiative: what, who, when, in which request, and why."""
         registry = registry_of(request)
         registry.initiatives.get(initiative_id)
@@ -152,7 +152,7 @@ class InitiativeController(Controller):
 
     @put("/{initiative_id:uuid}", operation_id="reviseInitiative", **access(STAFF), **Sync)
     def revise(
-        self, request: AnyRequest, initiative_id: UUID, data: InitiativeDetails
+        self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[InitiativeDetails]
     ) -> Response[InitiativeOut]:
         """Revises the title, aim and owner (needs `If-Match`)."""
         initiative = registry_of(request).initiatives.revise_details(
@@ -173,7 +173,7 @@ class InitiativeController(Controller):
         **Sync,
     )
     def change_status(
-        self, request: AnyRequest, initiative_id: UUID, data: StatusChange
+        self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[StatusChange]
     ) -> Response[InitiativeOut]:
         """Moves the initiative to another status: a decision, so `reason` is required."""
         initiative = registry_of(request).initiatives.change_status(
@@ -189,7 +189,7 @@ class InitiativeController(Controller):
         **Sync,
     )
     def add_component(
-        self, request: AnyRequest, initiative_id: UUID, data: ComponentCreate
+        self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[ComponentCreate]
     ) -> Response[InitiativeOut]:
         """Adds a stage, track or workstream (e.g. the technical licence stage)."""
         initiative = registry_of(request).initiatives.add_component(
@@ -212,7 +212,7 @@ class InitiativeController(Controller):
         **Sync,
     )
     def add_milestone(
-        self, request: AnyRequest, initiative_id: UUID, data: MilestoneCreate
+        self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[MilestoneCreate]
     ) -> Response[CreatedPart]:
         """Adds a milestone with its planned date (YYYY, YYYY-MM or YYYY-MM-DD)."""
         initiative, new_id = registry_of(request).initiatives.add_milestone(
@@ -235,9 +235,9 @@ class InitiativeController(Controller):
     def reschedule_milestone(
         self,
         request: AnyRequest,
-        initiative_id: UUID,
-        milestone_id: UUID,
-        data: MilestoneReschedule,
+        initiative_id: FromPath[UUID],
+        milestone_id: FromPath[UUID],
+        data: JSONBody[MilestoneReschedule],
     ) -> Response[InitiativeOut]:
         """Moves a milestone's planned date; `reason` is required."""
         planned_on = partial_date(data.planned_on, "planned_on")
@@ -262,9 +262,9 @@ class InitiativeController(Controller):
     def complete_milestone(
         self,
         request: AnyRequest,
-        initiative_id: UUID,
-        milestone_id: UUID,
-        data: MilestoneComplete,
+        initiative_id: FromPath[UUID],
+        milestone_id: FromPath[UUID],
+        data: JSONBody[MilestoneComplete],
     ) -> Response[InitiativeOut]:
         """Marks a milestone done, with its actual date when known."""
         initiative = registry_of(request).initiatives.complete_milestone(
@@ -286,9 +286,9 @@ class InitiativeController(Controller):
     def cancel_milestone(
         self,
         request: AnyRequest,
-        initiative_id: UUID,
-        milestone_id: UUID,
-        data: DecisionReason,
+        initiative_id: FromPath[UUID],
+        milestone_id: FromPath[UUID],
+        data: JSONBody[DecisionReason],
     ) -> Response[InitiativeOut]:
         """Cancels a planned milestone; `reason` is required."""
         initiative = registry_of(request).initiatives.cancel_milestone(
@@ -310,7 +310,7 @@ class InitiativeController(Controller):
         **Sync,
     )
     def add_pilot(
-        self, request: AnyRequest, initiative_id: UUID, data: PilotCreate
+        self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[PilotCreate]
     ) -> Response[CreatedPart]:
         """Adds a pilot application at a named organisation."""
         initiative, new_id = registry_of(request).initiatives.add_pilot(
@@ -334,10 +334,10 @@ class InitiativeController(Controller):
     def schedule_evaluation(
         self,
         request: AnyRequest,
-        initiative_id: UUID,
-        pilot_id: UUID,
-        stage: EvaluationStage,
-        data: EvaluationSchedule,
+        initiative_id: FromPath[UUID],
+        pilot_id: FromPath[UUID],
+        stage: FromPath[EvaluationStage],
+        data: JSONBody[EvaluationSchedule],
     ) -> Response[InitiativeOut]:
         """Plans the internal or external evaluation of a pilot."""
         planned_on = partial_date(data.planned_on, "planned_on")
@@ -362,10 +362,10 @@ class InitiativeController(Controller):
     def complete_evaluation(
         self,
         request: AnyRequest,
-        initiative_id: UUID,
-        pilot_id: UUID,
-        stage: EvaluationStage,
-        data: EvaluationComplete,
+        initiative_id: FromPath[UUID],
+        pilot_id: FromPath[UUID],
+        stage: FromPath[EvaluationStage],
+        data: JSONBody[EvaluationComplete],
     ) -> Response[InitiativeOut]:
         """Records an evaluation's outcome; the external one follows the internal one."""
         initiative = registry_of(request).initiatives.complete_evaluation(
@@ -390,7 +390,7 @@ class InitiativeController(Controller):
         **Sync,
     )
     def add_deliverable(
-        self, request: AnyRequest, initiative_id: UUID, data: DeliverableCreate
+        self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[DeliverableCreate]
     ) -> Response[CreatedPart]:
         """Adds a deliverable (a guide, a translated book, a study…)."""
         initiative, new_id = registry_of(request).initiatives.add_deliverable(
@@ -416,9 +416,9 @@ class InitiativeController(Controller):
     def change_deliverable_status(
         self,
         request: AnyRequest,
-        initiative_id: UUID,
-        deliverable_id: UUID,
-        data: DeliverableStatusChange,
+        initiative_id: FromPath[UUID],
+        deliverable_id: FromPath[UUID],
+        data: JSONBody[DeliverableStatusChange],
     ) -> Response[InitiativeOut]:
         """Moves a deliverable on (cancelling one needs a `reason`)."""
         initiative = registry_of(request).initiatives.change_deliverable_status(
@@ -442,7 +442,7 @@ class InitiativeController(Controller):
         **Sync,
     )
     def add_partnership(
-        self, request: AnyRequest, initiative_id: UUID, data: PartnershipCreate
+        self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[PartnershipCreate]
     ) -> Response[CreatedPart]:
         """Adds a local or international partnership."""
         initiative, new_id = registry_of(request).initiatives.add_partnership(
@@ -467,9 +467,9 @@ class InitiativeController(Controller):
     def end_partnership(
         self,
         request: AnyRequest,
-        initiative_id: UUID,
-        partnership_id: UUID,
-        data: PartnershipEnd,
+        initiative_id: FromPath[UUID],
+        partnership_id: FromPath[UUID],
+        data: JSONBody[PartnershipEnd],
     ) -> Response[InitiativeOut]:
         """Ends a partnership; `reason` is required."""
         initiative = registry_of(request).initiatives.end_partnership(
@@ -492,7 +492,7 @@ class InitiativeController(Controller):
         **Sync,
     )
     def define_kpi(
-        self, request: AnyRequest, initiative_id: UUID, data: KpiCreate
+        self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[KpiCreate]
     ) -> Response[CreatedPart]:
         """Defines a KPI with its target and direction."""
         initiative, new_id = registry_of(request).initiatives.define_kpi(
@@ -517,9 +517,9 @@ class InitiativeController(Controller):
     def record_kpi_value(
         self,
         request: AnyRequest,
-        initiative_id: UUID,
-        kpi_id: UUID,
-        data: KpiMeasurementCreate,
+        initiative_id: FromPath[UUID],
+        kpi_id: FromPath[UUID],
+        data: JSONBody[KpiMeasurementCreate],
     ) -> Response[InitiativeOut]:
         """Records a KPI's measured value for a period (a correction needs a `reason`)."""
         initiative = registry_of(request).initiatives.record_kpi_value(
@@ -543,7 +543,7 @@ class InitiativeController(Controller):
         **Sync,
     )
     def report_progress(
-        self, request: AnyRequest, initiative_id: UUID, data: ProgressReportCreate
+        self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[ProgressReportCreate]
     ) -> Response[InitiativeOut]:
         """Submits the progress report of a period (a revision of one needs a `reason`)."""
         initiative = registry_of(request).initiatives.report_progress(
@@ -558,7 +558,7 @@ class InitiativeController(Controller):
         return versioned(_out(request, initiative), initiative.version)
 
 
-def _created(request: AnyRequest, initiative: Initiative, new_id: UUID) -> Response[CreatedPart]:
+def _created(request: AnyRequest, initiative: Initiative, new_id: FromPath[UUID]) -> Response[CreatedPart]:
     body = CreatedPart(id=str(new_id), initiative=_out(request, initiative))
     return versioned(body, initiative.version, HTTP_201_CREATED)
 

@@ -6,7 +6,7 @@ from typing import Annotated
 from uuid import UUID
 
 from litestar import Controller, Response, get, post
-from litestar.params import Parameter
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_201_CREATED
 
 from api.guards import access
@@ -48,8 +48,8 @@ class UserController(Controller):
     def list_users(
         self,
         request: AnyRequest,
-        limit: Annotated[int, Parameter(ge=1, le=200)] = 50,
-        offset: Annotated[int, Parameter(ge=0)] = 0,
+        limit: Annotated[int, QueryParameter(ge=1, le=200)] = 50,
+        offset: Annotated[int, QueryParameter(ge=0)] = 0,
     ) -> UserPage:
         """The accounts, by username."""
         rows, total = list_users(registry_of(request).db, limit, offset)
@@ -58,7 +58,7 @@ class UserController(Controller):
         return UserPage(items=items, total=total, limit=limit, offset=offset)
 
     @post("/", operation_id="createUser", status_code=HTTP_201_CREATED, sync_to_thread=True, **ADMIN)
-    def create(self, request: AnyRequest, data: UserCreate) -> Response[UserOut]:
+    def create(self, request: AnyRequest, data: JSONBody[UserCreate]) -> Response[UserOut]:
         """Creates an account with a role (password of at least 12 characters)."""
         user = registry_of(request).users.add(
             context_of(request),
@@ -70,14 +70,14 @@ class UserController(Controller):
         return versioned(_out(user), user.version, HTTP_201_CREATED, f"{self.path}/{user.id}")
 
     @get("/{user_id:uuid}", operation_id="getUser", sync_to_thread=True, **ADMIN)
-    def read(self, request: AnyRequest, user_id: UUID) -> Response[UserOut]:
+    def read(self, request: AnyRequest, user_id: FromPath[UUID]) -> Response[UserOut]:
         """One account."""
         user = registry_of(request).users.get(user_id)
         return versioned(_out(user), user.version)
 
     @post("/{user_id:uuid}/role", operation_id="changeUserRole", status_code=200,
           sync_to_thread=True, **ADMIN)
-    def change_role(self, request: AnyRequest, user_id: UUID, data: RoleChange) -> Response[UserOut]:
+    def change_role(self, request: AnyRequest, user_id: FromPath[UUID], data: JSONBody[RoleChange]) -> Response[UserOut]:
         """Gives the account another role; `reason` is required."""
         user = registry_of(request).users.change_role(
             context_of(request), user_id, expected_version(request), data.role, data.reason
@@ -87,7 +87,7 @@ class UserController(Controller):
     @post("/{user_id:uuid}/password", operation_id="setUserPassword", status_code=200,
           sync_to_thread=True, **ADMIN)
     def set_password(
-        self, request: AnyRequest, user_id: UUID, data: PasswordChange
+        self, request: AnyRequest, user_id: FromPath[UUID], data: JSONBody[PasswordChange]
     ) -> Response[UserOut]:
         """Sets a new password for the account."""
         user = registry_of(request).users.change_password(
@@ -98,7 +98,7 @@ class UserController(Controller):
     @post("/{user_id:uuid}/deactivate", operation_id="deactivateUser", status_code=200,
           sync_to_thread=True, **ADMIN)
     def deactivate(
-        self, request: AnyRequest, user_id: UUID, data: ActivationChange
+        self, request: AnyRequest, user_id: FromPath[UUID], data: JSONBody[ActivationChange]
     ) -> Response[UserOut]:
         """Stops the account from signing in; `reason` is required."""
         user = registry_of(request).users.set_active(
@@ -109,7 +109,7 @@ class UserController(Controller):
     @post("/{user_id:uuid}/reactivate", operation_id="reactivateUser", status_code=200,
           sync_to_thread=True, **ADMIN)
     def reactivate(
-        self, request: AnyRequest, user_id: UUID, data: ActivationChange
+        self, request: AnyRequest, user_id: FromPath[UUID], data: JSONBody[ActivationChange]
     ) -> Response[UserOut]:
         """Lets a deactivated account sign in again; `reason` is required."""
         user = registry_of(request).users.set_active(
