@@ -1,0 +1,1 @@
+"""Award programmes (Amyaz, Nawah, Maan): frameworks, editions, applications, judging."""
