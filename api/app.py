@@ -84,7 +84,7 @@ def create_app(
         on_app_init=[auth.on_app_init],
         exception_handlers=EXCEPTION_HANDLERS,
         lifespan=[lifespan],
-        middleware=[PrometheusConfig(app_name="nqs", group_path=True).middleware],
+        middleware=[PrometheusConfig(app_name="nqs", prefix="nqs", group_path=True).middleware],
         compression_config=CompressionConfig(backend="gzip", minimum_size=2048),
         request_max_body_size=settings.max_body_bytes,
         openapi_config=OpenAPIConfig(
