@@ -15,11 +15,13 @@ from litestar.openapi.spec import Contact, Tag
 from litestar.plugins.prometheus import PrometheusConfig
 
 from api.auth import build_auth
+from api.controllers.ambassadors import AmbassadorController
 from api.controllers.auth import AuthController
 from api.controllers.initiatives import InitiativeController
 from api.controllers.reports import ReportController
 from api.controllers.system import HealthController, MetricsController
 from api.controllers.users import UserController
+from api.controllers.verify import VerifyController
 from api.errors import EXCEPTION_HANDLERS
 from api.guards import role_guard
 from api.middleware import RequestContextMiddleware
@@ -79,6 +81,8 @@ def create_app(
             UserController,
             InitiativeController,
             ReportController,
+            AmbassadorController,
+            VerifyController,
         ],
         guards=[role_guard],
         on_app_init=[auth.on_app_init],
@@ -94,6 +98,9 @@ def create_app(
             contact=Contact(name="NQS Executive Office, SASO"),
             tags=[
                 Tag(name="Initiatives", description="The nine NQS initiatives / مبادرات الاستراتيجية"),
+                Tag(name="Ambassadors", description="Quality ambassadors / سفراء الجودة"),
+                Tag(name="Verification",
+                    description="Public checks of certificates and licences / التحقق"),
                 Tag(name="Reports", description="Projections for the executive office / التقارير"),
                 Tag(name="Users", description="Accounts and roles / المستخدمون والأدوار"),
                 Tag(name="Auth", description="Sign in / تسجيل الدخول"),

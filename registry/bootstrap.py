@@ -17,15 +17,18 @@ from projections.initiatives import InitiativesProjection
 from projections.runner import ProjectionRunner
 from projections.sql import Database, postgres_conninfo
 from projections.users import UsersProjection
+from projections.membership import MembershipProjection
+from registry.ambassadors import AmbassadorService
 from registry.application import NQSApplication
 from registry.clock import Clock, SystemClock
 from registry.initiatives import InitiativeService
+from registry.personal_data import PersonalDataVault
 from registry.settings import DatabaseConfig, Settings
 from registry.users import UserService
 
 
 def all_projections() -> list[Projection]:
-    return [InitiativesProjection(), UsersProjection()]
+    return [InitiativesProjection(), UsersProjection(), MembershipProjection()]
 
 
 @dataclass
@@ -37,8 +40,11 @@ class Registry:
     runner: ProjectionRunner
     initiatives: InitiativeService
     users: UserService
+    vault: PersonalDataVault
+    ambassadors: AmbassadorService
 
     def close(self) -> None:
+        self.ambassadors.close()
         self.db.close()
         self.app.close()
 
@@ -52,6 +58,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
     app = NQSApplication(env=settings.database.eventsourcing_env())
     db = Database.open(settings.database)
     runner = ProjectionRunner(app, db, all_projections())
+    vault = PersonalDataVault(settings.resolved_master_key(), db)
     return Registry(
         settings=settings,
         clock=clock,
@@ -60,6 +67,8 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
         runner=runner,
         initiatives=InitiativeService(app, clock),
         users=UserService(app, clock),
+        vault=vault,
+        ambassadors=AmbassadorService(app, clock, vault, settings.resolved_id_hash_key()),
     )
 
 

@@ -63,6 +63,8 @@ class DatabaseConfig:
                 "PERSISTENCE_MODULE": "eventsourcing.sqlite",
                 "SQLITE_DBNAME": str(self.path),
                 "SQLITE_LOCK_TIMEOUT": "30",
+                # Writes personal-data keys in the same transaction as the events.
+                "APPLICATION_RECORDER_TOPIC": "registry.personal_data:SQLiteRecorderWithKeys",
                 "CREATE_TABLE": "y" if create_table else "n",
             }
         return {
@@ -77,6 +79,7 @@ class DatabaseConfig:
             "POSTGRES_CONNECT_TIMEOUT": "10",
             "POSTGRES_LOCK_TIMEOUT": "10",
             "POSTGRES_PRE_PING": "n",
+            "APPLICATION_RECORDER_TOPIC": "registry.personal_data:PostgresRecorderWithKeys",
             "CREATE_TABLE": "y" if create_table else "n",
         }
 
@@ -97,6 +100,8 @@ class Settings:
     log_level: str = "INFO"
     max_body_bytes: int = 1024 * 1024
     workers: int = 1
+    id_hash_key: str | None = None
+    master_key: str | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -121,15 +126,41 @@ class Settings:
             log_level=(env.get("NQS_LOG_LEVEL") or "INFO").upper(),
             max_body_bytes=_int(env, "NQS_MAX_BODY_BYTES", 1024 * 1024),
             workers=_int(env, "NQS_WORKERS", 1),
+            id_hash_key=env.get("NQS_ID_HASH_KEY") or None,
+            master_key=env.get("NQS_MASTER_KEY") or None,
         )
 
     def resolved_secret_key(self) -> str:
         """The token-signing key: NQS_SECRET_KEY, else one generated once into the data dir."""
-        if self.secret_key:
-            return self.secret_key
+        return self.secret_key or self._generated("secret.key")
+
+    def resolved_id_hash_key(self) -> bytes:
+        """The pepper of the keyed hash that turns ID numbers into person ids (NQS_ID_HASH_KEY).
+
+        Changing it changes every person id: set it once, keep it secret, back it up.
+        """
+        return (self.id_hash_key or self._generated("id-hash.key")).encode()
+
+    def resolved_master_key(self) -> bytes:
+        """The key that wraps every person's data key: NQS_MASTER_KEY (32 bytes, base64)."""
+        import base64
+        import binascii
+
+        raw = self.master_key or self._generated("master.key")
+        try:
+            key = base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4))
+        except (binascii.Error, ValueError):
+            key = b""
+        if len(key) != 32:
+            msg = "NQS_MASTER_KEY must be 32 random bytes in base64, e.g. `openssl rand -base64 32`"
+            raise SettingsError(msg)
+        return key
+
+    def _generated(self, name: str) -> str:
+        """A secret generated once into the data dir (mode 0600), then read back."""
         import secrets
 
-        path = self.data_dir / "secret.key"
+        path = self.data_dir / name
         if not path.exists():
             self.data_dir.mkdir(parents=True, exist_ok=True)
             # O_EXCL: two processes starting together must not write two different keys.
@@ -139,7 +170,7 @@ class Settings:
                 pass
             else:
                 with os.fdopen(fd, "w") as f:
-                    f.write(secrets.token_urlsafe(48))
+                    f.write(secrets.token_urlsafe(32 if name == "master.key" else 48))
         return path.read_text().strip()
 
 

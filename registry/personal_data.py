@@ -1,0 +1,169 @@
+"""Personal data encrypted with a key per person, and erased by destroying that key.
+
+Each person gets a random 256-bit data key. Their personal fields (ID number,
+names, mobile, e-mail) are sealed with it (AES-GCM, the person's id as
+associated data, so a blob cannot be moved to another person), and only the
+sealed blob goes into events. The data key itself is stored *wrapped* (AES-GCM
+under the master key) in the ``person_keys`` table.
+
+The key row is written by the event store's own recorder, inside the very
+transaction that records the enrolment (``Application.save(..., person_keys=…)``
+hands it down to ``_insert_events``): there is never an event whose key was not
+stored, nor a key without its event. Erasure deletes the row in the transaction
+that records the ``PersonalDataErased`` event. Events stay; the blob becomes
+noise; every count stays right, because no read model decrypts anything.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from typing import Any
+from uuid import UUID
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
+from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor
+from psycopg import Cursor
+from psycopg.rows import DictRow
+from psycopg.sql import SQL
+
+from domain.personal import PersonalData, Sealed
+from projections.sql import Database
+
+KEYS_TABLE = "person_keys"
+NONCE_BYTES = 12
+# Keyword arguments of Application.save() that reach the recorder below.
+NEW_KEYS = "person_keys"
+ERASED_KEYS = "erase_person_keys"
+
+KeyRow = tuple[UUID, bytes]
+
+
+class PersonalDataVault:
+    """Makes, wraps, unwraps data keys; seals and opens personal data."""
+
+    def __init__(self, master_key: bytes, db: Database) -> None:
+        if len(master_key) != 32:
+            msg = "the master key must be 32 bytes"
+            raise ValueError(msg)
+        self._master = AESGCM(master_key)
+        self.db = db
+
+    def new_key(self, person_id: UUID) -> tuple[bytes, KeyRow]:
+        """A fresh data key, and the row (person id, wrapped key) to store beside the event."""
+        key = AESGCM.generate_key(bit_length=256)
+        nonce = os.urandom(NONCE_BYTES)
+        return key, (person_id, nonce + self._master.encrypt(nonce, key, person_id.bytes))
+
+    def unwrap(self, person_id: UUID, wrapped: bytes) -> bytes:
+        return self._master.decrypt(wrapped[:NONCE_BYTES], wrapped[NONCE_BYTES:], person_id.bytes)
+
+    @staticmethod
+    def seal(key: bytes, person_id: UUID, personal: PersonalData) -> Sealed:
+        nonce = os.urandom(NONCE_BYTES)
+        return Sealed(nonce + AESGCM(key).encrypt(nonce, personal.to_bytes(), person_id.bytes))
+
+    @staticmethod
+    def open_with(key: bytes, person_id: UUID, sealed: Sealed) -> PersonalData:
+        blob = sealed.blob
+        return PersonalData.from_bytes(
+            AESGCM(key).decrypt(blob[:NONCE_BYTES], blob[NONCE_BYTES:], person_id.bytes)
+        )
+
+    # -- reading keys (writes go through the recorder, in the event transaction) -------
+
+    def keys(self, person_ids: Iterable[UUID]) -> dict[UUID, bytes]:
+        """The data keys still held for these people (erased ones are simply absent)."""
+        ids = list(dict.fromkeys(person_ids))
+        found: dict[UUID, bytes] = {}
+        with self.db.read() as cur:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = cur.fetchall(
+                    f"SELECT person_id, wrapped FROM {KEYS_TABLE} WHERE person_id IN ({marks})",  # noqa: S608
+                    [str(i) for i in chunk],
+                )
+                for person, wrapped in rows:
+                    pid = UUID(str(person))
+                    found[pid] = self.unwrap(pid, bytes(wrapped))
+        return found
+
+    def key(self, person_id: UUID) -> bytes | None:
+        return self.keys([person_id]).get(person_id)
+
+    def open(self, person_id: UUID, sealed: Sealed | bytes | None) -> PersonalData | None:
+        """The person's data, or None once erased (no key) or never given."""
+        key = self.key(person_id)
+        return self.open_many({person_id: sealed}, {person_id: key} if key else {}).get(person_id)
+
+    def open_many(
+        self,
+        sealed: dict[UUID, Sealed | bytes | None],
+        keys: dict[UUID, bytes] | None = None,
+    ) -> dict[UUID, PersonalData]:
+        keys = self.keys(sealed) if keys is None else keys
+        opened: dict[UUID, PersonalData] = {}
+        for person, blob in sealed.items():
+            key = keys.get(person)
+            if key is None or blob is None:
+                continue
+            value = blob if isinstance(blob, Sealed) else Sealed(bytes(blob))
+            try:
+                opened[person] = self.open_with(key, person, value)
+            except InvalidTag:  # sealed under a key since replaced: unreadable, like erased
+                continue
+        return opened
+
+
+# -- the recorders that write key rows inside the event transaction ---------------------
+
+
+def _create_keys_table(blob_type: str) -> str:
+    return (
+        f"CREATE TABLE IF NOT EXISTS {KEYS_TABLE} ("
+        f"person_id TEXT PRIMARY KEY, wrapped {blob_type} NOT NULL)"
+    )
+
+
+class SQLiteRecorderWithKeys(SQLiteApplicationRecorder):
+    def construct_create_table_statements(self) -> list[str]:
+        return [*super().construct_create_table_statements(), _create_keys_table("BLOB")]
+
+    def _insert_events(
+        self, c: SQLiteCursor, stored_events: Sequence[Any], **kwargs: Any
+    ) -> Sequence[int] | None:
+        _write_keys(c, "?", kwargs)
+        return super()._insert_events(c, stored_events, **kwargs)
+
+
+class PostgresRecorderWithKeys(PostgresApplicationRecorder):
+    def __init__(self, datastore: PostgresDatastore, **kwargs: Any) -> None:
+        super().__init__(datastore, **kwargs)
+        self.sql_create_statements.append(SQL(_create_keys_table("BYTEA")))  # type: ignore[arg-type]
+
+    def _insert_events(
+        self, curs: Cursor[DictRow], stored_events: Sequence[Any], **kwargs: Any
+    ) -> None:
+        _write_keys(curs, "%s", kwargs)
+        super()._insert_events(curs, stored_events, **kwargs)
+
+
+def _write_keys(cursor: Any, mark: str, kwargs: dict[str, Any]) -> None:
+    new: list[KeyRow] = kwargs.get(NEW_KEYS) or []
+    if new:
+        cursor.executemany(
+            f"INSERT INTO {KEYS_TABLE} (person_id, wrapped) VALUES ({mark}, {mark})",
+            [(str(person), wrapped) for person, wrapped in new],
+        )
+    for person in kwargs.get(ERASED_KEYS) or []:
+        cursor.execute(f"DELETE FROM {KEYS_TABLE} WHERE person_id = {mark}", (str(person),))
+
+
+__all__ = [
+    "ERASED_KEYS",
+    "NEW_KEYS",
+    "PersonalDataVault",
+]
