@@ -18,6 +18,7 @@ from api.auth import build_auth
 from api.controllers.ambassadors import AmbassadorController
 from api.controllers.auth import AuthController
 from api.controllers.initiatives import InitiativeController
+from api.controllers.register_reports import MembershipReportController
 from api.controllers.reports import ReportController
 from api.controllers.system import HealthController, MetricsController
 from api.controllers.users import UserController
@@ -82,6 +83,7 @@ def create_app(
             InitiativeController,
             ReportController,
             AmbassadorController,
+            MembershipReportController,
             VerifyController,
         ],
         guards=[role_guard],
