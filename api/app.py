@@ -18,7 +18,8 @@ from api.auth import build_auth
 from api.controllers.ambassadors import AmbassadorController
 from api.controllers.auth import AuthController
 from api.controllers.initiatives import InitiativeController
-from api.controllers.register_reports import MembershipReportController
+from api.controllers.licences import LicenceController
+from api.controllers.register_reports import LicenceReportController, MembershipReportController
 from api.controllers.reports import ReportController
 from api.controllers.system import HealthController, MetricsController
 from api.controllers.users import UserController
@@ -84,6 +85,8 @@ def create_app(
             ReportController,
             AmbassadorController,
             MembershipReportController,
+            LicenceController,
+            LicenceReportController,
             VerifyController,
         ],
         guards=[role_guard],
@@ -101,6 +104,7 @@ def create_app(
             tags=[
                 Tag(name="Initiatives", description="The nine NQS initiatives / مبادرات الاستراتيجية"),
                 Tag(name="Ambassadors", description="Quality ambassadors / سفراء الجودة"),
+                Tag(name="Licences", description="Professional licences in quality / الرخص المهنية"),
                 Tag(name="Verification",
                     description="Public checks of certificates and licences / التحقق"),
                 Tag(name="Reports", description="Projections for the executive office / التقارير"),

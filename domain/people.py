@@ -20,6 +20,7 @@ from enum import StrEnum
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from domain.errors import Problems
+from domain.personal import PersonalData
 
 NAMESPACE_PERSONS = uuid5(NAMESPACE_URL, "https://nqs.saso.gov.sa/registry/persons")
 
@@ -161,6 +162,30 @@ def check_name_en(raw: str | None, problems: Problems, field: str = "name_en") -
         )
         return None
     return value
+
+
+def check_personal(
+    national_id: str | None,
+    name_ar: str | None,
+    name_en: str | None,
+    mobile: str | None,
+    email: str | None,
+    problems: Problems,
+) -> PersonalData | None:
+    """Who someone is, checked field by field; None if anything is wrong (named in problems)."""
+    checked = (
+        check_national_id(national_id, problems),
+        check_name_ar(name_ar, problems),
+        check_name_en(name_en, problems),
+        check_mobile(mobile, problems),
+        check_email(email, problems),
+    )
+    number, arabic, english, phone, mail = checked
+    if number is None or arabic is None or phone is None or mail is None:
+        return None
+    if english is None and name_en and name_en.strip():
+        return None
+    return PersonalData(number, arabic, english, phone, mail)
 
 
 def person_id(pepper: bytes, national_id: str) -> UUID:

@@ -32,7 +32,7 @@ from registry.clock import Clock
 from registry.context import RequestContext
 from registry.group_commit import GroupCommitWriter
 from registry.idempotency import IdempotencyKey
-from registry.personal_data import ERASED_KEYS, KEYS_TABLE, NEW_KEYS, KeyRow, PersonalDataVault
+from registry.personal_data import KEYS_TABLE, NEW_KEYS, KeyRow, PersonalDataVault, save_erasure
 from registry.service import Service
 
 NOUN = ("membership", "عضوية")
@@ -395,16 +395,8 @@ class AmbassadorService(Service):
         membership = self.get(id_)
         membership.check_version(expected)
         membership.erase_personal_data(self.envelope(ctx, reason))
-        self.save_with(membership, **{ERASED_KEYS: [membership.id]})
+        save_erasure(self.app, membership, membership.id)
         return membership
-
-    def save_with(self, aggregate: Membership, **kwargs: Any) -> None:
-        read_version = aggregate.version - len(aggregate.pending_events)
-        try:
-            self.app.save(aggregate, **kwargs)
-        except IntegrityError:
-            current = self.get(aggregate.id)
-            raise VersionConflict(read_version, current.version) from None
 
     # -- targets ---------------------------------------------------------------------
 

@@ -17,18 +17,20 @@ from projections.initiatives import InitiativesProjection
 from projections.runner import ProjectionRunner
 from projections.sql import Database, postgres_conninfo
 from projections.users import UsersProjection
+from projections.licences import LicencesProjection
 from projections.membership import MembershipProjection
 from registry.ambassadors import AmbassadorService
 from registry.application import NQSApplication
 from registry.clock import Clock, SystemClock
 from registry.initiatives import InitiativeService
+from registry.licences import LicenceService
 from registry.personal_data import PersonalDataVault
 from registry.settings import DatabaseConfig, Settings
 from registry.users import UserService
 
 
 def all_projections() -> list[Projection]:
-    return [InitiativesProjection(), UsersProjection(), MembershipProjection()]
+    return [InitiativesProjection(), UsersProjection(), MembershipProjection(), LicencesProjection()]
 
 
 @dataclass
@@ -42,6 +44,7 @@ class Registry:
     users: UserService
     vault: PersonalDataVault
     ambassadors: AmbassadorService
+    licences: LicenceService
 
     def close(self) -> None:
         self.ambassadors.close()
@@ -59,6 +62,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
     db = Database.open(settings.database)
     runner = ProjectionRunner(app, db, all_projections())
     vault = PersonalDataVault(settings.resolved_master_key(), db)
+    pepper = settings.resolved_id_hash_key()
     return Registry(
         settings=settings,
         clock=clock,
@@ -68,7 +72,8 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
         initiatives=InitiativeService(app, clock),
         users=UserService(app, clock),
         vault=vault,
-        ambassadors=AmbassadorService(app, clock, vault, settings.resolved_id_hash_key()),
+        ambassadors=AmbassadorService(app, clock, vault, pepper),
+        licences=LicenceService(app, clock, vault, pepper, db),
     )
 
 

@@ -23,12 +23,14 @@ from uuid import UUID
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from eventsourcing.persistence import IntegrityError
 from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor
 from psycopg import Cursor
 from psycopg.rows import DictRow
 from psycopg.sql import SQL
 
+from domain.errors import VersionConflict
 from domain.personal import PersonalData, Sealed
 from projections.sql import Database
 
@@ -116,6 +118,16 @@ class PersonalDataVault:
             except InvalidTag:  # sealed under a key since replaced: unreadable, like erased
                 continue
         return opened
+
+
+def save_erasure(app: Any, aggregate: Any, person_id: UUID) -> None:
+    """Saves an aggregate's erasure event and deletes the person's key, in one transaction."""
+    read_version = aggregate.version - len(aggregate.pending_events)
+    try:
+        app.save(aggregate, **{ERASED_KEYS: [person_id]})
+    except IntegrityError:
+        current = app.repository.get(aggregate.id).version
+        raise VersionConflict(read_version, current) from None
 
 
 # -- the recorders that write key rows inside the event transaction ---------------------

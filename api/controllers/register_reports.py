@@ -11,6 +11,7 @@ from litestar.params import FromQuery
 from api.guards import access
 from api.http import AnyRequest, registry_of
 from api.schemas.ambassadors import name_or_erased
+from api.schemas.licences import ExpiringLicenceOut, LicenceCountOut, LicencesReportOut
 from api.schemas.register_reports import (
     CountOut,
     MembershipReportOut,
@@ -23,6 +24,7 @@ from api.schemas.register_reports import (
 from domain.ambassadors.targets import NATIONAL_HOUSEHOLDS_2022
 from domain.regions import REGION_NAMES, Region
 from domain.roles import READERS
+from projections.licences_queries import licences_report
 from projections.membership_queries import membership_report
 from registry.exports import CSV, XLSX, Table, to_csv, to_xlsx
 
@@ -179,3 +181,82 @@ class MembershipReportController(Controller):
         """The report as XLSX (a sheet per table) or CSV (the table asked for)."""
         body = membership_report_out(request)
         return export(membership_tables(body), format, table, "membership-report")
+
+
+class LicenceTable(StrEnum):
+    COUNTS = "counts"
+    EXPIRING = "expiring"
+
+
+def licences_report_out(request: AnyRequest) -> LicencesReportOut:
+    registry = registry_of(request)
+    report = licences_report(registry.db, registry.clock.now().date())
+    opened = registry.vault.open_many({UUID(r.person_id): r.personal for r in report.expiring})
+    return LicencesReportOut(
+        as_of_date=report.as_of_date,
+        total=report.total,
+        counts=[
+            LicenceCountOut(type_code=t, stage=s, status=st, count=n)
+            for t, s, st, n in report.counts
+        ],
+        by_type=report.by_type,
+        by_stage=report.by_stage,
+        by_status=report.by_status,
+        expiring_within_90_days=[
+            ExpiringLicenceOut(
+                id=UUID(r.id),
+                number=r.number,
+                type_code=r.type_code,
+                valid_until=r.valid_until,
+                holder_name_ar=name_or_erased(opened.get(UUID(r.person_id)))[0],
+            )
+            for r in report.expiring
+        ],
+    )
+
+
+def licence_tables(body: LicencesReportOut) -> dict[str, Table]:
+    return {
+        LicenceTable.COUNTS: Table(
+            "counts",
+            ["type_code", "stage", "status", "count"],
+            [(c.type_code, c.stage, c.status, c.count) for c in body.counts],
+        ),
+        LicenceTable.EXPIRING: Table(
+            "expiring",
+            ["number", "type_code", "valid_until", "holder_name_ar"],
+            [
+                (e.number or "", e.type_code, e.valid_until or "", e.holder_name_ar)
+                for e in body.expiring_within_90_days
+            ],
+        ),
+    }
+
+
+class LicenceReportController(Controller):
+    path = "/api/v1/reports/licences"
+    tags = ["Reports"]
+
+    @get("/", operation_id="reportLicences", sync_to_thread=True, **access(READERS))
+    def report(self, request: AnyRequest) -> LicencesReportOut:
+        """Licences by type, stage and status (an issued licence past its validity counts as
+        expired) and those expiring within the next 90 days."""
+        return licences_report_out(request)
+
+    @get(
+        "/export",
+        operation_id="exportLicencesReport",
+        sync_to_thread=True,
+        media_type=XLSX,
+        **access(READERS),
+    )
+    def export(
+        self,
+        request: AnyRequest,
+        format: FromQuery[ExportFormat] = ExportFormat.XLSX,  # noqa: A002
+        table: FromQuery[LicenceTable] = LicenceTable.COUNTS,
+    ) -> Response[bytes]:
+        """The report as XLSX (a sheet per table) or CSV (the table asked for)."""
+        return export(
+            licence_tables(licences_report_out(request)), format, table, "licences-report"
+        )

@@ -12,16 +12,7 @@ from uuid import UUID
 
 from domain.ambassadors.values import Sector, Track
 from domain.errors import Problems
-from domain.people import (
-    Residency,
-    check_email,
-    check_mobile,
-    check_name_ar,
-    check_name_en,
-    check_national_id,
-    person_id,
-    residency_of,
-)
+from domain.people import Residency, check_personal, person_id, residency_of
 from domain.personal import PersonalData
 from domain.regions import Region
 
@@ -75,29 +66,25 @@ class Enrolment:
 def validate_enrolment(form: EnrolmentForm, pepper: bytes) -> Enrolment:
     """Checks every field; raises one InvalidInput naming all that are wrong."""
     problems = Problems()
-    national_id = check_national_id(form.national_id, problems)
-    name_ar = check_name_ar(form.name_ar, problems)
-    name_en = check_name_en(form.name_en, problems)
-    mobile = check_mobile(form.mobile, problems)
-    email = check_email(form.email, problems)
+    personal = check_personal(
+        form.national_id, form.name_ar, form.name_en, form.mobile, form.email, problems
+    )
     region = check_region(form.region, problems)
     city = _text(form.city, "city", MAX_CITY_LENGTH, problems, required=True)
-    residency = residency_of(national_id) if national_id else None
+    residency = residency_of(personal.national_id) if personal else None
     details = check_track_details(
-        form.track,
-        residency,
-        form.sector,
-        form.employer,
-        form.qualifications,
-        form.evidence,
+        form.track, residency, form.sector, form.employer, form.qualifications, form.evidence,
         problems,
     )
     problems.raise_if_any()
-    assert national_id and name_ar and mobile and email and region and city and residency
+    assert personal is not None
+    assert region is not None
+    assert city is not None
+    assert residency is not None
     assert details is not None
     return Enrolment(
-        person_id=person_id(pepper, national_id),
-        personal=PersonalData(national_id, name_ar, name_en, mobile, email),
+        person_id=person_id(pepper, personal.national_id),
+        personal=personal,
         residency=residency,
         region=region,
         city=city,

@@ -74,4 +74,24 @@ def load_catalogue(registry: Registry, ctx: RequestContext) -> LoadReport:
             continue
         registry.initiatives.save(build_initiative(seed, registry, ctx))
         report.created += 1
+    load_licence_types(registry, ctx, report)
     return report
+
+
+def load_licence_types(registry: Registry, ctx: RequestContext, report: LoadReport) -> None:
+    """The licence types of the two stages; types already there (maybe revised) are kept."""
+    from domain.licences.licence_type import LicenceType, licence_type_id
+    from registry.catalogue.licences import LICENCE_TYPES
+
+    envelope = registry.licences.envelope(
+        ctx, reason="The two stages of professional licences on SASO's NQS initiatives page"
+    )
+    for seed in LICENCE_TYPES:
+        if registry.licences.find(LicenceType, licence_type_id(seed.code)) is not None:
+            report.unchanged += 1
+            continue
+        registry.licences.save(
+            LicenceType.define(envelope, seed.code, seed.stage, seed.title, seed.validity_years,
+                               seed.cpd_hours)
+        )
+        report.created += 1

@@ -17,10 +17,12 @@ def enrol(api: Api, seq: int, **overrides: object) -> Any:
     return api.client.post(BASE, json=enrolment(seq, **overrides))
 
 
-def act(api: Api, url: str, version: int, body: dict[str, Any] | None = None,
-        expect: int = 200) -> tuple[dict[str, Any], int]:
+def act(
+    api: Api, url: str, version: int, body: dict[str, Any] | None = None, expect: int = 200
+) -> tuple[dict[str, Any], int]:
     response = api.client.post(
-        url, json=body if body is not None else {"reason": "Reviewed by the programme office"},
+        url,
+        json=body if body is not None else {"reason": "Reviewed by the programme office"},
         headers=api.as_(Role.OFFICER, **{"If-Match": f'"{version}"'}),
     )
     assert response.status_code == expect, response.text
@@ -58,8 +60,9 @@ def test_anyone_enrols_without_signing_in_and_staff_see_the_person(api: Api) -> 
 
 
 def test_each_invalid_field_is_named_in_arabic_and_english(api: Api) -> None:
-    response = enrol(api, 2, national_id="1000000001", mobile="0412345678", region="Gotham",
-                     email="nobody")
+    response = enrol(
+        api, 2, national_id="1000000001", mobile="0412345678", region="Gotham", email="nobody"
+    )
     assert response.status_code == 422
     problem = response.json()
     assert response.headers["content-type"].startswith("application/problem+json")
@@ -121,8 +124,9 @@ def test_the_whole_life_of_a_membership(api: Api, clock: ManualClock) -> None:
     assert counts(api) == {"expired": 1}
 
     # The daily run records the expiry
-    run = api.client.post(f"{BASE}/expire-due", json={"reason": "Daily expiry run"},
-                          headers=api.as_(Role.OFFICER))
+    run = api.client.post(
+        f"{BASE}/expire-due", json={"reason": "Daily expiry run"}, headers=api.as_(Role.OFFICER)
+    )
     assert run.json() == {"expired": 1}
     version += 1
     assert member(api, mid)["recorded_status"] == "expired"
@@ -136,7 +140,13 @@ def test_the_whole_life_of_a_membership(api: Api, clock: ManualClock) -> None:
     _, version = act(api, f"{url}/withdraw", version)
     history = api.client.get(f"{url}/history", headers=api.as_(Role.AUDITOR)).json()
     assert [e["type"] for e in history] == [
-        "Enrolled", "Approved", "Suspended", "Reinstated", "Expired", "Renewed", "Withdrawn",
+        "Enrolled",
+        "Approved",
+        "Suspended",
+        "Reinstated",
+        "Expired",
+        "Renewed",
+        "Withdrawn",
     ]
     assert history[0]["actor_role"] == "public"
     assert all(e["actor_role"] == "officer" for e in history[1:5])
@@ -154,18 +164,29 @@ def test_a_pending_membership_can_be_rejected_but_not_suspended(api: Api) -> Non
 
 def test_decisions_need_a_reason_and_the_current_version(api: Api) -> None:
     mid = enrol(api, 8).json()["id"]
-    no_reason = api.client.post(f"{BASE}/{mid}/approve", json={"reason": "  "},
-                                headers=api.as_(Role.OFFICER, **{"If-Match": '"1"'}))
+    no_reason = api.client.post(
+        f"{BASE}/{mid}/approve",
+        json={"reason": "  "},
+        headers=api.as_(Role.OFFICER, **{"If-Match": '"1"'}),
+    )
     assert no_reason.status_code == 422
     assert no_reason.json()["field"] == "reason"
-    stale = api.client.post(f"{BASE}/{mid}/approve", json={"reason": "ok"},
-                            headers=api.as_(Role.OFFICER, **{"If-Match": '"7"'}))
+    stale = api.client.post(
+        f"{BASE}/{mid}/approve",
+        json={"reason": "ok"},
+        headers=api.as_(Role.OFFICER, **{"If-Match": '"7"'}),
+    )
     assert stale.status_code == 412
-    missing = api.client.post(f"{BASE}/{mid}/approve", json={"reason": "ok"},
-                              headers=api.as_(Role.OFFICER))
+    missing = api.client.post(
+        f"{BASE}/{mid}/approve", json={"reason": "ok"}, headers=api.as_(Role.OFFICER)
+    )
     assert missing.status_code == 428
-    assert api.client.post(f"{BASE}/{mid}/approve", json={"reason": "ok"},
-                           headers={"If-Match": '"1"'}).status_code == 401
+    assert (
+        api.client.post(
+            f"{BASE}/{mid}/approve", json={"reason": "ok"}, headers={"If-Match": '"1"'}
+        ).status_code
+        == 401
+    )
 
 
 def test_officers_approve_in_bulk_with_one_reason_and_per_item_results(api: Api) -> None:
@@ -173,7 +194,8 @@ def test_officers_approve_in_bulk_with_one_reason_and_per_item_results(api: Api)
     act(api, f"{BASE}/{ids[0]}/reject", 1)
     unknown = "00000000-0000-4000-8000-000000000000"
     response = api.client.post(
-        f"{BASE}/bulk/approve", json={"ids": [*ids, unknown], "reason": "Batch of March"},
+        f"{BASE}/bulk/approve",
+        json={"ids": [*ids, unknown], "reason": "Batch of March"},
         headers=api.as_(Role.OFFICER),
     )
     assert response.status_code == 200, response.text
@@ -191,17 +213,33 @@ def test_a_track_change_has_its_own_approval_and_moves_the_counts(api: Api) -> N
     mid = enrol(api, 20).json()["id"]
     _, version = act(api, f"{BASE}/{mid}/approve", 1)
     # An expert needs qualifications and evidence
-    missing, _ = act(api, f"{BASE}/{mid}/track-change", version,
-                     {"track": "expert", "sector": "health"}, expect=422)
+    missing, _ = act(
+        api,
+        f"{BASE}/{mid}/track-change",
+        version,
+        {"track": "expert", "sector": "health"},
+        expect=422,
+    )
     assert [e["field"] for e in missing["errors"]] == ["qualifications", "evidence"]
-    body, version = act(api, f"{BASE}/{mid}/track-change", version, {
-        "track": "expert", "sector": "health", "qualifications": ["CQE (ASQ)"],
-        "evidence": ["https://example.sa/cv.pdf"],
-    })
+    body, version = act(
+        api,
+        f"{BASE}/{mid}/track-change",
+        version,
+        {
+            "track": "expert",
+            "sector": "health",
+            "qualifications": ["CQE (ASQ)"],
+            "evidence": ["https://example.sa/cv.pdf"],
+        },
+    )
     assert body["track"] == "general"
     assert body["pending_track_change"]["track"] == "expert"
     body, version = act(api, f"{BASE}/{mid}/track-change/approve", version)
-    assert (body["track"], body["sector"], body["pending_track_change"]) == ("expert", "health", None)
+    assert (body["track"], body["sector"], body["pending_track_change"]) == (
+        "expert",
+        "health",
+        None,
+    )
     api.catch_up()
     report = api.client.get("/api/v1/reports/membership", headers=api.as_(Role.AUDITOR)).json()
     assert report["by_track"] == {"expert": 1}
@@ -215,9 +253,18 @@ def test_verified_activities_earn_points_and_a_place_on_the_leaderboard(api: Api
         _, versions[mid] = act(api, f"{BASE}/{mid}/approve", 1)
 
     def log(mid: str, kind: str) -> str:
-        body, versions[mid] = act(api, f"{BASE}/{mid}/activities", versions[mid], {
-            "kind": kind, "title": "Quality at home", "held_on": "2026-01-10", "participants": 40,
-        }, expect=201)
+        body, versions[mid] = act(
+            api,
+            f"{BASE}/{mid}/activities",
+            versions[mid],
+            {
+                "kind": kind,
+                "title": "Quality at home",
+                "held_on": "2026-01-10",
+                "participants": 40,
+            },
+            expect=201,
+        )
         return body["activities"][-1]["id"]
 
     workshop = log(first, "workshop")
@@ -227,27 +274,47 @@ def test_verified_activities_earn_points_and_a_place_on_the_leaderboard(api: Api
     queue = api.client.get(f"{BASE}/activities", headers=api.as_(Role.OFFICER)).json()
     assert len(queue) == 3
 
-    body, versions[first] = act(api, f"{BASE}/{first}/activities/{workshop}/verify", versions[first])
+    body, versions[first] = act(
+        api, f"{BASE}/{first}/activities/{workshop}/verify", versions[first]
+    )
     assert body["points"] == 20
-    _, versions[second] = act(api, f"{BASE}/{second}/activities/{campaign}/verify", versions[second])
-    _, versions[second] = act(api, f"{BASE}/{second}/activities/{volunteering}/reject",
-                              versions[second])
+    _, versions[second] = act(
+        api, f"{BASE}/{second}/activities/{campaign}/verify", versions[second]
+    )
+    _, versions[second] = act(
+        api, f"{BASE}/{second}/activities/{volunteering}/reject", versions[second]
+    )
     act(api, f"{BASE}/{second}/activities/{volunteering}/verify", versions[second], expect=409)
 
     api.catch_up()
     board = api.client.get(f"{BASE}/leaderboard?region=asir", headers=api.as_(Role.OFFICER)).json()
-    assert [(row["name_ar"], row["points"]) for row in board] == [("محمد عبدالله", 20), ("نورة", 15)]
-    assert api.client.get(f"{BASE}/leaderboard?region=jazan",
-                          headers=api.as_(Role.OFFICER)).json() == []
+    assert [(row["name_ar"], row["points"]) for row in board] == [
+        ("محمد عبدالله", 20),
+        ("نورة", 15),
+    ]
+    assert (
+        api.client.get(f"{BASE}/leaderboard?region=jazan", headers=api.as_(Role.OFFICER)).json()
+        == []
+    )
 
 
 def test_an_activity_in_the_future_or_of_a_pending_member_is_refused(api: Api) -> None:
     mid = enrol(api, 32).json()["id"]
-    act(api, f"{BASE}/{mid}/activities", 1, {"kind": "workshop", "title": "x",
-                                              "held_on": "2026-01-10"}, expect=409)
+    act(
+        api,
+        f"{BASE}/{mid}/activities",
+        1,
+        {"kind": "workshop", "title": "x", "held_on": "2026-01-10"},
+        expect=409,
+    )
     _, version = act(api, f"{BASE}/{mid}/approve", 1)
-    body, _ = act(api, f"{BASE}/{mid}/activities", version, {
-        "kind": "workshop", "title": "x", "held_on": "2026-02-10"}, expect=422)
+    body, _ = act(
+        api,
+        f"{BASE}/{mid}/activities",
+        version,
+        {"kind": "workshop", "title": "x", "held_on": "2026-02-10"},
+        expect=422,
+    )
     assert body["field"] == "held_on"
 
 
@@ -292,30 +359,40 @@ def test_the_certificate_is_a_pdf_and_its_code_verifies_publicly(api: Api) -> No
     check = api.client.get(f"/api/v1/verify/ambassadors/{body['verification_code'].lower()}")
     assert check.status_code == 200
     assert check.json() == {
-        "code": body["verification_code"], "name_ar": "محمد عبدالله",
-        "name_en": "Mohammed Abdullah", "status": "active", "status_ar": "نشطة",
+        "code": body["verification_code"],
+        "name_ar": "محمد عبدالله",
+        "name_en": "Mohammed Abdullah",
+        "status": "active",
+        "status_ar": "نشطة",
     }
     assert api.client.get("/api/v1/verify/ambassadors/NOSUCHCODE").status_code == 404
 
 
 def test_an_officer_finds_a_member_by_id_number_sent_in_the_body(api: Api) -> None:
     mid = enrol(api, 60).json()["id"]
-    found = api.client.post(f"{BASE}/lookup", json={"national_id": national_id(60)},
-                            headers=api.as_(Role.OFFICER))
+    found = api.client.post(
+        f"{BASE}/lookup", json={"national_id": national_id(60)}, headers=api.as_(Role.OFFICER)
+    )
     assert found.json()["id"] == mid
-    missing = api.client.post(f"{BASE}/lookup", json={"national_id": national_id(61)},
-                              headers=api.as_(Role.OFFICER))
+    missing = api.client.post(
+        f"{BASE}/lookup", json={"national_id": national_id(61)}, headers=api.as_(Role.OFFICER)
+    )
     assert missing.status_code == 404
-    assert api.client.post(f"{BASE}/lookup", json={"national_id": national_id(60)},
-                           headers=api.as_(Role.JUDGE)).status_code == 403
+    assert (
+        api.client.post(
+            f"{BASE}/lookup", json={"national_id": national_id(60)}, headers=api.as_(Role.JUDGE)
+        ).status_code
+        == 403
+    )
 
 
 def test_staff_list_members_by_status_with_totals(api: Api) -> None:
     for seq in range(70, 74):
         enrol(api, seq, region="tabuk" if seq % 2 else "hail")
     api.catch_up()
-    page = api.client.get(f"{BASE}?status=pending&region=tabuk&limit=1",
-                          headers=api.as_(Role.AUDITOR)).json()
+    page = api.client.get(
+        f"{BASE}?status=pending&region=tabuk&limit=1", headers=api.as_(Role.AUDITOR)
+    ).json()
     assert page["total"] == 2
     assert len(page["items"]) == 1
     assert page["items"][0]["region"] == "tabuk"

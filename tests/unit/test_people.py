@@ -45,8 +45,16 @@ def test_an_invalid_id_number_is_refused_saying_why(raw: str, says: str) -> None
 
 
 @pytest.mark.parametrize(
-    "raw", ["0551234567", "+966551234567", "966551234567", "00966551234567", "055 123 4567",
-            "٠٥٥١٢٣٤٥٦٧", "551234567"],
+    "raw",
+    [
+        "0551234567",
+        "+966551234567",
+        "966551234567",
+        "00966551234567",
+        "055 123 4567",
+        "٠٥٥١٢٣٤٥٦٧",
+        "551234567",
+    ],
 )
 def test_saudi_mobiles_are_normalised(raw: str) -> None:
     assert checked(check_mobile, raw)[0] == "+966551234567"
@@ -73,8 +81,12 @@ def test_the_person_id_is_keyed_stable_and_not_the_number() -> None:
 
 def form(**overrides: object) -> EnrolmentForm:
     base: dict[str, object] = {
-        "national_id": national_id(3), "name_ar": "سارة", "mobile": "0551234567",
-        "email": "sara@example.sa", "region": "Eastern Province", "city": "Dammam",
+        "national_id": national_id(3),
+        "name_ar": "سارة",
+        "mobile": "0551234567",
+        "email": "sara@example.sa",
+        "region": "Eastern Province",
+        "city": "Dammam",
     }
     base.update(overrides)
     return EnrolmentForm(**base)  # type: ignore[arg-type]
@@ -83,8 +95,14 @@ def form(**overrides: object) -> EnrolmentForm:
 def test_every_invalid_field_is_named_in_one_refusal_in_both_languages() -> None:
     with pytest.raises(InvalidInput) as refused:
         validate_enrolment(
-            form(national_id="1234", mobile="12", email="x", region="Atlantis", name_ar="Sara",
-                 city=""),
+            form(
+                national_id="1234",
+                mobile="12",
+                email="x",
+                region="Atlantis",
+                name_ar="Sara",
+                city="",
+            ),
             PEPPER,
         )
     fields = [p.field for p in refused.value.problems]
@@ -101,8 +119,12 @@ def test_the_general_track_is_for_citizens_only() -> None:
 
 def test_a_resident_may_join_the_sectoral_track_with_a_sector_and_employer() -> None:
     enrolment = validate_enrolment(
-        form(national_id=national_id(4, citizen=False), track="sectoral", sector="health",
-             employer="King Fahd Hospital"),
+        form(
+            national_id=national_id(4, citizen=False),
+            track="sectoral",
+            sector="health",
+            employer="King Fahd Hospital",
+        ),
         PEPPER,
     )
     assert enrolment.region == "eastern_province"
