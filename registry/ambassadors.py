@@ -179,53 +179,60 @@ class AmbassadorService(Service):
         return membership
 
     def enrol_checked(self, ctx: RequestContext, enrolments: Sequence[Enrolment]) -> ImportOutcome:
-        """Saves many checked enrolments (the import): one transaction for the batch; people
-        already enrolled are skipped, so re-running a file duplicates no one."""
+        """Saves many checked enrolments (the import) in one transaction; people already
+        enrolled are skipped, so re-running a file duplicates no one."""
         envelope = self.envelope(ctx)
         unique = list({e.person_id: e for e in enrolments}.values())
-        known = self._people_with_keys([e.person_id for e in unique])
-        fresh = [e for e in unique if e.person_id not in known]
-        skipped = len(enrolments) - len(fresh)
+        enrolled_already = self.app.recorder.existing_originators(  # type: ignore[attr-defined]
+            [e.person_id for e in unique]
+        )
+        fresh = [e for e in unique if e.person_id not in enrolled_already]
+        with_keys = self._people_with_keys([e.person_id for e in fresh])
         events: list[Any] = []
         rows: list[KeyRow] = []
         for enrolment in fresh:
+            if enrolment.person_id in with_keys:
+                continue
             key, row = self.vault.new_key(enrolment.person_id)
             events.extend(self._membership(envelope, enrolment, key).collect_events())
             rows.append(row)
-        enrolled = len(fresh)
-        if events:
-            try:
+        enrolled = len(events)
+        try:
+            if events:
                 self.app.save(*events, **{NEW_KEYS: rows})
-            except IntegrityError:
-                # Someone enrolled meanwhile: save one by one, skipping who is there.
-                enrolled = 0
-                for event, row in zip(events, rows, strict=True):
-                    try:
-                        self.app.save(event, **{NEW_KEYS: [row]})
-                        enrolled += 1
-                    except IntegrityError:
-                        skipped += 1
-        # People with a key from a licence but no membership yet enrol with that key.
-        for enrolment in unique:
-            if enrolment.person_id in known and self.find(Membership, enrolment.person_id) is None:
+        except IntegrityError:
+            # Someone enrolled one of them meanwhile: one by one, skipping who is there.
+            enrolled = 0
+            for event, row in zip(events, rows, strict=True):
+                try:
+                    self.app.save(event, **{NEW_KEYS: [row]})
+                    enrolled += 1
+                except IntegrityError:
+                    pass
+        # Holders of a licence already have a key: they enrol with it.
+        for enrolment in fresh:
+            if enrolment.person_id in with_keys:
                 key = self.vault.key(enrolment.person_id)
                 if key is not None:
-                    self.app.save(self._membership(envelope, enrolment, key))
-                    enrolled += 1
-                    skipped -= 1
-        return ImportOutcome(enrolled=enrolled, skipped=skipped)
+                    try:
+                        self.app.save(self._membership(envelope, enrolment, key))
+                        enrolled += 1
+                    except IntegrityError:
+                        pass
+        return ImportOutcome(enrolled=enrolled, skipped=len(enrolments) - enrolled)
 
     def _people_with_keys(self, ids: Iterable[UUID]) -> set[UUID]:
+        return self._existing(f"SELECT person_id FROM {KEYS_TABLE}", ids)
+
+    def _existing(self, select: str, ids: Iterable[UUID]) -> set[UUID]:
         ids = list(ids)
         found: set[UUID] = set()
         with self.vault.db.read() as cur:
             for start in range(0, len(ids), 1000):
                 chunk = [str(i) for i in ids[start : start + 1000]]
                 marks = ",".join("?" * len(chunk))
-                rows = cur.fetchall(
-                    f"SELECT person_id FROM {KEYS_TABLE} WHERE person_id IN ({marks})",  # noqa: S608
-                    chunk,
-                )
+                column = select.split()[1]
+                rows = cur.fetchall(f"{select} WHERE {column} IN ({marks})", chunk)
                 found.update(UUID(str(r[0])) for r in rows)
         return found
 

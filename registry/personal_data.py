@@ -23,12 +23,12 @@ from uuid import UUID
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from eventsourcing.persistence import IntegrityError
+from eventsourcing.persistence import IntegrityError, StoredEvent
 from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor
 from psycopg import Cursor
 from psycopg.rows import DictRow
-from psycopg.sql import SQL
+from psycopg.sql import SQL, Identifier
 
 from domain.errors import VersionConflict
 from domain.personal import PersonalData, Sealed
@@ -141,6 +141,20 @@ def _create_keys_table(blob_type: str) -> str:
 
 
 class SQLiteRecorderWithKeys(SQLiteApplicationRecorder):
+    def existing_originators(self, ids: Sequence[UUID]) -> set[UUID]:
+        """Which of these aggregates have events: one indexed query for a whole batch."""
+        found: set[UUID] = set()
+        with self.datastore.transaction(commit=False) as c:
+            for start in range(0, len(ids), 500):
+                chunk = [i.hex for i in ids[start : start + 500]]
+                c.execute(
+                    f"SELECT DISTINCT originator_id FROM {self.events_table_name}"  # noqa: S608
+                    f" WHERE originator_id IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                )
+                found.update(UUID(row["originator_id"]) for row in c.fetchall())
+        return found
+
     def construct_create_table_statements(self) -> list[str]:
         return [*super().construct_create_table_statements(), _create_keys_table("BLOB")]
 
@@ -152,15 +166,65 @@ class SQLiteRecorderWithKeys(SQLiteApplicationRecorder):
 
 
 class PostgresRecorderWithKeys(PostgresApplicationRecorder):
+    """Also inserts events as four plain arrays rather than one array of a composite type:
+    the same statement shape, but psycopg dumps plain arrays in C, which makes a batch of
+    thousands of enrolments several times cheaper to send."""
+
     def __init__(self, datastore: PostgresDatastore, **kwargs: Any) -> None:
         super().__init__(datastore, **kwargs)
         self.sql_create_statements.append(SQL(_create_keys_table("BYTEA")))  # type: ignore[arg-type]
+        self._insert_arrays = SQL(
+            "INSERT INTO {schema}.{table} (originator_id, originator_version, topic, state)"
+            " SELECT * FROM unnest(%s::{id_type}[], %s::bigint[], %s::text[], %s::bytea[])"
+            " RETURNING notification_id"
+        ).format(
+            schema=Identifier(self.datastore.schema),
+            table=Identifier(self.events_table_name),
+            id_type=Identifier(self.datastore.originator_id_type),
+        )
+
+    def existing_originators(self, ids: Sequence[UUID]) -> set[UUID]:
+        """Which of these aggregates have events: one indexed query for a whole batch."""
+        statement = SQL(
+            "SELECT DISTINCT originator_id FROM {schema}.{table}"
+            " WHERE originator_id = ANY(%s::{id_type}[])"
+        ).format(
+            schema=Identifier(self.datastore.schema),
+            table=Identifier(self.events_table_name),
+            id_type=Identifier(self.datastore.originator_id_type),
+        )
+        with self.datastore.get_connection() as conn, conn.cursor() as curs:
+            curs.execute(statement, (list(ids),))
+            return {UUID(str(row["originator_id"])) for row in curs.fetchall()}
 
     def _insert_events(
         self, curs: Cursor[DictRow], stored_events: Sequence[Any], **kwargs: Any
     ) -> None:
-        _write_keys(curs, "%s", kwargs)
+        new: list[KeyRow] = kwargs.get(NEW_KEYS) or []
+        if new:
+            curs.execute(
+                f"INSERT INTO {KEYS_TABLE} (person_id, wrapped)"
+                " SELECT * FROM unnest(%s::text[], %s::bytea[])",
+                ([str(p) for p, _ in new], [w for _, w in new]),
+            )
+        _erase_keys(curs, "%s", kwargs)
         super()._insert_events(curs, stored_events, **kwargs)
+
+    def _insert_stored_events(
+        self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any
+    ) -> None:
+        self._lock_table(curs)
+        self._notify_channel(curs)
+        curs.execute(
+            self._insert_arrays,
+            (
+                [e.originator_id for e in stored_events],
+                [e.originator_version for e in stored_events],
+                [e.topic for e in stored_events],
+                [e.state for e in stored_events],
+            ),
+            prepare=True,
+        )
 
 
 def _write_keys(cursor: Any, mark: str, kwargs: dict[str, Any]) -> None:
@@ -170,6 +234,10 @@ def _write_keys(cursor: Any, mark: str, kwargs: dict[str, Any]) -> None:
             f"INSERT INTO {KEYS_TABLE} (person_id, wrapped) VALUES ({mark}, {mark})",
             [(str(person), wrapped) for person, wrapped in new],
         )
+    _erase_keys(cursor, mark, kwargs)
+
+
+def _erase_keys(cursor: Any, mark: str, kwargs: dict[str, Any]) -> None:
     for person in kwargs.get(ERASED_KEYS) or []:
         cursor.execute(f"DELETE FROM {KEYS_TABLE} WHERE person_id = {mark}", (str(person),))
 

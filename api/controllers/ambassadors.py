@@ -6,10 +6,13 @@ Enrolment is public; everything else is for the executive office's staff
 
 from __future__ import annotations
 
+import csv
+import tempfile
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 from uuid import UUID
 
+import anyio
 from litestar import Controller, Response, get, post, put
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
@@ -33,6 +36,8 @@ from api.schemas.ambassadors import (
     EnrolmentOut,
     ExpiryRunIn,
     ExpiryRunOut,
+    ImportErrorOut,
+    ImportOut,
     LeaderOut,
     MembershipOut,
     MembershipPage,
@@ -51,6 +56,8 @@ from domain.ambassadors.values import ActivityStatus, MembershipStatus, Sector, 
 from domain.regions import Region
 from domain.roles import STAFF, Role
 from projections.membership_queries import MemberRow, activities, leaderboard, list_members
+from registry.ambassador_import import import_enrolments
+from registry.exports import CSV
 
 BASE = "/api/v1/ambassadors"
 Limit = Annotated[int, QueryParameter(ge=1, le=200)]
@@ -58,6 +65,15 @@ Offset = Annotated[int, QueryParameter(ge=0, le=10_000_000)]
 Sync = {"sync_to_thread": True}
 READ = access(STAFF, Role.AUDITOR)
 ACT = access(STAFF)
+
+
+MAX_IMPORT_BYTES = 200 * 1024 * 1024
+MAX_ERRORS_IN_JSON = 10_000
+
+
+class ImportReportFormat(StrEnum):
+    JSON = "json"
+    CSV = "csv"
 
 
 class BulkAction(StrEnum):
@@ -546,6 +562,60 @@ class AmbassadorController(Controller):
             pdf,
             media_type="application/pdf",
             headers={"Content-Disposition": f'inline; filename="certificate-{membership.id}.pdf"'},
+        )
+
+    @post(
+        "/import",
+        operation_id="importAmbassadors",
+        status_code=HTTP_200_OK,
+        request_max_body_size=MAX_IMPORT_BYTES,
+        **ACT,
+    )
+    async def import_csv(
+        self,
+        request: AnyRequest,
+        report: FromQuery[ImportReportFormat] = ImportReportFormat.JSON,
+    ) -> Response[Any]:
+        """Imports enrolments from a CSV body (`Content-Type: text/csv`, the enrolment form's
+        columns; up to 200 MB). Good rows are enrolled, people already enrolled are skipped
+        (re-running a file duplicates no one), and every refused row is reported with its row
+        number, field and reason — as JSON, or with `?report=csv` as the error report itself."""
+        registry = registry_of(request)
+        ctx = context_of(request)
+        with (
+            tempfile.TemporaryFile() as body,
+            tempfile.TemporaryFile("w+", encoding="utf-8") as errors,
+        ):
+            async for chunk in request.stream():
+                body.write(chunk)
+            body.seek(0)
+            outcome = await anyio.to_thread.run_sync(
+                lambda: import_enrolments(registry.ambassadors, ctx, body, errors)
+            )
+            errors.seek(0)
+            if report == ImportReportFormat.CSV:
+                return Response(
+                    ("\ufeff" + errors.read()).encode(),
+                    media_type=CSV,
+                    headers={
+                        "X-Rows": str(outcome.rows),
+                        "X-Enrolled": str(outcome.enrolled),
+                        "X-Skipped": str(outcome.skipped),
+                        "X-Refused": str(outcome.refused),
+                    },
+                )
+            rows = list(csv.reader(errors))[1:]
+        return Response(
+            ImportOut(
+                rows=outcome.rows,
+                enrolled=outcome.enrolled,
+                skipped=outcome.skipped,
+                refused=outcome.refused,
+                errors=[
+                    ImportErrorOut(row=int(r[0]), field=r[1], message=r[2], message_ar=r[3])
+                    for r in rows[:MAX_ERRORS_IN_JSON]
+                ],
+            )
         )
 
     @put("/targets/{region:str}", operation_id="setAmbassadorTarget", **ACT, **Sync)

@@ -396,3 +396,30 @@ def test_staff_list_members_by_status_with_totals(api: Api) -> None:
     assert page["total"] == 2
     assert len(page["items"]) == 1
     assert page["items"][0]["region"] == "tabuk"
+
+
+def test_the_membership_report_shows_progress_toward_targets_and_exports(api: Api) -> None:
+    for seq in (80, 81, 82):
+        mid = enrol(api, seq, region="najran").json()["id"]
+        act(api, f"{BASE}/{mid}/approve", 1)
+    target = api.client.put(
+        f"{BASE}/targets/najran",
+        json={"target": 12, "reason": "Plan 2026"},
+        headers=api.as_(Role.OFFICER),
+    )
+    assert target.status_code == 200, target.text
+    api.catch_up()
+    report = api.client.get("/api/v1/reports/membership", headers=api.as_(Role.OFFICER)).json()
+    najran = next(r for r in report["regional_progress"] if r["region"] == "najran")
+    assert (najran["active"], najran["target"], najran["percent"]) == (3, 12, 25.0)
+    assert report["national_progress"]["target"] == 4_200_000
+    assert report["enrolments_per_month"] == [{"month": "2026-01", "count": 3}]
+    csv = api.client.get(
+        "/api/v1/reports/membership/export?format=csv&table=progress", headers=api.as_(Role.OFFICER)
+    )
+    assert "najran,Najran,نجران,3,12,25.0" in csv.content.decode("utf-8-sig")
+    xlsx = api.client.get(
+        "/api/v1/reports/membership/export?format=xlsx", headers=api.as_(Role.OFFICER)
+    )
+    assert xlsx.headers["content-type"].startswith("application/vnd.openxmlformats")
+    assert xlsx.content[:2] == b"PK"
