@@ -12,6 +12,7 @@ them) is retried one by one, so only the duplicate fails.
 
 from __future__ import annotations
 
+import asyncio
 import queue
 import threading
 from collections.abc import Callable
@@ -57,6 +58,13 @@ class GroupCommitWriter:
         item = _Item(list(aggregate.collect_events()), keys)
         self._queue.put(item)
         item.done.result(timeout=timeout)
+
+    async def submit_async(self, aggregate: RegistryAggregate, keys: list[KeyRow]) -> None:
+        """The same, awaited on the event loop: no worker thread is held while it waits."""
+        self._ensure_started()
+        item = _Item(list(aggregate.collect_events()), keys)
+        self._queue.put(item)
+        await asyncio.wrap_future(item.done)
 
     def close(self) -> None:
         with self._lock:

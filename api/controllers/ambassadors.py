@@ -111,12 +111,15 @@ class AmbassadorController(Controller):
         operation_id="enrolAmbassador",
         status_code=HTTP_201_CREATED,
         **access(public=True),
-        **Sync,
     )
-    def enrol(self, request: AnyRequest, data: JSONBody[EnrolmentIn]) -> Response[EnrolmentOut]:
+    async def enrol(
+        self, request: AnyRequest, data: JSONBody[EnrolmentIn]
+    ) -> Response[EnrolmentOut]:
         """Self-enrolment, no sign-in. Every invalid field is named (Arabic and English); an ID
         number already enrolled is a 409 that shows nothing about that membership."""
-        membership = registry_of(request).ambassadors.enrol(
+        # Async on purpose: this public path is the hot one, and awaiting the group commit
+        # costs far less than holding a worker thread per request while the disk flushes.
+        membership = await registry_of(request).ambassadors.enrol_async(
             context_of(request), data.to_form(), idempotency_of(request, data)
         )
         body = EnrolmentOut(
