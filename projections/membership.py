@@ -43,10 +43,20 @@ _ADD_MONTHLY = (
     "INSERT INTO view_membership_monthly (month, track, region, n) VALUES (?, ?, ?, ?)"
     " ON CONFLICT (month, track, region) DO UPDATE SET n = view_membership_monthly.n + excluded.n"
 )
-_INSERT_MEMBER = (
-    "INSERT INTO view_ambassadors (id, track, region, sector, city, residency, status,"
-    " enrolled_on, points, erased, personal, version, updated_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, 0, 0, ?, ?, ?)"
+_MEMBER_COLUMNS = (
+    "id",
+    "track",
+    "region",
+    "sector",
+    "city",
+    "residency",
+    "status",
+    "enrolled_on",
+    "points",
+    "erased",
+    "personal",
+    "version",
+    "updated_at",
 )
 
 
@@ -76,7 +86,7 @@ class MembershipProjection(Projection):
             f" erased INTEGER NOT NULL, personal {blob}, version INTEGER NOT NULL,"
             " updated_at TEXT NOT NULL)",
             "CREATE UNIQUE INDEX IF NOT EXISTS ix_ambassadors_code"
-            " ON view_ambassadors (verification_code)",
+            " ON view_ambassadors (verification_code) WHERE verification_code IS NOT NULL",
             "CREATE INDEX IF NOT EXISTS ix_ambassadors_status"
             " ON view_ambassadors (status, enrolled_on, id)",
             "CREATE INDEX IF NOT EXISTS ix_ambassadors_expiry"
@@ -156,7 +166,10 @@ class MembershipProjection(Projection):
                     sector,
                     e.city,
                     str(e.residency),
+                    "pending",
                     day,
+                    0,
+                    0,
                     e.personal.blob,
                     e.originator_version,
                     e.timestamp.isoformat(),
@@ -164,7 +177,7 @@ class MembershipProjection(Projection):
             )
             counts[(track, region, sector, "pending")] += 1
             monthly[(day[:7], track, region)] += 1
-        cur.executemany(_INSERT_MEMBER, rows)
+        cur.insert_rows("view_ambassadors", _MEMBER_COLUMNS, rows)
         cur.executemany(_ADD_COUNTS, [(*k, n) for k, n in counts.items()])
         cur.executemany(_ADD_MONTHLY, [(*k, n) for k, n in monthly.items()])
 
