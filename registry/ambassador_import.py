@@ -15,15 +15,19 @@ are required; the header row names the columns, in any order.
 from __future__ import annotations
 
 import csv
+import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import IO, Any
 
-from domain.ambassadors.enrolment import Enrolment, EnrolmentForm, validate_enrolment
+from domain.ambassadors.enrolment import EnrolmentForm, validate_enrolment
+from domain.envelope import Envelope
 from domain.errors import InvalidInput
-from registry.ambassadors import AmbassadorService
+from registry.ambassadors import AmbassadorService, PreparedEnrolment, prepare_enrolments
 from registry.context import RequestContext
+from registry.personal_data import PersonalDataVault
 
 COLUMNS = (
     "national_id",
@@ -93,6 +97,38 @@ def _form(row: dict[str, str]) -> EnrolmentForm:
     )
 
 
+@dataclass(frozen=True)
+class _Preparer:
+    """What a worker needs to check and seal rows: picklable, so it runs in other processes."""
+
+    pepper: bytes
+    master_key: bytes
+    envelope: Envelope
+
+    def __call__(
+        self, chunk: list[tuple[int, dict[str, str]]]
+    ) -> tuple[list[tuple[int, str, str, str]], list[PreparedEnrolment]]:
+        errors, checked = [], []
+        for number, row in chunk:
+            try:
+                checked.append(validate_enrolment(_form(row), self.pepper))
+            except InvalidInput as refused:
+                errors.extend((number, p.field, p.message, p.message_ar) for p in refused.problems)
+        vault = PersonalDataVault(self.master_key, None)
+        return errors, prepare_enrolments(vault, self.envelope, checked)
+
+
+def _chunks(reader: csv.DictReader[str], size: int) -> Iterator[list[tuple[int, dict[str, str]]]]:
+    chunk: list[tuple[int, dict[str, str]]] = []
+    for number, row in enumerate(reader, start=2):  # row 1 is the header
+        chunk.append((number, row))
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def import_enrolments(
     service: AmbassadorService,
     ctx: RequestContext,
@@ -100,9 +136,14 @@ def import_enrolments(
     errors: IO[str],
     *,
     batch_size: int = 2000,
+    workers: int = 0,
     progress: Progress | None = None,
 ) -> ImportReport:
-    """Imports ``source`` (CSV bytes); writes refused rows to ``errors`` (CSV text)."""
+    """Imports ``source`` (CSV bytes); writes refused rows to ``errors`` (CSV text).
+
+    Rows are checked and sealed by ``workers`` processes (0: one thread of this process)
+    while this thread saves the batches they hand back, in file order.
+    """
     reader = csv.DictReader(_lines(source, progress))
     header = [h.strip() for h in (reader.fieldnames or [])]
     missing = [c for c in REQUIRED if c not in header]
@@ -116,41 +157,29 @@ def import_enrolments(
     report = ImportReport()
     writer = csv.writer(errors, lineterminator="\r\n")
     writer.writerow(ERROR_COLUMNS)
-    pepper = service.pepper
-    batch: list[Enrolment] = []
-    # One batch is saved (mostly waiting on the database) while the next is read and checked.
-    saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-save")
-    in_flight: Future[Any] | None = None
+    preparer = _Preparer(service.pepper, service.vault.master_key, service.envelope(ctx))
+    pool: Executor = (
+        ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        if workers > 0
+        else ThreadPoolExecutor(1, thread_name_prefix="import-prepare")
+    )
+    window: deque[Future[Any]] = deque()
 
-    def settle() -> None:
-        nonlocal in_flight
-        if in_flight is not None:
-            outcome = in_flight.result()
-            report.enrolled += outcome.enrolled
-            report.skipped += outcome.skipped
-            in_flight = None
+    def save_oldest() -> None:
+        refused, prepared = window.popleft().result()
+        writer.writerows(refused)
+        report.refused += len({number for number, *_ in refused})
+        outcome = service.save_prepared(prepared)
+        report.enrolled += outcome.enrolled
+        report.skipped += outcome.skipped
 
-    def flush() -> None:
-        nonlocal in_flight
-        settle()
-        in_flight = saver.submit(service.enrol_checked, ctx, list(batch))
-        batch.clear()
-
-    try:
-        for number, row in enumerate(reader, start=2):  # row 1 is the header
-            report.rows += 1
-            try:
-                batch.append(validate_enrolment(_form(row), pepper))
-            except InvalidInput as refused:
-                report.refused += 1
-                for problem in refused.problems:
-                    writer.writerow((number, problem.field, problem.message, problem.message_ar))
-                continue
-            if len(batch) >= batch_size:
-                flush()
-        if batch:
-            flush()
-        settle()
-    finally:
-        saver.shutdown(wait=True)
+    with pool:
+        for chunk in _chunks(reader, batch_size):
+            report.rows += len(chunk)
+            window.append(pool.submit(preparer, chunk))
+            # A few chunks in flight keep the workers busy without holding the file in memory.
+            if len(window) > max(2, 2 * workers):
+                save_oldest()
+        while window:
+            save_oldest()
     return report

@@ -93,6 +93,42 @@ class ImportOutcome:
     skipped: int
 
 
+@dataclass(frozen=True)
+class PreparedEnrolment:
+    """An enrolment ready to save: its event (personal data sealed) and its key row."""
+
+    enrolment: Enrolment
+    event: Any
+    key_row: KeyRow
+
+
+def sealed_membership(envelope: Envelope, enrolment: Enrolment, key: bytes) -> Membership:
+    """A new membership whose personal data is sealed with ``key``."""
+    sealed = PersonalDataVault.seal(key, enrolment.person_id, enrolment.personal)
+    return Membership.enrol(
+        envelope,
+        enrolment.person_id,
+        sealed,
+        enrolment.residency,
+        enrolment.region,
+        enrolment.city,
+        enrolment.details,
+    )
+
+
+def prepare_enrolments(
+    vault: PersonalDataVault, envelope: Envelope, enrolments: Iterable[Enrolment]
+) -> list[PreparedEnrolment]:
+    """Fresh keys and sealed events for checked enrolments: CPU only, so the import can run
+    it in worker processes while the parent writes."""
+    prepared = []
+    for enrolment in enrolments:
+        key, row = vault.new_key(enrolment.person_id)
+        event = sealed_membership(envelope, enrolment, key).collect_events()[0]
+        prepared.append(PreparedEnrolment(enrolment, event, row))
+    return prepared
+
+
 class AmbassadorService(Service):
     def __init__(
         self,
@@ -160,19 +196,7 @@ class AmbassadorService(Service):
         enrolment = validate_enrolment(form, self.pepper)
         envelope = self.envelope(ctx, idempotency=idempotency)
         key, row = self.vault.new_key(enrolment.person_id)
-        return envelope, enrolment, self._membership(envelope, enrolment, key), row
-
-    def _membership(self, envelope: Envelope, enrolment: Enrolment, key: bytes) -> Membership:
-        sealed = self.vault.seal(key, enrolment.person_id, enrolment.personal)
-        return Membership.enrol(
-            envelope,
-            enrolment.person_id,
-            sealed,
-            enrolment.residency,
-            enrolment.region,
-            enrolment.city,
-            enrolment.details,
-        )
+        return envelope, enrolment, sealed_membership(envelope, enrolment, key), row
 
     def _after_collision(
         self, envelope: Envelope, enrolment: Enrolment, idempotency: IdempotencyKey | None
@@ -189,7 +213,7 @@ class AmbassadorService(Service):
         key = self.vault.key(enrolment.person_id)
         if key is None:
             raise AlreadyExists(*DUPLICATE, field="national_id")
-        membership = self._membership(envelope, enrolment, key)
+        membership = sealed_membership(envelope, enrolment, key)
         try:
             self.app.save(membership)
         except IntegrityError:
@@ -199,45 +223,42 @@ class AmbassadorService(Service):
     def enrol_checked(self, ctx: RequestContext, enrolments: Sequence[Enrolment]) -> ImportOutcome:
         """Saves many checked enrolments (the import) in one transaction; people already
         enrolled are skipped, so re-running a file duplicates no one."""
-        envelope = self.envelope(ctx)
-        unique = list({e.person_id: e for e in enrolments}.values())
+        return self.save_prepared(prepare_enrolments(self.vault, self.envelope(ctx), enrolments))
+
+    def save_prepared(self, prepared: Sequence[PreparedEnrolment]) -> ImportOutcome:
+        """Saves prepared enrolments (sealed, with fresh keys) in one transaction, skipping
+        people already enrolled; on a race, one by one."""
+        unique = list({p.enrolment.person_id: p for p in prepared}.values())
         enrolled_already = self.app.recorder.existing_originators(  # type: ignore[attr-defined]
-            [e.person_id for e in unique]
+            [p.enrolment.person_id for p in unique]
         )
-        fresh = [e for e in unique if e.person_id not in enrolled_already]
-        with_keys = self._people_with_keys([e.person_id for e in fresh])
-        events: list[Any] = []
-        rows: list[KeyRow] = []
-        for enrolment in fresh:
-            if enrolment.person_id in with_keys:
-                continue
-            key, row = self.vault.new_key(enrolment.person_id)
-            events.extend(self._membership(envelope, enrolment, key).collect_events())
-            rows.append(row)
-        enrolled = len(events)
+        fresh = [p for p in unique if p.enrolment.person_id not in enrolled_already]
+        # Holders of a licence already have a key: they enrol with it, below.
+        with_keys = self._people_with_keys([p.enrolment.person_id for p in fresh])
+        ready = [p for p in fresh if p.enrolment.person_id not in with_keys]
+        enrolled = len(ready)
         try:
-            if events:
-                self.app.save(*events, **{NEW_KEYS: rows})
+            if ready:
+                self.app.save(*(p.event for p in ready), **{NEW_KEYS: [p.key_row for p in ready]})
         except IntegrityError:
             # Someone enrolled one of them meanwhile: one by one, skipping who is there.
             enrolled = 0
-            for event, row in zip(events, rows, strict=True):
+            for p in ready:
                 try:
-                    self.app.save(event, **{NEW_KEYS: [row]})
+                    self.app.save(p.event, **{NEW_KEYS: [p.key_row]})
                     enrolled += 1
                 except IntegrityError:
                     pass
-        # Holders of a licence already have a key: they enrol with it.
-        for enrolment in fresh:
-            if enrolment.person_id in with_keys:
-                key = self.vault.key(enrolment.person_id)
+        for p in fresh:
+            if p.enrolment.person_id in with_keys:
+                key = self.vault.key(p.enrolment.person_id)
                 if key is not None:
                     try:
-                        self.app.save(self._membership(envelope, enrolment, key))
+                        self.app.save(sealed_membership(p.event.envelope, p.enrolment, key))
                         enrolled += 1
                     except IntegrityError:
                         pass
-        return ImportOutcome(enrolled=enrolled, skipped=len(enrolments) - enrolled)
+        return ImportOutcome(enrolled=enrolled, skipped=len(prepared) - enrolled)
 
     def _people_with_keys(self, ids: Iterable[UUID]) -> set[UUID]:
         return self._existing(f"SELECT person_id FROM {KEYS_TABLE}", ids)
@@ -245,6 +266,7 @@ class AmbassadorService(Service):
     def _existing(self, select: str, ids: Iterable[UUID]) -> set[UUID]:
         ids = list(ids)
         found: set[UUID] = set()
+        assert self.vault.db is not None
         with self.vault.db.read() as cur:
             for start in range(0, len(ids), 1000):
                 chunk = [str(i) for i in ids[start : start + 1000]]

@@ -50,11 +50,12 @@ KeyRow = tuple[UUID, bytes]
 class PersonalDataVault:
     """Makes, wraps, unwraps data keys; seals and opens personal data."""
 
-    def __init__(self, master_key: bytes, db: Database) -> None:
+    def __init__(self, master_key: bytes, db: Database | None) -> None:
         if len(master_key) != 32:
             msg = "the master key must be 32 bytes"
             raise ValueError(msg)
         self._master = AESGCM(master_key)
+        self.master_key = master_key  # handed to the import's worker processes, never logged
         self.db = db
 
     def new_key(self, person_id: UUID) -> tuple[bytes, KeyRow]:
@@ -84,6 +85,7 @@ class PersonalDataVault:
         """The data keys still held for these people (erased ones are simply absent)."""
         ids = list(dict.fromkeys(person_ids))
         found: dict[UUID, bytes] = {}
+        assert self.db is not None, "this vault only seals (an import worker)"
         with self.db.read() as cur:
             for start in range(0, len(ids), 500):
                 chunk = ids[start : start + 500]

@@ -87,3 +87,29 @@ def _figures(registry: Registry) -> tuple[list[tuple[object, ...]], list[tuple[o
         )
         members = cur.fetchall("SELECT id, status, points FROM view_ambassadors ORDER BY id")
     return [tuple(r) for r in counts], [tuple(r) for r in members]
+
+
+def test_the_import_can_check_and_seal_rows_in_worker_processes(registry: Registry) -> None:
+    import io
+
+    from registry.ambassador_import import import_enrolments
+
+    rows = "".join(
+        f"{national_id(seq)},سارة,,0551234567,s{seq}@example.sa,qassim,Buraydah\n"
+        for seq in range(100, 130)
+    )
+    source = io.BytesIO(
+        (
+            "national_id,name_ar,name_en,mobile,email,region,city\n"
+            + rows
+            + "123,x,,1,bad,nowhere,\n"
+        ).encode()
+    )
+    errors = io.StringIO()
+    report = import_enrolments(
+        registry.ambassadors, RequestContext.system(), source, errors, batch_size=7, workers=2
+    )
+    assert (report.rows, report.enrolled, report.skipped, report.refused) == (31, 30, 0, 1)
+    assert key_rows(registry) == 30
+    fields = [line.split(",")[1] for line in errors.getvalue().splitlines()[1:]]
+    assert fields == ["national_id", "name_ar", "mobile", "email", "region", "city"]
