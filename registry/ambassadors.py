@@ -141,7 +141,10 @@ class AmbassadorService(Service):
         super().__init__(app, clock)
         self.vault = vault
         self.pepper = pepper
-        self.writer = writer or GroupCommitWriter(self.app.save)
+        self.writer = writer or GroupCommitWriter(
+            self.app.save,
+            existing=self.app.recorder.existing_originators,  # type: ignore[attr-defined]
+        )
 
     def close(self) -> None:
         self.writer.close()

@@ -19,6 +19,9 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
+from uuid import UUID
+
+from eventsourcing.persistence import IntegrityError
 
 import structlog
 
@@ -42,8 +45,16 @@ class _Item:
 class GroupCommitWriter:
     """One writer thread per process; ``submit`` blocks until the aggregate is committed."""
 
-    def __init__(self, save: SaveFunction, max_batch: int = 500) -> None:
+    def __init__(
+        self,
+        save: SaveFunction,
+        max_batch: int = 500,
+        existing: Callable[[list[UUID]], set[UUID]] | None = None,
+    ) -> None:
         self._save = save
+        # Which new aggregates are already stored: lets a batch refused for a duplicate
+        # drop the duplicates and commit the rest together, rather than one by one.
+        self._existing = existing
         self._max_batch = max_batch
         self._queue: queue.SimpleQueue[_Item | None] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
@@ -105,7 +116,7 @@ class GroupCommitWriter:
             if stop:
                 return
 
-    def _commit(self, batch: list[_Item]) -> None:
+    def _commit(self, batch: list[_Item], retry: bool = True) -> None:
         try:
             self._save(
                 *(e for i in batch for e in i.events),
@@ -115,11 +126,21 @@ class GroupCommitWriter:
             if len(batch) == 1:
                 batch[0].done.set_exception(error)
                 return
+            if retry and self._existing is not None:
+                taken = self._existing([i.events[0].originator_id for i in batch])
+                rest = [i for i in batch if i.events[0].originator_id not in taken]
+                if len(rest) < len(batch):
+                    for item in batch:
+                        if item.events[0].originator_id in taken:
+                            item.done.set_exception(IntegrityError("already stored"))
+                    if rest:
+                        self._commit(rest, retry=False)
+                    return
             # Someone in the batch is refused: find out who, saving the others one by one.
             for item in batch:
                 try:
                     self._save(*item.events, **{NEW_KEYS: item.keys})
-                except Exception as single:
+                except Exception as single:  # noqa: BLE001 - handed to the caller
                     item.done.set_exception(single)
                 else:
                     item.done.set_result(None)
