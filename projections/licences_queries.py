@@ -47,8 +47,9 @@ _LICENCE_COLUMNS = (
 
 
 def _licence(row: Any) -> LicenceRow:
-    *rest, personal = row
-    return LicenceRow(*rest, personal=bytes(personal) if personal is not None else None)
+    values = list(row)
+    values[-1] = bytes(values[-1]) if values[-1] is not None else None  # memoryview on PostgreSQL
+    return LicenceRow(*values)
 
 
 def licence_types(db: Database) -> list[LicenceTypeRow]:
@@ -57,7 +58,7 @@ def licence_types(db: Database) -> list[LicenceTypeRow]:
             "SELECT code, id, stage, title_ar, title_en, validity_years, cpd_hours, active,"
             " version FROM view_licence_types ORDER BY stage DESC, code"
         )
-    return [LicenceTypeRow(*r[:7], active=bool(r[7]), version=int(r[8])) for r in rows]
+    return [LicenceTypeRow(*[*r[:7], bool(r[7]), int(r[8])]) for r in rows]
 
 
 def list_licences(

@@ -38,8 +38,9 @@ _MEMBER_COLUMNS = (
 
 
 def _member(row: Any) -> MemberRow:
-    *rest, personal = row
-    return MemberRow(*rest, personal=bytes(personal) if personal is not None else None)
+    values = list(row)
+    values[-1] = bytes(values[-1]) if values[-1] is not None else None  # memoryview on PostgreSQL
+    return MemberRow(*values)
 
 
 def list_members(

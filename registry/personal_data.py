@@ -215,7 +215,7 @@ class PostgresRecorderWithKeys(PostgresApplicationRecorder):
                 "   SELECT * FROM unnest(ids, versions, topics, states)"
                 "   RETURNING notification_id;"
                 " END $BODY$"
-            ).format(timeout=SQL(str(int(self.datastore.lock_timeout))), **names)  # type: ignore[arg-type]
+            ).format(timeout=SQL(str(int(self.datastore.lock_timeout))), **names)
         )
         # Binary parameters: psycopg dumps arrays of uuid/bytea several times faster so.
         self._call = SQL("SELECT * FROM {schema}.{function}(%b, %b, %b, %b, %b, %b, %b)").format(
