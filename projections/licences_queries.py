@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from projections.counters import where_equal
 from projections.sql import Database
 
 EXPIRING_WITHIN_DAYS = 90
@@ -64,12 +65,7 @@ def licence_types(db: Database) -> list[LicenceTypeRow]:
 def list_licences(
     db: Database, limit: int, offset: int, status: str | None = None, type_code: str | None = None
 ) -> tuple[list[LicenceRow], int]:
-    where, params = [], []
-    for column, value in (("status", status), ("type_code", type_code)):
-        if value is not None:
-            where.append(f"{column} = ?")
-            params.append(value)
-    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    clause, params = where_equal((("status", status), ("type_code", type_code)))
     with db.read() as cur:
         rows = cur.fetchall(
             f"SELECT {_LICENCE_COLUMNS} FROM view_licences {clause}"  # noqa: S608
@@ -90,16 +86,6 @@ def licence_by_number(db: Database, number: str) -> LicenceRow | None:
             (number,),
         )
     return _licence(row) if row else None
-
-
-def issued_past_validity(db: Database, today: date, limit: int) -> list[str]:
-    with db.read() as cur:
-        rows = cur.fetchall(
-            "SELECT id FROM view_licences WHERE status = 'issued' AND valid_until < ?"
-            " ORDER BY valid_until LIMIT ?",
-            (today.isoformat(), limit),
-        )
-    return [str(r[0]) for r in rows]
 
 
 @dataclass
