@@ -88,6 +88,17 @@ def licence_by_number(db: Database, number: str) -> LicenceRow | None:
     return _licence(row) if row else None
 
 
+def issued_past_validity(db: Database, today: date, limit: int) -> list[str]:
+    """Issued licences whose validity has ended but whose expiry is not recorded yet."""
+    with db.read() as cur:
+        rows = cur.fetchall(
+            "SELECT id FROM view_licences WHERE status = 'issued' AND valid_until < ?"
+            " ORDER BY valid_until LIMIT ?",
+            (today.isoformat(), limit),
+        )
+    return [str(r[0]) for r in rows]
+
+
 @dataclass
 class LicencesReport:
     as_of_date: str

@@ -234,6 +234,26 @@ def ambassadors_expire(reason: str) -> None:
     click.echo(f"Recorded {total} expiries")
 
 
+@main.group()
+def licences() -> None:
+    """Professional licences."""
+
+
+@licences.command("expire")
+@click.option("--reason", default="Daily expiry run", show_default=True)
+def licences_expire(reason: str) -> None:
+    """Record the expiry of every issued licence past its validity."""
+    registry = build(_settings())
+    total = 0
+    try:
+        while count := registry.licences.record_expiries(RequestContext.system(), reason, 1000):
+            total += count
+            registry.runner.catch_up(["licences"])
+    finally:
+        registry.close()
+    click.echo(f"Recorded {total} expiries")
+
+
 @main.command("serve")
 @click.option("--with-projections", is_flag=True, help="Run the read models in-process.")
 @click.option("--host", default=None, help="Defaults to NQS_HOST (127.0.0.1).")

@@ -10,7 +10,7 @@ from uuid import UUID
 from eventsourcing.persistence import IntegrityError
 
 from domain.envelope import Envelope
-from domain.errors import AlreadyExists, NotFound, Problems
+from domain.errors import AlreadyExists, DomainError, NotFound, Problems
 from domain.licences.licence import Licence, licence_id
 from domain.licences.licence_type import (
     LicenceStage,
@@ -21,6 +21,7 @@ from domain.licences.licence_type import (
 from domain.people import check_personal, person_id
 from domain.personal import PersonalData
 from domain.text import Text
+from projections.licences_queries import issued_past_validity
 from projections.sql import Database
 from registry.application import NQSApplication
 from registry.clock import Clock
@@ -288,6 +289,18 @@ class LicenceService(Service):
             NOUN,
             lambda lic: getattr(lic, action)(self.envelope(ctx, reason)),
         )
+
+    def record_expiries(self, ctx: RequestContext, reason: str | None, limit: int = 1000) -> int:
+        """Records the expiry of issued licences past their validity (the daily run)."""
+        expired = 0
+        for id_ in issued_past_validity(self.db, self.clock.now().date(), limit):
+            licence = self.get(UUID(id_))
+            try:
+                self.decide(ctx, "expire", licence.id, licence.version, reason)
+            except DomainError:
+                continue  # changed meanwhile (renewed, revoked): nothing to record
+            expired += 1
+        return expired
 
     def erase(self, ctx: RequestContext, id_: UUID, expected: int, reason: str | None) -> Licence:
         """Destroys the holder's data key (their ambassador record reads "erased" too)."""

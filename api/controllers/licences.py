@@ -22,7 +22,7 @@ from api.http import (
     registry_of,
     versioned,
 )
-from api.schemas.ambassadors import DecisionIn, name_or_erased
+from api.schemas.ambassadors import DecisionIn, ExpiryRunIn, ExpiryRunOut, name_or_erased
 from api.schemas.common import EventOut, TextOut
 from api.schemas.history import history_of
 from api.schemas.licences import (
@@ -164,6 +164,16 @@ class LicenceController(Controller):
             version=licence.version,
         )
         return versioned(body, licence.version, HTTP_201_CREATED, f"{BASE}/{licence.id}")
+
+    @post(
+        "/expire-due", operation_id="recordLicenceExpiries", status_code=HTTP_200_OK, **ACT, **Sync
+    )
+    def expire_due(self, request: AnyRequest, data: JSONBody[ExpiryRunIn]) -> ExpiryRunOut:
+        """Records the expiry of issued licences past their validity (the daily run)."""
+        count = registry_of(request).licences.record_expiries(
+            context_of(request), data.reason, data.limit
+        )
+        return ExpiryRunOut(expired=count)
 
     @get("/", operation_id="listLicences", **READ, **Sync)
     def list_licences(

@@ -246,3 +246,25 @@ def test_erasing_a_holder_keeps_the_licence_but_not_the_name(api: Api) -> None:
     api.catch_up()
     check = api.client.get(f"/api/v1/verify/licences/{body['number']}").json()
     assert (check["status"], check["holder_name_ar"]) == ("valid", "erased")
+
+
+def test_the_daily_run_records_the_expiry_of_licences_past_their_validity(
+    api: Api, clock: ManualClock
+) -> None:
+    seed(api)
+    body, _ = issued(api, 9)
+    issued(api, 10)
+    clock.advance(timedelta(days=3 * 365 + 5))
+    api.catch_up()
+    run = api.client.post(
+        f"{BASE}/expire-due", json={"reason": "Daily expiry run"}, headers=api.as_(Role.OFFICER)
+    )
+    assert run.status_code == 200, run.text
+    assert run.json() == {"expired": 2}
+    seen = api.client.get(f"{BASE}/{body['id']}", headers=api.as_(Role.AUDITOR)).json()
+    assert seen["recorded_status"] == "expired"
+    api.catch_up()
+    again = api.client.post(
+        f"{BASE}/expire-due", json={"reason": "Daily expiry run"}, headers=api.as_(Role.OFFICER)
+    )
+    assert again.json() == {"expired": 0}
