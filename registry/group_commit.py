@@ -21,9 +21,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.persistence import IntegrityError
-
 import structlog
+from eventsourcing.persistence import IntegrityError
 
 from domain.aggregate import RegistryAggregate
 from registry.personal_data import NEW_KEYS, KeyRow
@@ -140,7 +139,7 @@ class GroupCommitWriter:
             for item in batch:
                 try:
                     self._save(*item.events, **{NEW_KEYS: item.keys})
-                except Exception as single:  # noqa: BLE001 - handed to the caller
+                except Exception as single:
                     item.done.set_exception(single)
                 else:
                     item.done.set_result(None)

@@ -10,13 +10,12 @@ from uuid import UUID
 from eventsourcing.persistence import IntegrityError
 
 from domain.envelope import Envelope
-from domain.errors import AlreadyExists, DomainError, NotFound, Problems
+from domain.errors import AlreadyExists, DomainError, InvalidInput, NotFound, Problems
 from domain.licences.licence import Licence, licence_id
 from domain.licences.licence_type import (
     LicenceStage,
     LicenceType,
     licence_type_id,
-    normalise_type_code,
 )
 from domain.people import check_personal, person_id
 from domain.personal import PersonalData
@@ -73,12 +72,9 @@ class LicenceService(Service):
 
     def get_type(self, code: str) -> LicenceType:
         try:
-            type_id = licence_type_id(code)
-        except Exception:  # noqa: BLE001 - a malformed code names no type
-            raise NotFound(
-                "No such licence type.", "لا يوجد نوع رخصة بهذا الرمز.", field="type_code"
-            ) from None
-        found = self.find(LicenceType, type_id)
+            found = self.find(LicenceType, licence_type_id(code))
+        except InvalidInput:  # a malformed code names no type
+            found = None
         if found is None:
             raise NotFound(
                 "No such licence type.", "لا يوجد نوع رخصة بهذا الرمز.", field="type_code"

@@ -175,7 +175,7 @@ class MembershipReportController(Controller):
     def export(
         self,
         request: AnyRequest,
-        format: FromQuery[ExportFormat] = ExportFormat.XLSX,  # noqa: A002
+        format: FromQuery[ExportFormat] = ExportFormat.XLSX,
         table: FromQuery[MembershipTable] = MembershipTable.COUNTS,
     ) -> Response[bytes]:
         """The report as XLSX (a sheet per table) or CSV (the table asked for)."""
@@ -253,7 +253,7 @@ class LicenceReportController(Controller):
     def export(
         self,
         request: AnyRequest,
-        format: FromQuery[ExportFormat] = ExportFormat.XLSX,  # noqa: A002
+        format: FromQuery[ExportFormat] = ExportFormat.XLSX,
         table: FromQuery[LicenceTable] = LicenceTable.COUNTS,
     ) -> Response[bytes]:
         """The report as XLSX (a sheet per table) or CSV (the table asked for)."""

@@ -14,11 +14,11 @@ from api.http import AnyRequest, registry_of
 from api.schemas.ambassadors import CertificateCheckOut, name_or_erased
 from api.schemas.common import TextOut
 from api.schemas.licences import LicenceCheckOut
-from domain.licences.licence import PUBLIC_STATUS, LicenceStatus
-from projections.licences_queries import licence_by_number
 from domain.ambassadors.membership import STATUS_AR
 from domain.ambassadors.values import MembershipStatus, effective_status
 from domain.errors import NotFound
+from domain.licences.licence import PUBLIC_STATUS, LicenceStatus
+from projections.licences_queries import licence_by_number
 from projections.membership_queries import member_by_code
 from registry.ambassadors import normalise_code
 

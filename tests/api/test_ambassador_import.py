@@ -30,7 +30,7 @@ GOOD = [
     f"{national_id(3)},علي,,+966551234569,ali@example.sa,eastern province,Dammam,,,",
 ]
 BAD = [
-    f"1234,منى,Mona,0551234570,mona@example.sa,riyadh,Riyadh,general,,",
+    "1234,منى,Mona,0551234570,mona@example.sa,riyadh,Riyadh,general,,",
     f"{national_id(5)},Noura,Noura,0412345678,noura@example.sa,Gotham,City,general,,",
     f"{national_id(6, citizen=False)},فهد,Fahd,0551234571,fahd@example.sa,riyadh,Riyadh,general,,",
 ]
