@@ -52,7 +52,8 @@ def membership_certificate(
             "This person's personal data was erased: no certificate can carry their name.",
             "تم محو البيانات الشخصية لهذا الشخص: لا يمكن إصدار شهادة باسمه.",
         )
-    assert membership.valid_from is not None and membership.expires_on is not None
+    assert membership.valid_from is not None
+    assert membership.expires_on is not None
     pdf = FPDF(orientation="L", unit="mm", format="A4")
     pdf.set_title("NQS quality ambassador certificate")
     pdf.set_creator("NQS Registry")

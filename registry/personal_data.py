@@ -260,15 +260,14 @@ def _write_keys(cursor: Any, mark: str, kwargs: dict[str, Any]) -> None:
     new: list[KeyRow] = kwargs.get(NEW_KEYS) or []
     if new:
         cursor.executemany(
-            f"INSERT INTO {KEYS_TABLE} (person_id, wrapped) VALUES ({mark}, {mark})",
+            f"INSERT INTO {KEYS_TABLE} (person_id, wrapped) VALUES ({mark}, {mark})",  # noqa: S608
             [(str(person), wrapped) for person, wrapped in new],
         )
-    _erase_keys(cursor, mark, kwargs)
-
-
-def _erase_keys(cursor: Any, mark: str, kwargs: dict[str, Any]) -> None:
     for person in kwargs.get(ERASED_KEYS) or []:
-        cursor.execute(f"DELETE FROM {KEYS_TABLE} WHERE person_id = {mark}", (str(person),))
+        cursor.execute(
+            f"DELETE FROM {KEYS_TABLE} WHERE person_id = {mark}",  # noqa: S608 - constant names
+            (str(person),),
+        )
 
 
 __all__ = [

@@ -112,7 +112,8 @@ class LicenceController(Controller):
     def revise_type(
         self, request: AnyRequest, code: FromPath[str], data: JSONBody[LicenceTypeRevise]
     ) -> Response[LicenceTypeOut]:
-        """Revises a type's name, validity and CPD hours (If-Match); issued licences keep their dates."""
+        """Revises a type's name, validity and CPD hours (If-Match); licences already issued
+        keep their dates."""
         licence_type = registry_of(request).licences.revise_type(
             context_of(request),
             code,

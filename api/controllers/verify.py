@@ -18,6 +18,7 @@ from domain.ambassadors.membership import STATUS_AR
 from domain.ambassadors.values import MembershipStatus, effective_status
 from domain.errors import NotFound
 from domain.licences.licence import PUBLIC_STATUS, LicenceStatus
+from domain.licences.licence import effective_status as licence_status
 from projections.licences_queries import licence_by_number
 from projections.membership_queries import member_by_code
 from registry.ambassadors import normalise_code
@@ -69,10 +70,11 @@ class VerifyController(Controller):
         if row is None or row.number is None:
             raise NotFound("No licence has this number.", "لا توجد رخصة بهذا الرقم.")
         licence_type = registry.licences.get_type(row.type_code)
-        status = LicenceStatus(row.status)
-        if status == LicenceStatus.ISSUED and row.valid_until is not None:
-            if _date(row.valid_until) < registry.clock.now().date():
-                status = LicenceStatus.EXPIRED
+        status = licence_status(
+            LicenceStatus(row.status),
+            _date(row.valid_until) if row.valid_until else None,
+            registry.clock.now().date(),
+        )
         name_ar, name_en = name_or_erased(registry.vault.open(UUID(row.person_id), row.personal))
         return LicenceCheckOut(
             number=row.number,

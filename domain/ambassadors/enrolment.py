@@ -73,7 +73,12 @@ def validate_enrolment(form: EnrolmentForm, pepper: bytes) -> Enrolment:
     city = _text(form.city, "city", MAX_CITY_LENGTH, problems, required=True)
     residency = residency_of(personal.national_id) if personal else None
     details = check_track_details(
-        form.track, residency, form.sector, form.employer, form.qualifications, form.evidence,
+        form.track,
+        residency,
+        form.sector,
+        form.employer,
+        form.qualifications,
+        form.evidence,
         problems,
     )
     problems.raise_if_any()

@@ -51,6 +51,14 @@ PUBLIC_STATUS: dict[LicenceStatus, str] = {
 CLOSED = {LicenceStatus.FAILED, LicenceStatus.REVOKED, LicenceStatus.EXPIRED}
 
 
+def effective_status(status: LicenceStatus, valid_until: date | None, today: date) -> LicenceStatus:
+    """What a licence is today: an issued one past its validity has expired, whether or not
+    the expiry has been recorded yet."""
+    if status == LicenceStatus.ISSUED and valid_until is not None and valid_until < today:
+        return LicenceStatus.EXPIRED
+    return status
+
+
 def licence_id(person: UUID, type_code: str) -> UUID:
     return uuid5(NAMESPACE_LICENCES, f"{person}:{type_code}")
 
@@ -140,9 +148,7 @@ class Licence(RegistryAggregate):
         self.assessment_score: int | None = None
 
     def status_on(self, today: date) -> LicenceStatus:
-        if self.status == LicenceStatus.ISSUED and self.valid_until and self.valid_until < today:
-            return LicenceStatus.EXPIRED
-        return self.status
+        return effective_status(self.status, self.valid_until, today)
 
     def is_valid_on(self, today: date) -> bool:
         return self.status_on(today) == LicenceStatus.ISSUED
