@@ -18,6 +18,7 @@ from eventsourcing.persistence import JSONTranscoder, Transcoding
 from domain.dates import PartialDate, ReportingPeriod
 from domain.envelope import Envelope
 from domain.text import Text
+from registry.award_transcodings import AWARD_TRANSCODINGS
 
 
 class NQSApplication(Application[UUID]):
@@ -90,4 +91,5 @@ TRANSCODINGS: list[Transcoding] = [
     _PartialDateAsStr(),
     _ReportingPeriodAsStr(),
     _DateAsISO(),
+    *AWARD_TRANSCODINGS,
 ]
