@@ -15,8 +15,12 @@ from litestar.openapi.spec import Contact, Tag
 from litestar.plugins.prometheus import PrometheusConfig
 
 from api.auth import build_auth
+from api.controllers.applications import ApplicationController, JudgingController
 from api.controllers.auth import AuthController
+from api.controllers.award_reports import EditionReportController
+from api.controllers.awards import AwardController, EditionController, FrameworkController
 from api.controllers.initiatives import InitiativeController
+from api.controllers.organisations import OrganisationController
 from api.controllers.reports import ReportController
 from api.controllers.system import HealthController, MetricsController
 from api.controllers.users import UserController
@@ -79,6 +83,13 @@ def create_app(
             UserController,
             InitiativeController,
             ReportController,
+            FrameworkController,
+            AwardController,
+            EditionController,
+            OrganisationController,
+            ApplicationController,
+            JudgingController,
+            EditionReportController,
         ],
         guards=[role_guard],
         on_app_init=[auth.on_app_init],
@@ -94,6 +105,12 @@ def create_app(
             contact=Contact(name="NQS Executive Office, SASO"),
             tags=[
                 Tag(name="Initiatives", description="The nine NQS initiatives / مبادرات الاستراتيجية"),
+                Tag(name="Awards", description="Award programmes, editions, criteria frameworks "
+                    "and results / الجوائز ودوراتها وأطر المعايير والنتائج"),
+                Tag(name="Organisations", description="Organisations that apply for awards / الجهات"),
+                Tag(name="Applications", description="Award applications and evidence / طلبات الجوائز"),
+                Tag(name="Judging", description="Judges, declarations of interest, scores and "
+                    "consensus / التحكيم"),
                 Tag(name="Reports", description="Projections for the executive office / التقارير"),
                 Tag(name="Users", description="Accounts and roles / المستخدمون والأدوار"),
                 Tag(name="Auth", description="Sign in / تسجيل الدخول"),

@@ -12,20 +12,28 @@ from dataclasses import dataclass
 import psycopg
 from psycopg import sql
 
+from projections.awards import AwardsProjection
 from projections.base import Projection
 from projections.initiatives import InitiativesProjection
 from projections.runner import ProjectionRunner
 from projections.sql import Database, postgres_conninfo
 from projections.users import UsersProjection
 from registry.application import NQSApplication
+from registry.applications import ApplicationService
 from registry.clock import Clock, SystemClock
+from registry.editions import EditionService
+from registry.evidence import EvidenceStore
+from registry.frameworks import FrameworkService
 from registry.initiatives import InitiativeService
+from registry.judging import JudgingService
+from registry.organisations import OrganisationService
+from registry.results import ResultsService
 from registry.settings import DatabaseConfig, Settings
 from registry.users import UserService
 
 
 def all_projections() -> list[Projection]:
-    return [InitiativesProjection(), UsersProjection()]
+    return [InitiativesProjection(), UsersProjection(), AwardsProjection()]
 
 
 @dataclass
@@ -37,6 +45,12 @@ class Registry:
     runner: ProjectionRunner
     initiatives: InitiativeService
     users: UserService
+    frameworks: FrameworkService
+    editions: EditionService
+    organisations: OrganisationService
+    applications: ApplicationService
+    judging: JudgingService
+    results: ResultsService
 
     def close(self) -> None:
         self.db.close()
@@ -52,6 +66,13 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
     app = NQSApplication(env=settings.database.eventsourcing_env())
     db = Database.open(settings.database)
     runner = ProjectionRunner(app, db, all_projections())
+    frameworks = FrameworkService(app, clock)
+    editions = EditionService(app, clock, frameworks)
+    organisations = OrganisationService(app, clock)
+    applications = ApplicationService(
+        app, clock, editions, organisations, EvidenceStore(settings.data_dir / "evidence")
+    )
+    judging = JudgingService(app, clock, applications, db)
     return Registry(
         settings=settings,
         clock=clock,
@@ -60,6 +81,12 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
         runner=runner,
         initiatives=InitiativeService(app, clock),
         users=UserService(app, clock),
+        frameworks=frameworks,
+        editions=editions,
+        organisations=organisations,
+        applications=applications,
+        judging=judging,
+        results=ResultsService(app, clock, editions, applications, judging, runner),
     )
 
 

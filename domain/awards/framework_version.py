@@ -128,12 +128,12 @@ class FrameworkVersion(RegistryAggregate):
     def publish(cls, envelope: Envelope, framework: Framework) -> FrameworkVersion:
         key = normalise_key(framework.key)
         framework_problems(framework).raise_if_any()
-        return cls(envelope=envelope, key=key, version=framework.version, framework=framework)
+        return cls(envelope=envelope, key=key, number=framework.version, framework=framework)
 
     @event("Published")
-    def __init__(self, envelope: Envelope, key: str, version: int, framework: Framework) -> None:
+    def __init__(self, envelope: Envelope, key: str, number: int, framework: Framework) -> None:
         self.key = key
-        self.number = version
+        self.number = number
         self.framework = framework
         self.locked_by: list[UUID] = []
 

@@ -263,7 +263,8 @@ class Scorecard(RegistryAggregate):
                 f"قيّم جميع المعايير أولاً؛ الناقصة: {'، '.join(missing)}.",
                 field="scores",
             )
-        self._submitted(envelope=envelope, total_points=sum(s.points for s in self.scores.values()))
+        total = sum((s.points for s in self.scores.values()), Decimal(0))
+        self._submitted(envelope=envelope, total_points=total)
 
     @event("Submitted")
     def _submitted(self, envelope: Envelope, total_points: Decimal) -> None:
