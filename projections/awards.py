@@ -344,7 +344,10 @@ class AwardsProjection(Projection):
             " DO UPDATE SET points=excluded.points, revision=excluded.revision",
             (str(e.originator_id), e.criterion, str(e.points), e.revision),
         )
-        self._scorecard_set(cur, e, "version=version")
+        cur.execute(
+            "UPDATE view_award_scorecards SET version=? WHERE id=?",
+            (e.originator_version, str(e.originator_id)),
+        )
 
     def _consensus_opened(self, cur: Cursor, e: Any) -> None:
         cur.execute(

@@ -121,8 +121,8 @@ class FrameworkVersion(RegistryAggregate):
     """One version of one criteria framework."""
 
     @staticmethod
-    def create_id(key: str, version: int) -> UUID:
-        return framework_id(key, version)
+    def create_id(key: str, number: int) -> UUID:
+        return framework_id(key, number)
 
     @classmethod
     def publish(cls, envelope: Envelope, framework: Framework) -> FrameworkVersion:
