@@ -162,9 +162,10 @@ class ProjectionRunner:
                     f"SELECT position FROM {TRACKING_TABLE} WHERE name=?", (projection.name,)
                 )
                 return int(row[0]) if row else position
-            for notification_id, event in events:
-                if notification_id > position:
-                    projection.process(cur, event)
+            with cur.pipeline():
+                for notification_id, event in events:
+                    if notification_id > position:
+                        projection.process(cur, event)
         return end
 
     @staticmethod
