@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 from tests.bench.common import Row
 
-SUITES = ["platform"]
+SUITES = ["platform", "audit"]
 
 
 def main() -> int:
