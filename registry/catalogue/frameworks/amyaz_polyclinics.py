@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from domain.awards.framework import Direction, Domain, Framework, ScoreItem
 from domain.text import Text
+from registry.catalogue.frameworks import readings
 from registry.catalogue.frameworks.defaults import certificate, count, evidence, itemised, kpi
 
 # The seed gives criteria 44 and 45 the same guidance.
@@ -115,12 +116,7 @@ FRAMEWORK = Framework(
                         en="Total employees in the private sector",
                         ar="إجمالي الموظفين في القطاع الخاص",
                     ),
-                    notes=(
-                        Text(
-                            en="Scored as the Saudization rate the seed defines; the Saudization certificate it asks for is attached as evidence.",
-                            ar="يُقيَّم بنسبة التوطين كما عرّفها المصدر؛ وتُرفق شهادة التوطين المطلوبة دليلاً.",
-                        ),
-                    ),
+                    notes=(readings.SAUDIZATION_RATE,),
                 ),
                 kpi(
                     "7",
@@ -275,12 +271,7 @@ FRAMEWORK = Framework(
                         ar="أي بلاغ أو شكوى تتضمن إساءة لفظية أو جسدية للمستفيد أو طرده. يُحسب مؤشر وزارة الصحة لعدد بلاغات الإساءة شهرياً (في آلية الرصد، رقم واحد لكل شهر).",
                     ),
                     direction=Direction.LOWER_IS_BETTER,
-                    notes=(
-                        Text(
-                            en="The seed's monitoring records one number per month; the count scored is the total of the last 12 months, as the title says. Lower is better.",
-                            ar="تسجل آلية الرصد في المصدر رقماً واحداً لكل شهر؛ والعدد المقيَّم هو مجموع الاثني عشر شهراً الماضية كما ينص العنوان. الأقل أفضل.",
-                        ),
-                    ),
+                    notes=(readings.MONTHLY_ABUSE_COUNT,),
                 ),
                 certificate(
                     "15",
@@ -386,12 +377,7 @@ FRAMEWORK = Framework(
                         en="(attach the number and names of employees trained and the quality/ patient safety training programs are clear and evidence of providing and attending the training programs)",
                         ar="(أرفق عدد الموظفين المدربين وأسماءهم، وبرامج التدريب على الجودة / سلامة المرضى بشكل واضح، وما يثبت تقديم البرامج التدريبية وحضورها)",
                     ),
-                    notes=(
-                        Text(
-                            en="The seed asks for the number and names of the employees trained but sets no ratio or target; a judge scores the evidence.",
-                            ar="يطلب المصدر عدد الموظفين المدربين وأسماءهم دون نسبة أو مستهدف؛ ويقيّم المحكّم الأدلة.",
-                        ),
-                    ),
+                    notes=(readings.TRAINED_EMPLOYEES_JUDGED,),
                 ),
                 kpi(
                     "22",
@@ -412,12 +398,7 @@ FRAMEWORK = Framework(
                         ar="إجمالي عدد الإداريين",
                     ),
                     zero_without_evidence=True,
-                    notes=(
-                        Text(
-                            en="The seed names the percentage but not its numerator and denominator; the registry reads them from the title.",
-                            ar="يذكر المصدر النسبة دون أن يحدد البسط والمقام؛ وقد استنبطهما السجل من العنوان.",
-                        ),
-                    ),
+                    notes=(readings.READ_FROM_TITLE,),
                 ),
                 evidence(
                     "23",
@@ -443,12 +424,7 @@ FRAMEWORK = Framework(
                     direction=Direction.HIGHER_IS_BETTER,
                     target=4,
                     zero_without_evidence=True,
-                    notes=(
-                        Text(
-                            en="The top band is the seed's target: one per quarter, 4 contributions over 12 months.",
-                            ar="أعلى شريحة هي مستهدف المصدر: مشاركة كل ربع سنة، أي 4 مشاركات خلال 12 شهراً.",
-                        ),
-                    ),
+                    notes=(readings.NATIONAL_CONTRIBUTIONS_TARGET,),
                 ),
                 evidence(
                     "25",
@@ -674,12 +650,7 @@ FRAMEWORK = Framework(
                         ar="إجمالي عدد الموظفين",
                     ),
                     zero_without_evidence=True,
-                    notes=(
-                        Text(
-                            en="The seed names the ratio but not its numerator and denominator; the registry reads them from the title.",
-                            ar="يذكر المصدر النسبة دون أن يحدد البسط والمقام؛ وقد استنبطهما السجل من العنوان.",
-                        ),
-                    ),
+                    notes=(readings.READ_FROM_TITLE,),
                 ),
                 evidence(
                     "41",

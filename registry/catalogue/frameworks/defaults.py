@@ -36,6 +36,32 @@ def count_bands(direction: Direction, target: int | None = None) -> tuple[Band, 
     return (Band(Decimal(target), MAX_POINTS), *below)
 
 
+def _judged(
+    kind: CriterionKind,
+    number: str,
+    title: Text,
+    guidance: Text,
+    *,
+    goal: Text | None,
+    evidence_items: tuple[Text, ...],
+    additional: bool,
+    zero_without_evidence: bool,
+    notes: tuple[Text, ...],
+) -> Criterion:
+    return Criterion(
+        number,
+        title,
+        guidance,
+        kind,
+        MAX_POINTS,
+        zero_without_evidence=zero_without_evidence,
+        goal=goal,
+        evidence_items=evidence_items,
+        additional=additional,
+        notes=notes,
+    )
+
+
 def evidence(
     number: str,
     title: Text,
@@ -48,16 +74,15 @@ def evidence(
     notes: tuple[Text, ...] = (),
 ) -> Criterion:
     """A judge awards 0..4 points on the evidence attached."""
-    return Criterion(
+    return _judged(
+        CriterionKind.EVIDENCE,
         number,
         title,
         guidance,
-        CriterionKind.EVIDENCE,
-        MAX_POINTS,
-        zero_without_evidence=zero_without_evidence,
         goal=goal,
         evidence_items=evidence_items,
         additional=additional,
+        zero_without_evidence=zero_without_evidence,
         notes=notes,
     )
 
@@ -73,15 +98,15 @@ def certificate(
     notes: tuple[Text, ...] = (),
 ) -> Criterion:
     """A valid certificate (with its expiry date) is what is scored, 0..4."""
-    return Criterion(
+    return _judged(
+        CriterionKind.CERTIFICATE,
         number,
         title,
         guidance,
-        CriterionKind.CERTIFICATE,
-        MAX_POINTS,
-        zero_without_evidence=zero_without_evidence,
         goal=goal,
         evidence_items=evidence_items,
+        additional=False,
+        zero_without_evidence=zero_without_evidence,
         notes=notes,
     )
 
