@@ -326,7 +326,10 @@ def test_polyclinic_11_carries_the_seeds_own_points_proof_2_and_example_project_
     c = framework("amyaz-polyclinics").criteria()[10]
     assert c.number == "11"
     assert c.kind is CriterionKind.ITEMISED
-    assert [(i.key, i.points) for i in c.items] == [("proof", 2), ("example-project", 2)]
+    assert [(i.key, i.points) for i in c.items] == [
+        ("proof", Decimal(2)),
+        ("example-project", Decimal(2)),
+    ]
     assert c.max_points == 4
     assert c.default_points is False
     for item in c.items:
@@ -340,7 +343,7 @@ def test_only_itemised_points_come_from_the_seed_every_other_criterion_scores_0_
                 assert c.max_points == sum(i.points for i in c.items)
                 assert not c.default_points
             else:
-                assert (c.max_points, c.default_points) == (4, True), (fw.key, c.number)
+                assert (c.max_points, c.default_points) == (Decimal(4), True), (fw.key, c.number)
 
 
 def test_zero_without_evidence_follows_the_seeds_text_and_defaults_by_kind() -> None:
@@ -510,7 +513,7 @@ def test_the_seeds_target_of_four_national_contributions_a_year_is_the_top_band(
     assert "equivalent to 4 contributions over 12 months" in c.guidance.en
     assert c.kind is CriterionKind.COUNT
     assert c.direction is Direction.HIGHER_IS_BETTER
-    assert (c.bands[0].threshold, c.bands[0].points) == (4, 4)
+    assert (c.bands[0].threshold, c.bands[0].points) == (Decimal(4), Decimal(4))
 
 
 def test_bands_run_best_first_in_the_criterions_direction_and_top_out_at_its_maximum() -> None:
