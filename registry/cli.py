@@ -6,6 +6,7 @@ import os
 import signal
 import sys
 import threading
+from pathlib import Path
 
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -206,6 +207,33 @@ def audit_verify() -> None:
     if not result.ok:
         sys.exit(1)
     click.echo("The chain is intact.")
+
+
+@audit.command("export")
+@click.option("--stream", "streams", multiple=True, help="An aggregate id to include (repeatable).")
+@click.option("--all", "everything", is_flag=True, help="Every stored event.")
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="Bundle directory.")
+def audit_export(streams: tuple[str, ...], everything: bool, out: Path) -> None:
+    """Write an audit bundle an auditor can verify with standard tools (docs/audit.md)."""
+    from uuid import UUID
+
+    from registry.audit.export import export_bundle
+
+    if not streams and not everything:
+        raise click.UsageError("Say what to export: --stream ID (repeatable) or --all.")
+    try:
+        selection = None if everything else {UUID(s) for s in streams}
+    except ValueError:
+        raise click.BadParameter("not a UUID", param_hint="--stream") from None
+    registry = build(_settings())
+    try:
+        manifest = export_bundle(registry, out, selection, title="NQS Registry audit bundle")
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        registry.close()
+    click.echo(f"Wrote {out}: {manifest.events} events, {manifest.chain_links} chain links, "
+               f"checkpoints {manifest.checkpoints}. Verify with: {out}/verify.sh {out}")
 
 
 @audit.command("checkpoint")
