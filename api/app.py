@@ -63,7 +63,11 @@ def create_app(
         follower = None
         if run_projections:
             follower = threading.Thread(
-                target=registry.runner.run_forever, args=(stop,), name="projections", daemon=True
+                target=registry.runner.run_forever,
+                args=(stop,),
+                kwargs={"on_idle": registry.housekeeping()},
+                name="projections",
+                daemon=True,
             )
             follower.start()
         try:

@@ -6,7 +6,9 @@ Nothing happens at import time; the CLI, the API and the tests all call
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 
 import psycopg
@@ -20,6 +22,7 @@ from projections.sql import Database, postgres_conninfo
 from projections.users import UsersProjection
 from registry.application import NQSApplication
 from registry.applications import ApplicationService
+from registry.audit.checkpoints import Checkpoint, SigningKey, create_checkpoint, create_tables
 from registry.clock import Clock, SystemClock
 from registry.editions import EditionService
 from registry.evidence import EvidenceStore
@@ -51,10 +54,32 @@ class Registry:
     applications: ApplicationService
     judging: JudgingService
     results: ResultsService
+    _signing_key: SigningKey | None = field(default=None, repr=False)
 
     def close(self) -> None:
         self.db.close()
         self.app.close()
+
+    def signing_key(self) -> SigningKey:
+        if self._signing_key is None:
+            self._signing_key = SigningKey.load_or_create(self.settings.audit_key_path())
+        return self._signing_key
+
+    def checkpoint(self) -> Checkpoint | None:
+        """Signs the chain's current head (if it moved since the last checkpoint)."""
+        return create_checkpoint(self.db, self.signing_key(), self.clock.now())
+
+    def housekeeping(self) -> Callable[[], None]:
+        """What the projection worker does when idle: sign a checkpoint now and then."""
+        interval = self.settings.audit_checkpoint_seconds
+        last = [time.monotonic() - interval]
+
+        def tick() -> None:
+            if time.monotonic() - last[0] >= interval:
+                last[0] = time.monotonic()
+                self.checkpoint()
+
+        return tick
 
 
 def build(settings: Settings, clock: Clock | None = None) -> Registry:
@@ -107,6 +132,7 @@ def migrate(settings: Settings) -> list[str]:
     db = Database.open(config)
     try:
         runner = ProjectionRunner(app, db, all_projections())
+        create_tables(db)
         rebuilt = runner.migrate()
         for name in rebuilt:
             runner.catch_up([name])

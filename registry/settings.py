@@ -25,6 +25,8 @@ class DatabaseConfig:
     password: str = ""
     dbname: str = "nqs"
     pool_size: int = 10
+    # The audit hash chain; off only to measure what it costs (bench).
+    chain: bool = True
 
     @classmethod
     def from_url(cls, url: str, *, data_dir: Path, pool_size: int = 10) -> DatabaseConfig:
@@ -57,15 +59,21 @@ class DatabaseConfig:
 
     def eventsourcing_env(self, *, create_table: bool = False) -> dict[str, str]:
         """The environment mapping the eventsourcing library is configured with."""
+        recorder = {}
+        if self.chain:
+            name = "SQLite" if self.kind == "sqlite" else "Postgres"
+            recorder["APPLICATION_RECORDER_TOPIC"] = (
+                f"registry.audit.recorders:Chained{name}ApplicationRecorder"
+            )
         if self.kind == "sqlite":
             assert self.path is not None
-            return {
+            return recorder | {
                 "PERSISTENCE_MODULE": "eventsourcing.sqlite",
                 "SQLITE_DBNAME": str(self.path),
                 "SQLITE_LOCK_TIMEOUT": "30",
                 "CREATE_TABLE": "y" if create_table else "n",
             }
-        return {
+        return recorder | {
             "PERSISTENCE_MODULE": "eventsourcing.postgres",
             "POSTGRES_DBNAME": self.dbname,
             "POSTGRES_HOST": self.host,
@@ -97,6 +105,8 @@ class Settings:
     log_level: str = "INFO"
     max_body_bytes: int = 1024 * 1024
     workers: int = 1
+    audit_key_file: Path | None = None
+    audit_checkpoint_seconds: int = 300
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -121,7 +131,13 @@ class Settings:
             log_level=(env.get("NQS_LOG_LEVEL") or "INFO").upper(),
             max_body_bytes=_int(env, "NQS_MAX_BODY_BYTES", 1024 * 1024),
             workers=_int(env, "NQS_WORKERS", 1),
+            audit_key_file=Path(env["NQS_AUDIT_KEY_FILE"]) if env.get("NQS_AUDIT_KEY_FILE") else None,
+            audit_checkpoint_seconds=_int(env, "NQS_AUDIT_CHECKPOINT_SECONDS", 300),
         )
+
+    def audit_key_path(self) -> Path:
+        """The Ed25519 key that signs audit checkpoints (generated on first use)."""
+        return self.audit_key_file or self.data_dir / "audit-ed25519.pem"
 
     def resolved_secret_key(self) -> str:
         """The token-signing key: NQS_SECRET_KEY, else one generated once into the data dir."""

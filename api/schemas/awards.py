@@ -75,6 +75,7 @@ class CriterionDoc(msgspec.Struct, forbid_unknown_fields=True):
     bands: list[BandDoc] = []
     additional: bool = False
     default_points: bool = True
+    notes: list[TextIn] = []
 
 
 class DomainDoc(msgspec.Struct, forbid_unknown_fields=True):
@@ -94,6 +95,8 @@ class FrameworkDoc(msgspec.Struct, forbid_unknown_fields=True):
     domains: list[DomainDoc]
     goals: list[TextIn] = []
     notes: list[TextIn] = []
+    goal_titles: list[TextIn] = []
+    categories: list[TextIn] = []
 
     def to_domain(self) -> Framework:
         def crit(c: CriterionDoc, where: str) -> Criterion:
@@ -114,6 +117,7 @@ class FrameworkDoc(msgspec.Struct, forbid_unknown_fields=True):
                 bands=tuple(Band(b.threshold, b.points) for b in c.bands),
                 additional=c.additional,
                 default_points=c.default_points,
+                notes=tuple(n.to_domain(f"{where}.notes") for n in c.notes),
             )
 
         return Framework(
@@ -133,6 +137,8 @@ class FrameworkDoc(msgspec.Struct, forbid_unknown_fields=True):
             ),
             goals=tuple(g.to_domain("goals") for g in self.goals),
             notes=tuple(n.to_domain("notes") for n in self.notes),
+            goal_titles=tuple(g.to_domain("goal_titles") for g in self.goal_titles),
+            categories=tuple(c.to_domain("categories") for c in self.categories),
         )
 
     @classmethod
