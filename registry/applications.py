@@ -14,6 +14,7 @@ from uuid import UUID, uuid5
 from domain.awards.application import (
     Answer,
     Application,
+    ApplicationStatus,
     Evidence,
     check_evidence_file,
     evidence_warnings,
@@ -22,7 +23,7 @@ from domain.awards.edition import Edition, PhaseKind
 from domain.awards.eligibility import eligibility_problems
 from domain.awards.framework import Criterion, Framework
 from domain.awards.judging import Scorecard, scorecard_id
-from domain.errors import FieldProblem, Forbidden, InvalidInput, NotFound
+from domain.errors import FieldProblem, Forbidden, InvalidInput, InvalidTransition, NotFound
 from domain.roles import Role
 from registry.application import NQSApplication
 from registry.clock import Clock
@@ -41,6 +42,21 @@ EXISTS = (
 REGISTRATION = ("Applications are drafted and submitted during registration",
                 "تُعد الطلبات وتُقدم خلال فترة التسجيل")
 SCREENING = ("Applications are screened during screening", "يتم فرز الطلبات خلال مرحلة الفرز")
+
+
+@dataclass(frozen=True)
+class Submission:
+    """What judging reads of an application: frozen from the moment it is submitted."""
+
+    id: UUID
+    edition_id: UUID
+    category: str
+    framework_id: UUID
+    answers: dict[str, Answer]
+    evidence_criteria: frozenset[str]
+
+    def has_evidence(self, criterion: str) -> bool:
+        return criterion in self.evidence_criteria
 
 
 @dataclass(frozen=True)
@@ -65,11 +81,34 @@ class ApplicationService(Service):
         self.editions = editions
         self.organisations = organisations
         self.evidence_store = evidence
+        # Answers and evidence never change after submission, so judging reads them from memory.
+        self._submissions: dict[UUID, Submission] = {}
 
     # -- reading -----------------------------------------------------------------------
 
     def get(self, id_: UUID) -> Application:
         return self.load(Application, id_, NOUN)
+
+    def submission(self, id_: UUID) -> Submission:
+        """The submitted answers and evidence of an application (refused while a draft)."""
+        found = self._submissions.get(id_)
+        if found is not None:
+            return found
+        application = self.get(id_)
+        if application.status == ApplicationStatus.DRAFT:
+            raise InvalidTransition(
+                "This application has not been submitted.", "لم يُقدَّم هذا الطلب.",
+                field="application_id",
+            )
+        found = Submission(
+            application.id, application.edition_id, application.category,
+            application.framework_id, dict(application.answers),
+            frozenset(application.evidence_criteria()),
+        )
+        if len(self._submissions) >= 20_000:
+            self._submissions.clear()
+        self._submissions[id_] = found
+        return found
 
     def read(self, ctx: RequestContext, id_: UUID) -> Application:
         """The application, if the caller may see it."""

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 import types
+from datetime import date, datetime
+from decimal import Decimal
 from enum import Enum
 from functools import cache
 from typing import Any, Union, get_args, get_origin, get_type_hints
+from uuid import UUID
 
 from eventsourcing.persistence import Transcoding
 
@@ -24,6 +27,7 @@ from domain.awards.judging import ScoreRef
 from domain.awards.organisation import Accreditation, Profile
 from domain.awards.ranking import CategoryResults, Standing
 from domain.awards.scoring import Assessment, DomainScore
+from domain.text import Text
 
 
 def _coerce(hint: Any, value: Any) -> Any:
@@ -41,9 +45,22 @@ def _coerce(hint: Any, value: Any) -> Any:
     return value
 
 
+_PLAIN = {str, int, bool, float, Decimal, date, datetime, UUID, Text}
+
+
+def _needs_coercion(hint: Any) -> bool:
+    """False for fields the JSON transcoder already returns as the declared type."""
+    if hint in _PLAIN:
+        return False
+    if get_origin(hint) in (Union, types.UnionType):
+        return any(_needs_coercion(a) for a in get_args(hint) if a is not type(None))
+    return True
+
+
 @cache
-def _hints(cls: type) -> dict[str, Any]:
-    return get_type_hints(cls)
+def _coerced_fields(cls: type) -> dict[str, Any]:
+    """The fields whose stored value must be turned back into its declared type."""
+    return {k: h for k, h in get_type_hints(cls).items() if _needs_coercion(h)}
 
 
 class DataclassAsDict(Transcoding):
@@ -57,8 +74,10 @@ class DataclassAsDict(Transcoding):
         return {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}
 
     def decode(self, data: dict[str, Any]) -> Any:
-        hints = _hints(self.type)
-        return self.type(**{k: _coerce(hints[k], v) for k, v in data.items()})
+        for name, hint in _coerced_fields(self.type).items():
+            if name in data:
+                data[name] = _coerce(hint, data[name])
+        return self.type(**data)
 
 
 AWARD_TRANSCODINGS: list[Transcoding] = [

@@ -27,7 +27,7 @@ from domain.text import Text
 from domain.users import User
 from projections.sql import Database
 from registry.application import NQSApplication
-from registry.applications import ApplicationService
+from registry.applications import ApplicationService, Submission
 from registry.clock import Clock
 from registry.context import RequestContext
 from registry.service import Service
@@ -150,13 +150,11 @@ class JudgingService(Service):
         justification: str,
         reason: str | None = None,
     ) -> Scorecard:
-        application = self.applications.get(application_id)
-        framework = self._judging_framework(application)
+        application, chosen = self._judging(application_id, criterion)
         scorecard = self.load(
             Scorecard, scorecard_id(application_id, UUID(ctx.actor.id)), SCORECARD
         )
         scorecard.check_version(expected)
-        chosen = _criterion(framework, criterion)
         scorecard.score(
             self.envelope(ctx, reason),
             chosen,
@@ -168,7 +166,7 @@ class JudgingService(Service):
         return scorecard
 
     def submit(self, ctx: RequestContext, application_id: UUID, expected: int) -> Scorecard:
-        application = self.applications.get(application_id)
+        application = self.applications.submission(application_id)
         framework = self._judging_framework(application)
         required = [c.number for c in required_criteria(framework)]
         return self.change(
@@ -194,9 +192,7 @@ class JudgingService(Service):
         reason: str | None = None,
     ) -> Consensus:
         """The chair's agreed score, linked to the submitted individual scores it came from."""
-        application = self.applications.get(application_id)
-        framework = self._judging_framework(application)
-        chosen = _criterion(framework, criterion)
+        application, chosen = self._judging(application_id, criterion)
         refs = tuple(self._source(application_id, chosen.number, j, r) for j, r in sources)
         envelope = self.envelope(ctx, reason)
         consensus = self.consensus(application_id)
@@ -218,7 +214,7 @@ class JudgingService(Service):
     def give_feedback(
         self, ctx: RequestContext, application_id: UUID, expected: int, feedback: Text
     ) -> Consensus:
-        application = self.applications.get(application_id)
+        application = self.applications.submission(application_id)
         self._judging_framework(application)
         return self.change(
             Consensus, consensus_id(application_id), expected, CONSENSUS,
@@ -253,10 +249,15 @@ class JudgingService(Service):
 
     # -- helpers -------------------------------------------------------------------------
 
-    def _judging_framework(self, application: Application) -> Framework:
-        edition, framework = self.applications.context_of(application)
+    def _judging(self, application_id: UUID, number: str) -> tuple[Submission, Criterion]:
+        """The submitted application and one criterion of its framework, while judging is open."""
+        application = self.applications.submission(application_id)
+        return application, _criterion(self._judging_framework(application), number)
+
+    def _judging_framework(self, application: Submission) -> Framework:
+        edition = self.applications.editions.get(application.edition_id)
         edition.require_phase(PhaseKind.JUDGING, self.clock.now(), JUDGING)
-        return framework
+        return self.applications.editions.frameworks.framework(application.framework_id)
 
     def _before_judging_closes(self, application: Application) -> None:
         edition = self.applications.editions.get(application.edition_id)
@@ -272,7 +273,7 @@ def _criterion(framework: Framework, number: str) -> Criterion:
     )
 
 
-def _defaults(criterion: Criterion, assessment: Assessment, application: Application) -> Assessment:
+def _defaults(criterion: Criterion, assessment: Assessment, application: Submission) -> Assessment:
     """Figures the scorer left out are taken from the applicant's answer (judges verify them)."""
     answer = application.answers.get(criterion.number)
     if answer is None or criterion.kind in (CriterionKind.EVIDENCE, CriterionKind.ITEMISED):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 from uuid import UUID, uuid5
 
 from eventsourcing.domain import event
@@ -86,6 +87,32 @@ def _justification(text: str, field: str = "justification") -> str:
             field=field,
         )
     return text
+
+
+def _scoring(
+    envelope: Envelope,
+    scores: dict[str, Score],
+    criterion: Criterion,
+    assessment: Assessment,
+    justification: str,
+    has_evidence: bool,
+) -> dict[str, Any]:
+    """The facts of a (re)scored criterion, for its event: a revision needs a reason and
+    records the points it replaces, so the history keeps both."""
+    justification = _justification(justification)
+    result = score_criterion(criterion, assessment, has_evidence=has_evidence, on=envelope.at.date())
+    earlier = scores.get(criterion.number)
+    if earlier is not None:
+        envelope.require_reason()
+    return {
+        "criterion": criterion.number,
+        "assessment": assessment,
+        "points": result.points,
+        "value": result.value,
+        "justification": justification,
+        "revision": earlier.revision + 1 if earlier else 1,
+        "previous_points": earlier.points if earlier else None,
+    }
 
 
 class Scorecard(RegistryAggregate):
@@ -215,22 +242,9 @@ class Scorecard(RegistryAggregate):
     ) -> None:
         """Scores one criterion; scoring it again is a revision that needs a reason."""
         self.check_may_score()
-        justification = _justification(justification)
-        result = score_criterion(
-            criterion, assessment, has_evidence=has_evidence, on=envelope.at.date()
-        )
-        earlier = self.scores.get(criterion.number)
-        if earlier is not None:
-            envelope.require_reason()
         self._criterion_scored(
             envelope=envelope,
-            criterion=criterion.number,
-            assessment=assessment,
-            points=result.points,
-            value=result.value,
-            justification=justification,
-            revision=earlier.revision + 1 if earlier else 1,
-            previous_points=earlier.points if earlier else None,
+            **_scoring(envelope, self.scores, criterion, assessment, justification, has_evidence),
         )
 
     @event("CriterionScored")
@@ -308,7 +322,6 @@ class Consensus(RegistryAggregate):
         sources: tuple[ScoreRef, ...],
     ) -> None:
         """Records the agreed score of one criterion, linked to the judges' scores behind it."""
-        justification = _justification(justification)
         if not sources:
             raise InvalidInput(
                 "Name the individual scores this consensus comes from.",
@@ -320,22 +333,10 @@ class Consensus(RegistryAggregate):
                 "Each judge's score is listed once.", "تُذكر درجة كل محكّم مرة واحدة.",
                 field="sources",
             )
-        result = score_criterion(
-            criterion, assessment, has_evidence=has_evidence, on=envelope.at.date()
-        )
-        earlier = self.scores.get(criterion.number)
-        if earlier is not None:
-            envelope.require_reason()
         self._recorded(
             envelope=envelope,
-            criterion=criterion.number,
-            assessment=assessment,
-            points=result.points,
-            value=result.value,
-            justification=justification,
             sources=tuple(sources),
-            revision=earlier.revision + 1 if earlier else 1,
-            previous_points=earlier.points if earlier else None,
+            **_scoring(envelope, self.scores, criterion, assessment, justification, has_evidence),
         )
 
     @event("ConsensusRecorded")

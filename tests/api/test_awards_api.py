@@ -341,3 +341,45 @@ def test_the_timeline_of_an_open_edition_moves_only_with_a_reason(
     closed = world.call("PUT", f"{url}/phases/registration", world.officer(), 409,
                         version=world.version(current), json={**body, "reason": "Too late"})
     assert closed.json()["type"].endswith("/phase-closed")
+
+
+def test_applicants_see_only_their_own_organisations_applications(
+    world: World, clock: ManualClock
+) -> None:
+    world.edition()
+    world.organisation("alpha")
+    world.organisation("beta")
+    clock.set(at(2))
+    alpha, _ = world.draft("alpha")
+    beta, _ = world.draft("beta")
+    world.call("GET", f"/api/v1/applications/{beta}", world.headers["alpha"], 404)
+    world.call("GET", f"/api/v1/applications/{beta}/checks", world.headers["alpha"], 404)
+    world.api.catch_up()
+    listed = world.call("GET", "/api/v1/applications", world.headers["alpha"]).json()
+    assert [a["id"] for a in listed["items"]] == [alpha]
+    everything = world.call("GET", "/api/v1/applications", world.api.as_(Role.AUDITOR)).json()
+    assert everything["total"] == 2
+    # One application per organisation, edition and category
+    again = world.call("POST", "/api/v1/applications", world.headers["alpha"], 409,
+                       json={"edition_id": world.ids["edition"], "category": "hospitals"})
+    assert again.json()["type"].endswith("/already-exists")
+
+
+def test_only_applicants_represent_an_organisation_and_moving_one_needs_a_reason(
+    world: World,
+) -> None:
+    organisation = world.organisation("alpha")
+    other = world.organisation("beta")
+    judge = world.person("judge-one", Role.JUDGE)
+    assert judge
+    refused = world.call("POST", f"/api/v1/organisations/{organisation}/members",
+                         world.officer(), 422, json={"user_id": world.ids["judge-one"]})
+    assert refused.json()["field"] == "user_id"
+    world.call("POST", f"/api/v1/organisations/{other}/members", world.officer(), 422,
+               json={"user_id": world.ids["alpha"]})
+    moved = world.call("POST", f"/api/v1/organisations/{other}/members", world.officer(),
+                       json={"user_id": world.ids["alpha"], "reason": "Changed employer"})
+    assert moved.json()["organisation_id"] == other
+    own = world.call("GET", f"/api/v1/organisations/{other}", world.headers["alpha"]).json()
+    assert own["years_of_operation"] == 10 and own["accreditations"][0]["current"]
+    world.call("GET", f"/api/v1/organisations/{organisation}", world.headers["alpha"], 404)

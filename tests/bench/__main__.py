@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 from tests.bench.common import Row
 
-SUITES = ["platform", "audit"]
+SUITES = ["platform", "audit", "awards"]
 
 
 def main() -> int:
