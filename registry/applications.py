@@ -135,7 +135,7 @@ class ApplicationService(Service):
 
     def context_of(self, application: Application) -> tuple[Edition, Framework]:
         edition = self.editions.get(application.edition_id)
-        return edition, self.editions.frameworks.framework(application.framework_id)
+        return edition, self.editions.framework_for(edition, application.category)
 
     def checks(self, application: Application) -> Checks:
         edition, framework = self.context_of(application)

@@ -9,6 +9,8 @@ from uuid import UUID
 from domain.awards.edition import Category, Edition, Phase, Programme, edition_id, programme_id
 from domain.awards.eligibility import EligibilityRules
 from domain.awards.framework import Framework
+from domain.awards.framework_version import with_points
+from domain.errors import NotFound
 from domain.text import Text
 from registry.application import NQSApplication
 from registry.clock import Clock
@@ -123,9 +125,28 @@ class EditionService(Service):
         self.save(edition, *versions)
         return edition
 
-    def framework_of(self, edition: Edition, category: str) -> tuple[UUID, Framework]:
+    def framework_for(self, edition: Edition, category: str) -> Framework:
+        """The framework a category is judged against, with the edition's points applied."""
         fid = edition.framework_ids[edition.category(category).key]
-        return fid, self.frameworks.framework(fid)
+        return with_points(self.frameworks.framework(fid), edition.points.get(category, {}))
+
+    def set_points(
+        self, ctx: RequestContext, id_: UUID, expected: int, category: str, criterion: str,
+        max_points: Decimal,
+    ) -> Edition:
+        edition = self.get(id_)
+        fid = edition.framework_ids[edition.category(category).key]
+        chosen = next(
+            (c for c in self.frameworks.framework(fid).criteria() if c.number == criterion), None
+        )
+        if chosen is None:
+            raise NotFound(
+                f"The category's framework has no criterion {criterion}.",
+                f"لا يوجد المعيار {criterion} في إطار هذه الفئة.",
+            )
+        return self._change(
+            id_, expected, lambda e: e.set_points(self.envelope(ctx), category, chosen, max_points)
+        )
 
     def _change(self, id_: UUID, expected: int, command: Callable[[Edition], None]) -> Edition:
         return self.change(Edition, id_, expected, EDITION, command)

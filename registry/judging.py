@@ -257,7 +257,7 @@ class JudgingService(Service):
     def _judging_framework(self, application: Submission) -> Framework:
         edition = self.applications.editions.get(application.edition_id)
         edition.require_phase(PhaseKind.JUDGING, self.clock.now(), JUDGING)
-        return self.applications.editions.frameworks.framework(application.framework_id)
+        return self.applications.editions.framework_for(edition, application.category)
 
     def _before_judging_closes(self, application: Application) -> None:
         edition = self.applications.editions.get(application.edition_id)

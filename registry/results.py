@@ -74,10 +74,7 @@ class ResultsService(Service):
         self.db = runner.db
 
     def frameworks_of(self, edition: Edition) -> dict[str, Framework]:
-        return {
-            key: self.editions.frameworks.framework(fid)
-            for key, fid in edition.framework_ids.items()
-        }
+        return {key: self.editions.framework_for(edition, key) for key in edition.categories}
 
     def leaderboard(self, edition: Edition) -> dict[str, list[Standing]]:
         """Every category's ranking of eligible applications on their consensus scores."""

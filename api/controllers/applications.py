@@ -379,5 +379,5 @@ class JudgingController(Controller):
     def _consensus(request: AnyRequest, consensus: Consensus) -> Response[ConsensusOut]:
         registry = registry_of(request)
         application = registry.applications.get(consensus.application_id)
-        framework = registry.frameworks.framework(application.framework_id)
+        _, framework = registry.applications.context_of(application)
         return versioned(ConsensusOut.of(consensus, framework), consensus.version)

@@ -24,6 +24,7 @@ from api.schemas.awards import (
     FrameworkRevision,
     FrameworkSummaryOut,
     PhaseChange,
+    PointsChange,
     ProgrammeCreate,
     ProgrammeOut,
     PublishResults,
@@ -201,6 +202,20 @@ class EditionController(Controller):
         """Removes a category from a draft edition."""
         edition = registry_of(request).editions.remove_category(
             context_of(request), edition_id, expected_version(request), key
+        )
+        return _edition(request, edition)
+
+    @put("/{edition_id:uuid}/categories/{key:str}/points/{criterion:str}",
+         operation_id="setCriterionPoints", **access(STAFF), **Sync)
+    def set_points(
+        self, request: AnyRequest, edition_id: FromPath[UUID], key: FromPath[str],
+        criterion: FromPath[str], data: JSONBody[PointsChange],
+    ) -> Response[EditionOut]:
+        """Sets a criterion's maximum points for this edition where the source gives none (the
+        registry's default is 4); KPI and count bands scale with it. Draft editions only."""
+        edition = registry_of(request).editions.set_points(
+            context_of(request), edition_id, expected_version(request), key, criterion,
+            data.max_points,
         )
         return _edition(request, edition)
 

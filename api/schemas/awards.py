@@ -257,6 +257,13 @@ class CategoryOut(msgspec.Struct):
     framework_version: int
     framework_id: str
     min_beds: int | None
+    points: dict[str, str]  # criterion → maximum points set by this edition
+
+
+class PointsChange(msgspec.Struct, forbid_unknown_fields=True):
+    """The maximum points of a criterion the source gives no points for."""
+
+    max_points: Points
 
 
 class PhaseChange(msgspec.Struct, forbid_unknown_fields=True):
@@ -351,7 +358,8 @@ class EditionOut(msgspec.Struct):
             [
                 CategoryOut(c.key, TextOut.of(c.title), [str(t) for t in c.organisation_types],
                             c.winners, c.framework_key, c.framework_version,
-                            str(e.framework_ids[c.key]), c.min_beds)
+                            str(e.framework_ids[c.key]), c.min_beds,
+                            {n: str(p) for n, p in e.points.get(c.key, {}).items()})
                 for c in e.categories.values()
             ],
             [

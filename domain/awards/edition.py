@@ -21,6 +21,8 @@ from eventsourcing.domain import event
 
 from domain.aggregate import RegistryAggregate
 from domain.awards.eligibility import EligibilityRules
+from domain.awards.framework import Criterion
+from domain.awards.framework_version import check_points_override
 from domain.awards.organisation import OrganisationType
 from domain.awards.ranking import CategoryResults, without
 from domain.envelope import Envelope
@@ -250,6 +252,8 @@ class Edition(RegistryAggregate):
         self.phases: dict[PhaseKind, Phase] = {}
         self.results: dict[str, CategoryResults] = {}
         self.results_revision = 0
+        # Per category: the maximum points the edition sets where the seed gives none.
+        self.points: dict[str, dict[str, Decimal]] = {}
 
     # -- configuration (draft only) -----------------------------------------------------
 
@@ -263,8 +267,29 @@ class Edition(RegistryAggregate):
 
     @event("CategoryConfigured")
     def _category_configured(self, envelope: Envelope, category: Category, framework_id: UUID) -> None:
+        if self.framework_ids.get(category.key) != framework_id:
+            self.points.pop(category.key, None)
         self.categories[category.key] = category
         self.framework_ids[category.key] = framework_id
+
+    def set_points(
+        self, envelope: Envelope, category: str, criterion: Criterion, max_points: Decimal
+    ) -> None:
+        """Sets a criterion's maximum points for this edition, where the seed gives none."""
+        self._check_draft("points")
+        self.category(category)
+        check_points_override(criterion, max_points)
+        if self.points.get(category, {}).get(criterion.number) == max_points:
+            return
+        self._points_set(
+            envelope=envelope, category=category, criterion=criterion.number, max_points=max_points
+        )
+
+    @event("PointsSet")
+    def _points_set(
+        self, envelope: Envelope, category: str, criterion: str, max_points: Decimal
+    ) -> None:
+        self.points.setdefault(category, {})[criterion] = Decimal(max_points)
 
     def remove_category(self, envelope: Envelope, key: str) -> None:
         self._check_draft("categories")
@@ -275,6 +300,7 @@ class Edition(RegistryAggregate):
     def _category_removed(self, envelope: Envelope, key: str) -> None:
         del self.categories[key]
         del self.framework_ids[key]
+        self.points.pop(key, None)
 
     def set_rules(
         self, envelope: Envelope, minimum_score: Decimal, eligibility: EligibilityRules

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
+from dataclasses import replace
+from decimal import Decimal
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import event
@@ -115,6 +118,44 @@ def _criterion_problems(problems: Problems, where: str, criterion: Criterion) ->
             problems.add(f"{where}.items", "Item keys are unique.", "مفاتيح البنود فريدة.")
     elif criterion.items:
         problems.add(f"{where}.items", "Only itemised criteria have items.", "البنود للمعايير المفصّلة فقط.")
+
+
+def check_points_override(criterion: Criterion, max_points: Decimal) -> None:
+    """An edition may set the points only where the seed gives none (and no items fix them)."""
+    if not criterion.default_points or criterion.kind == CriterionKind.ITEMISED:
+        raise InvalidInput(
+            f"The source gives criterion {criterion.number}'s points; they cannot be changed.",
+            f"يحدد المصدر درجات المعيار {criterion.number}؛ ولا يمكن تغييرها.",
+            field="criterion",
+        )
+    if not Decimal(0) < max_points <= Decimal(100) or max_points != max_points.quantize(Decimal("0.01")):
+        raise InvalidInput(
+            "Maximum points are above 0 and at most 100, with at most two decimals.",
+            "الدرجة القصوى أكبر من 0 ولا تتجاوز 100، بحد أقصى منزلتين عشريتين.",
+            field="max_points",
+        )
+
+
+def with_points(framework: Framework, points: Mapping[str, Decimal]) -> Framework:
+    """The framework with an edition's maximum points for the criteria the seed left open.
+
+    Bands scale with the maximum, so a KPI that earned the full points still does.
+    """
+    if not points:
+        return framework
+
+    def adjusted(criterion: Criterion) -> Criterion:
+        new = points.get(criterion.number)
+        if new is None or new == criterion.max_points:
+            return criterion
+        scale = new / criterion.max_points
+        bands = tuple(replace(b, points=b.points * scale) for b in criterion.bands)
+        return replace(criterion, max_points=new, bands=bands)
+
+    domains = tuple(
+        replace(d, criteria=tuple(adjusted(c) for c in d.criteria)) for d in framework.domains
+    )
+    return replace(framework, domains=domains)
 
 
 class FrameworkVersion(RegistryAggregate):

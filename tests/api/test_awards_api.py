@@ -383,3 +383,30 @@ def test_only_applicants_represent_an_organisation_and_moving_one_needs_a_reason
     own = world.call("GET", f"/api/v1/organisations/{other}", world.headers["alpha"]).json()
     assert own["years_of_operation"] == 10 and own["accreditations"][0]["current"]
     world.call("GET", f"/api/v1/organisations/{organisation}", world.headers["alpha"], 404)
+
+
+def test_officers_configure_a_further_edition_and_its_points(world: World) -> None:
+    world.edition()
+    created = world.call("POST", "/api/v1/editions", world.officer(), 201, json={
+        "programme_code": "amyaz", "year": 2027, "title": {"ar": "أميز 2027", "en": "Amyaz 2027"},
+    })
+    url = f"/api/v1/editions/{created.json()['id']}"
+    assert created.json()["status"] == "draft" and created.json()["minimum_score"] == "60"
+    category = world.call("PUT", f"{url}/categories/hospitals", world.officer(),
+                          version=world.version(created),
+                          json={"title": {"ar": "المستشفيات", "en": "Hospitals"},
+                                "organisation_types": ["hospital"], "winners": 5,
+                                "framework_key": "test-framework", "framework_version": 1})
+    points = world.call("PUT", f"{url}/categories/hospitals/points/1", world.officer(),
+                        version=world.version(category), json={"max_points": "10"})
+    assert points.json()["categories"][0]["points"] == {"1": "10"}
+    fixed = world.call("PUT", f"{url}/categories/hospitals/points/5", world.officer(), 422,
+                       version=world.version(points), json={"max_points": "10"})
+    assert fixed.json()["field"] == "criterion"
+    not_open = world.call("POST", f"{url}/open", world.officer(), 422,
+                          version=world.version(points))
+    assert "phases.registration" in [e["field"] for e in not_open.json()["errors"]]
+    duplicate = world.call("POST", "/api/v1/editions", world.officer(), 409, json={
+        "programme_code": "AMYAZ", "year": 2027, "title": {"ar": "م", "en": "Again"},
+    })
+    assert duplicate.json()["type"].endswith("/already-exists")

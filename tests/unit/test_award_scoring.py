@@ -169,3 +169,19 @@ def test_a_framework_checks_its_own_shape() -> None:
     broken = replace(FW, domains=(replace(FW.domains[0], weight=D(50)), FW.domains[1]))
     fields = [p.field for p in framework_problems(broken).items]
     assert fields == ["domains"]
+
+
+def test_an_edition_sets_points_only_where_the_seed_gives_none() -> None:
+    from domain.awards.framework_version import check_points_override, with_points
+
+    doubled = with_points(FW, {"1": D(8), "2": D(8)})
+    by_number = {c.number: c for c in doubled.criteria()}
+    assert by_number["1"].max_points == D(8)
+    assert [b.points for b in by_number["2"].bands] == [D(8), D(4), D(2)]
+    # governance max is now 16: 8 + 8 of 16 → 40, safety unchanged
+    assert weighted_total(doubled, {"1": D(8), "2": D(8)}) == D(40)
+    with pytest.raises(InvalidInput) as refused:
+        check_points_override(C["5"], D(6))  # itemised: the items fix the points
+    assert refused.value.field == "criterion"
+    with pytest.raises(InvalidInput):
+        check_points_override(C["1"], D(0))
