@@ -15,6 +15,7 @@ from litestar.openapi.spec import Contact, Tag
 from litestar.plugins.prometheus import PrometheusConfig
 
 from api.auth import build_auth
+from api.controllers.audit import AuditController
 from api.controllers.auth import AuthController
 from api.controllers.initiatives import InitiativeController
 from api.controllers.reports import ReportController
@@ -83,6 +84,7 @@ def create_app(
             UserController,
             InitiativeController,
             ReportController,
+            AuditController,
         ],
         guards=[role_guard],
         on_app_init=[auth.on_app_init],
@@ -101,6 +103,7 @@ def create_app(
                 Tag(name="Reports", description="Projections for the executive office / التقارير"),
                 Tag(name="Users", description="Accounts and roles / المستخدمون والأدوار"),
                 Tag(name="Auth", description="Sign in / تسجيل الدخول"),
+                Tag(name="Audit", description="Tamper-evident history / السجل غير القابل للتلاعب"),
                 Tag(name="System", description="Health and metrics / الحالة والمقاييس"),
             ],
             path="/schema",

@@ -20,6 +20,7 @@ from projections.runner import ProjectionRunner
 from projections.sql import Database, postgres_conninfo
 from projections.users import UsersProjection
 from registry.application import NQSApplication
+from registry.audit.reads import AuditService
 from registry.audit.checkpoints import Checkpoint, SigningKey, create_checkpoint, create_tables
 from registry.clock import Clock, SystemClock
 from registry.initiatives import InitiativeService
@@ -40,6 +41,7 @@ class Registry:
     runner: ProjectionRunner
     initiatives: InitiativeService
     users: UserService
+    audit: AuditService
     _signing_key: SigningKey | None = field(default=None, repr=False)
 
     def close(self) -> None:
@@ -85,6 +87,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
         runner=runner,
         initiatives=InitiativeService(app, clock),
         users=UserService(app, clock),
+        audit=AuditService(app, clock, db),
     )
 
 
