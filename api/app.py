@@ -88,7 +88,7 @@ def create_app(
         ],
         guards=[role_guard],
         on_app_init=[auth.on_app_init],
-        exception_handlers=EXCEPTION_HANDLERS,
+        exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
         lifespan=[lifespan],
         middleware=[PrometheusConfig(app_name="nqs", prefix="nqs", group_path=True).middleware],
         compression_config=CompressionConfig(backend="gzip", minimum_size=2048),
