@@ -16,6 +16,7 @@ from litestar.plugins.prometheus import PrometheusConfig
 
 from api.auth import build_auth
 from api.controllers.applications import ApplicationController, JudgingController
+from api.controllers.audit import AuditController
 from api.controllers.auth import AuthController
 from api.controllers.award_reports import EditionReportController
 from api.controllers.awards import AwardController, EditionController, FrameworkController
@@ -94,10 +95,11 @@ def create_app(
             ApplicationController,
             JudgingController,
             EditionReportController,
+            AuditController,
         ],
         guards=[role_guard],
         on_app_init=[auth.on_app_init],
-        exception_handlers=EXCEPTION_HANDLERS,
+        exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
         lifespan=[lifespan],
         middleware=[PrometheusConfig(app_name="nqs", prefix="nqs", group_path=True).middleware],
         compression_config=CompressionConfig(backend="gzip", minimum_size=2048),
@@ -118,6 +120,7 @@ def create_app(
                 Tag(name="Reports", description="Projections for the executive office / التقارير"),
                 Tag(name="Users", description="Accounts and roles / المستخدمون والأدوار"),
                 Tag(name="Auth", description="Sign in / تسجيل الدخول"),
+                Tag(name="Audit", description="Tamper-evident history / السجل غير القابل للتلاعب"),
                 Tag(name="System", description="Health and metrics / الحالة والمقاييس"),
             ],
             path="/schema",

@@ -22,6 +22,7 @@ from projections.sql import Database, postgres_conninfo
 from projections.users import UsersProjection
 from registry.application import NQSApplication
 from registry.applications import ApplicationService
+from registry.audit.reads import AuditService
 from registry.audit.checkpoints import Checkpoint, SigningKey, create_checkpoint, create_tables
 from registry.clock import Clock, SystemClock
 from registry.editions import EditionService
@@ -54,6 +55,7 @@ class Registry:
     applications: ApplicationService
     judging: JudgingService
     results: ResultsService
+    audit: AuditService
     _signing_key: SigningKey | None = field(default=None, repr=False)
 
     def close(self) -> None:
@@ -112,6 +114,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
         applications=applications,
         judging=judging,
         results=ResultsService(app, clock, editions, applications, judging, runner),
+        audit=AuditService(app, clock, db),
     )
 
 

@@ -71,6 +71,7 @@ class Service:
     ) -> A:
         """The aggregate exactly as it stood at ``as_of``: replayed from its events."""
         aggregate: Any = None
+        domain_event: Any
         for domain_event in self.app.events.get(aggregate_id):
             if domain_event.timestamp > as_of:
                 break

@@ -44,7 +44,6 @@ from domain.errors import NotFound
 from domain.roles import READERS, STAFF, Role
 from projections import awards_queries as q
 
-Sync = {"sync_to_thread": True}
 OVERSIGHT = {Role.ADMIN, Role.OFFICER, Role.COMMITTEE_CHAIR, Role.AUDITOR}
 JUDGING = {Role.JUDGE, Role.COMMITTEE_CHAIR, Role.ADMIN, Role.OFFICER, Role.AUDITOR}
 
@@ -69,7 +68,7 @@ class ApplicationController(Controller):
     path = "/api/v1/applications"
     tags = ["Applications"]
 
-    @get("/", operation_id="listApplications", **access(READERS), **Sync)
+    @get("/", operation_id="listApplications", **access(READERS), sync_to_thread=True)
     def list_applications(
         self,
         request: AnyRequest,
@@ -106,7 +105,7 @@ class ApplicationController(Controller):
         return ApplicationPage(items=items, total=total, limit=limit, offset=offset)
 
     @post("/", operation_id="draftApplication", status_code=HTTP_201_CREATED,
-          **access(Role.APPLICANT), **Sync)
+          **access(Role.APPLICANT), sync_to_thread=True)
     def create(self, request: AnyRequest, data: JSONBody[ApplicationCreate]) -> Response[ApplicationOut]:
         """Drafts your organisation's application to a category of an edition (registration only)."""
         application = registry_of(request).applications.draft(
@@ -120,13 +119,13 @@ class ApplicationController(Controller):
         response.headers["Location"] = f"{self.path}/{application.id}"
         return response
 
-    @get("/{application_id:uuid}", operation_id="getApplication", **access(READERS), **Sync)
+    @get("/{application_id:uuid}", operation_id="getApplication", **access(READERS), sync_to_thread=True)
     def read(self, request: AnyRequest, application_id: FromPath[UUID]) -> Response[ApplicationOut]:
         """The application with its answers and evidence (judges: once assigned and declared)."""
         return _out(registry_of(request).applications.read(context_of(request), application_id))
 
     @put("/{application_id:uuid}/answers/{criterion:str}", operation_id="answerCriterion",
-         **access(Role.APPLICANT), **Sync)
+         **access(Role.APPLICANT), sync_to_thread=True)
     def answer(
         self, request: AnyRequest, application_id: FromPath[UUID], criterion: FromPath[str],
         data: JSONBody[AnswerDoc],
@@ -140,7 +139,7 @@ class ApplicationController(Controller):
 
     @post("/{application_id:uuid}/evidence", operation_id="uploadEvidence",
           status_code=HTTP_201_CREATED, request_max_body_size=MAX_EVIDENCE_BYTES + 64 * 1024,
-          **access(Role.APPLICANT), **Sync)
+          **access(Role.APPLICANT), sync_to_thread=True)
     def upload(
         self,
         request: AnyRequest,
@@ -159,7 +158,7 @@ class ApplicationController(Controller):
         return versioned(body, application.version, HTTP_201_CREATED)
 
     @get("/{application_id:uuid}/evidence/{evidence_id:uuid}", operation_id="downloadEvidence",
-         **access(READERS), **Sync)
+         **access(READERS), sync_to_thread=True)
     def download(
         self, request: AnyRequest, application_id: FromPath[UUID], evidence_id: FromPath[UUID]
     ) -> Response[bytes]:
@@ -179,7 +178,7 @@ class ApplicationController(Controller):
         )
 
     @post("/{application_id:uuid}/evidence/{evidence_id:uuid}/remove", operation_id="removeEvidence",
-          status_code=200, **access(Role.APPLICANT), **Sync)
+          status_code=200, **access(Role.APPLICANT), sync_to_thread=True)
     def remove_evidence(
         self, request: AnyRequest, application_id: FromPath[UUID], evidence_id: FromPath[UUID]
     ) -> Response[ApplicationOut]:
@@ -190,7 +189,7 @@ class ApplicationController(Controller):
         return _out(application)
 
     @get("/{application_id:uuid}/checks", operation_id="checkApplication",
-         **access(Role.APPLICANT, OVERSIGHT), **Sync)
+         **access(Role.APPLICANT, OVERSIGHT), sync_to_thread=True)
     def checks(self, request: AnyRequest, application_id: FromPath[UUID]) -> ChecksOut:
         """What is still missing, which eligibility conditions are unmet, and which criteria
         will score zero for want of evidence — in English and Arabic, field by field."""
@@ -205,7 +204,7 @@ class ApplicationController(Controller):
         )
 
     @post("/{application_id:uuid}/submit", operation_id="submitApplication", status_code=200,
-          **access(Role.APPLICANT), **Sync)
+          **access(Role.APPLICANT), sync_to_thread=True)
     def submit(self, request: AnyRequest, application_id: FromPath[UUID]) -> Response[ApplicationOut]:
         """Submits before the registration deadline; refused with every missing item listed."""
         application = registry_of(request).applications.submit(
@@ -214,7 +213,7 @@ class ApplicationController(Controller):
         return _out(application)
 
     @post("/{application_id:uuid}/screening", operation_id="screenApplication", status_code=200,
-          **access(STAFF), **Sync)
+          **access(STAFF), sync_to_thread=True)
     def screen(
         self, request: AnyRequest, application_id: FromPath[UUID], data: JSONBody[Screening]
     ) -> Response[ApplicationOut]:
@@ -227,7 +226,7 @@ class ApplicationController(Controller):
         return _out(application)
 
     @get("/{application_id:uuid}/history", operation_id="getApplicationHistory",
-         **access(STAFF, Role.COMMITTEE_CHAIR, Role.AUDITOR), **Sync)
+         **access(STAFF, Role.COMMITTEE_CHAIR, Role.AUDITOR), sync_to_thread=True)
     def history(self, request: AnyRequest, application_id: FromPath[UUID]) -> list[EventOut]:
         """Every change to the application: who, when, why."""
         registry = registry_of(request)
@@ -235,7 +234,7 @@ class ApplicationController(Controller):
         return history_of(registry.app, application_id)
 
     @get("/{application_id:uuid}/result", operation_id="getApplicationResult",
-         **access(Role.APPLICANT, OVERSIGHT), **Sync)
+         **access(Role.APPLICANT, OVERSIGHT), sync_to_thread=True)
     def result(self, request: AnyRequest, application_id: FromPath[UUID]) -> ApplicantResultOut:
         """The application's published result: rank, total, domain breakdown and feedback."""
         _, standing, results, feedback = registry_of(request).results.applicant_result(
@@ -254,7 +253,7 @@ class JudgingController(Controller):
     tags = ["Judging"]
 
     @post("/judges", operation_id="assignJudge", status_code=HTTP_201_CREATED,
-          **access(Role.COMMITTEE_CHAIR), **Sync)
+          **access(Role.COMMITTEE_CHAIR), sync_to_thread=True)
     def assign(
         self, request: AnyRequest, application_id: FromPath[UUID], data: JSONBody[Assignment]
     ) -> Response[ScorecardOut]:
@@ -267,7 +266,7 @@ class JudgingController(Controller):
         return response
 
     @post("/judges/{judge_id:uuid}/unassign", operation_id="unassignJudge", status_code=200,
-          **access(Role.COMMITTEE_CHAIR), **Sync)
+          **access(Role.COMMITTEE_CHAIR), sync_to_thread=True)
     def unassign(
         self, request: AnyRequest, application_id: FromPath[UUID], judge_id: FromPath[UUID],
         data: JSONBody[DecisionReason],
@@ -279,7 +278,7 @@ class JudgingController(Controller):
         return _scorecard(scorecard)
 
     @post("/declaration", operation_id="declareInterests", status_code=200,
-          **access(Role.JUDGE), **Sync)
+          **access(Role.JUDGE), sync_to_thread=True)
     def declare(
         self, request: AnyRequest, application_id: FromPath[UUID], data: JSONBody[DeclarationIn]
     ) -> Response[ScorecardOut]:
@@ -290,7 +289,7 @@ class JudgingController(Controller):
         )
         return _scorecard(scorecard)
 
-    @get("/my-scorecard", operation_id="getMyScorecard", **access(Role.JUDGE), **Sync)
+    @get("/my-scorecard", operation_id="getMyScorecard", **access(Role.JUDGE), sync_to_thread=True)
     def my_scorecard(self, request: AnyRequest, application_id: FromPath[UUID]) -> Response[ScorecardOut]:
         """Your scorecard for this application, with its version for `If-Match`."""
         ctx = context_of(request)
@@ -299,7 +298,7 @@ class JudgingController(Controller):
         )
 
     @put("/my-scorecard/scores/{criterion:str}", operation_id="scoreCriterion",
-         **access(Role.JUDGE), **Sync)
+         **access(Role.JUDGE), sync_to_thread=True)
     def score(
         self, request: AnyRequest, application_id: FromPath[UUID], criterion: FromPath[str],
         data: JSONBody[ScoreIn],
@@ -314,7 +313,7 @@ class JudgingController(Controller):
         return _scorecard(scorecard)
 
     @post("/my-scorecard/submit", operation_id="submitScorecard", status_code=200,
-          **access(Role.JUDGE), **Sync)
+          **access(Role.JUDGE), sync_to_thread=True)
     def submit(self, request: AnyRequest, application_id: FromPath[UUID]) -> Response[ScorecardOut]:
         """Submits your scorecard once every criterion is scored; then others' scores are visible."""
         scorecard = registry_of(request).judging.submit(
@@ -322,7 +321,7 @@ class JudgingController(Controller):
         )
         return _scorecard(scorecard)
 
-    @get("/scorecards", operation_id="listScorecards", **access(JUDGING), **Sync)
+    @get("/scorecards", operation_id="listScorecards", **access(JUDGING), sync_to_thread=True)
     def scorecards(self, request: AnyRequest, application_id: FromPath[UUID]) -> list[ScorecardOut]:
         """The scorecards you may see: a judge sees others' only after submitting their own."""
         return [
@@ -330,7 +329,7 @@ class JudgingController(Controller):
             for s in registry_of(request).judging.scorecards(context_of(request), application_id)
         ]
 
-    @get("/scorecards/{judge_id:uuid}", operation_id="getScorecard", **access(JUDGING), **Sync)
+    @get("/scorecards/{judge_id:uuid}", operation_id="getScorecard", **access(JUDGING), sync_to_thread=True)
     def scorecard(
         self, request: AnyRequest, application_id: FromPath[UUID], judge_id: FromPath[UUID]
     ) -> Response[ScorecardOut]:
@@ -339,7 +338,7 @@ class JudgingController(Controller):
             registry_of(request).judging.scorecard(context_of(request), application_id, judge_id)
         )
 
-    @get("/consensus", operation_id="getConsensus", **access(OVERSIGHT), **Sync)
+    @get("/consensus", operation_id="getConsensus", **access(OVERSIGHT), sync_to_thread=True)
     def consensus(self, request: AnyRequest, application_id: FromPath[UUID]) -> Response[ConsensusOut]:
         """The consensus scores with the individual scores each came from, total and breakdown."""
         registry = registry_of(request)
@@ -349,7 +348,7 @@ class JudgingController(Controller):
         return self._consensus(request, consensus)
 
     @put("/consensus/scores/{criterion:str}", operation_id="recordConsensus",
-         **access(Role.COMMITTEE_CHAIR), **Sync)
+         **access(Role.COMMITTEE_CHAIR), sync_to_thread=True)
     def record_consensus(
         self, request: AnyRequest, application_id: FromPath[UUID], criterion: FromPath[str],
         data: JSONBody[ConsensusIn],
@@ -364,7 +363,7 @@ class JudgingController(Controller):
         return self._consensus(request, consensus)
 
     @post("/consensus/feedback", operation_id="giveFeedback", status_code=200,
-          **access(Role.COMMITTEE_CHAIR), **Sync)
+          **access(Role.COMMITTEE_CHAIR), sync_to_thread=True)
     def feedback(
         self, request: AnyRequest, application_id: FromPath[UUID], data: JSONBody[FeedbackIn]
     ) -> Response[ConsensusOut]:

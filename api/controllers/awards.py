@@ -40,7 +40,6 @@ from domain.roles import READERS, STAFF, Role
 from domain.text import Text
 from projections import awards_queries as q
 
-Sync = {"sync_to_thread": True}
 # Staff and the committee see how judging is going; auditors see everything.
 OVERSIGHT = {Role.ADMIN, Role.OFFICER, Role.COMMITTEE_CHAIR, Role.AUDITOR}
 
@@ -63,7 +62,7 @@ class FrameworkController(Controller):
     path = "/api/v1/frameworks"
     tags = ["Awards"]
 
-    @get("/", operation_id="listFrameworks", **access(READERS), **Sync)
+    @get("/", operation_id="listFrameworks", **access(READERS), sync_to_thread=True)
     def list_frameworks(self, request: AnyRequest) -> list[FrameworkSummaryOut]:
         """Every version of every criteria framework (read model)."""
         return [
@@ -72,13 +71,13 @@ class FrameworkController(Controller):
             for r in q.list_frameworks(registry_of(request).db)
         ]
 
-    @get("/{key:str}/versions/{version:str}", operation_id="getFramework", **access(READERS), **Sync)
+    @get("/{key:str}/versions/{version:str}", operation_id="getFramework", **access(READERS), sync_to_thread=True)
     def read(self, request: AnyRequest, key: FromPath[str], version: FromPath[str]) -> Response[FrameworkOut]:
         """One framework version: its domains, weights, criteria, guidance and scoring rules."""
         found = registry_of(request).frameworks.get(key, _version(version))
         return versioned(_framework_out(found), found.version)
 
-    @post("/", operation_id="publishFramework", status_code=HTTP_201_CREATED, **access(STAFF), **Sync)
+    @post("/", operation_id="publishFramework", status_code=HTTP_201_CREATED, **access(STAFF), sync_to_thread=True)
     def publish(self, request: AnyRequest, data: JSONBody[FrameworkDoc]) -> Response[FrameworkOut]:
         """Publishes a new framework version (the next number after the latest of its key)."""
         found = registry_of(request).frameworks.publish(
@@ -89,7 +88,7 @@ class FrameworkController(Controller):
             f"{self.path}/{found.key}/versions/{found.number}",
         )
 
-    @put("/{key:str}/versions/{version:str}", operation_id="reviseFramework", **access(STAFF), **Sync)
+    @put("/{key:str}/versions/{version:str}", operation_id="reviseFramework", **access(STAFF), sync_to_thread=True)
     def revise(
         self, request: AnyRequest, key: FromPath[str], version: FromPath[str],
         data: JSONBody[FrameworkRevision],
@@ -106,7 +105,7 @@ class AwardController(Controller):
     path = "/api/v1/awards"
     tags = ["Awards"]
 
-    @get("/", operation_id="listAwardProgrammes", **access(public=True), **Sync)
+    @get("/", operation_id="listAwardProgrammes", **access(public=True), sync_to_thread=True)
     def list_programmes(self, request: AnyRequest) -> list[ProgrammeOut]:
         """The award programmes (Amyaz, Nawah, Maan…)."""
         registry = registry_of(request)
@@ -115,13 +114,13 @@ class AwardController(Controller):
             for r in q.list_programmes(registry.db)
         ]
 
-    @get("/{programme_id:uuid}", operation_id="getAwardProgramme", **access(public=True), **Sync)
+    @get("/{programme_id:uuid}", operation_id="getAwardProgramme", **access(public=True), sync_to_thread=True)
     def read(self, request: AnyRequest, programme_id: FromPath[UUID]) -> Response[ProgrammeOut]:
         """One programme with its goals."""
         programme = registry_of(request).editions.get_programme(programme_id)
         return versioned(ProgrammeOut.of(programme), programme.version)
 
-    @post("/", operation_id="createAwardProgramme", status_code=HTTP_201_CREATED, **access(STAFF), **Sync)
+    @post("/", operation_id="createAwardProgramme", status_code=HTTP_201_CREATED, **access(STAFF), sync_to_thread=True)
     def create(self, request: AnyRequest, data: JSONBody[ProgrammeCreate]) -> Response[ProgrammeOut]:
         """Registers an award programme."""
         programme = registry_of(request).editions.register_programme(
@@ -150,7 +149,7 @@ class EditionController(Controller):
     path = "/api/v1/editions"
     tags = ["Awards"]
 
-    @get("/", operation_id="listEditions", **access(public=True), **Sync)
+    @get("/", operation_id="listEditions", **access(public=True), sync_to_thread=True)
     def list_editions(
         self, request: AnyRequest, programme: FromQuery[str | None] = None
     ) -> list[EditionSummaryOut]:
@@ -160,12 +159,12 @@ class EditionController(Controller):
             for r in q.list_editions(registry_of(request).db, programme.upper() if programme else None)
         ]
 
-    @get("/{edition_id:uuid}", operation_id="getEdition", **access(public=True), **Sync)
+    @get("/{edition_id:uuid}", operation_id="getEdition", **access(public=True), sync_to_thread=True)
     def read(self, request: AnyRequest, edition_id: FromPath[UUID]) -> Response[EditionOut]:
         """An edition: categories, framework versions, timeline (with the current phase), rules."""
         return _edition(request, registry_of(request).editions.get(edition_id))
 
-    @post("/", operation_id="createEdition", status_code=HTTP_201_CREATED, **access(STAFF), **Sync)
+    @post("/", operation_id="createEdition", status_code=HTTP_201_CREATED, **access(STAFF), sync_to_thread=True)
     def create(self, request: AnyRequest, data: JSONBody[EditionCreate]) -> Response[EditionOut]:
         """Creates a yearly edition of a programme as a draft to configure."""
         edition = registry_of(request).editions.create_edition(
@@ -183,7 +182,7 @@ class EditionController(Controller):
         return response
 
     @put("/{edition_id:uuid}/categories/{key:str}", operation_id="configureCategory",
-         **access(STAFF), **Sync)
+         **access(STAFF), sync_to_thread=True)
     def configure_category(
         self, request: AnyRequest, edition_id: FromPath[UUID], key: FromPath[str],
         data: JSONBody[CategoryDoc],
@@ -195,7 +194,7 @@ class EditionController(Controller):
         return _edition(request, edition)
 
     @post("/{edition_id:uuid}/categories/{key:str}/remove", operation_id="removeCategory",
-          status_code=200, **access(STAFF), **Sync)
+          status_code=200, **access(STAFF), sync_to_thread=True)
     def remove_category(
         self, request: AnyRequest, edition_id: FromPath[UUID], key: FromPath[str]
     ) -> Response[EditionOut]:
@@ -206,7 +205,7 @@ class EditionController(Controller):
         return _edition(request, edition)
 
     @put("/{edition_id:uuid}/categories/{key:str}/points/{criterion:str}",
-         operation_id="setCriterionPoints", **access(STAFF), **Sync)
+         operation_id="setCriterionPoints", **access(STAFF), sync_to_thread=True)
     def set_points(
         self, request: AnyRequest, edition_id: FromPath[UUID], key: FromPath[str],
         criterion: FromPath[str], data: JSONBody[PointsChange],
@@ -219,7 +218,7 @@ class EditionController(Controller):
         )
         return _edition(request, edition)
 
-    @put("/{edition_id:uuid}/rules", operation_id="setEditionRules", **access(STAFF), **Sync)
+    @put("/{edition_id:uuid}/rules", operation_id="setEditionRules", **access(STAFF), sync_to_thread=True)
     def set_rules(
         self, request: AnyRequest, edition_id: FromPath[UUID], data: JSONBody[RulesChange]
     ) -> Response[EditionOut]:
@@ -230,7 +229,7 @@ class EditionController(Controller):
         )
         return _edition(request, edition)
 
-    @put("/{edition_id:uuid}/phases/{kind:str}", operation_id="schedulePhase", **access(STAFF), **Sync)
+    @put("/{edition_id:uuid}/phases/{kind:str}", operation_id="schedulePhase", **access(STAFF), sync_to_thread=True)
     def schedule_phase(
         self, request: AnyRequest, edition_id: FromPath[UUID], kind: FromPath[PhaseKind],
         data: JSONBody[PhaseChange],
@@ -244,7 +243,7 @@ class EditionController(Controller):
         return _edition(request, edition)
 
     @post("/{edition_id:uuid}/open", operation_id="openEdition", status_code=200,
-          **access(STAFF), **Sync)
+          **access(STAFF), sync_to_thread=True)
     def open_edition(self, request: AnyRequest, edition_id: FromPath[UUID]) -> Response[EditionOut]:
         """Opens the edition: its configuration and framework versions are frozen from now on."""
         edition = registry_of(request).editions.open(
@@ -253,7 +252,7 @@ class EditionController(Controller):
         return _edition(request, edition)
 
     @get("/{edition_id:uuid}/history", operation_id="getEditionHistory",
-         **access(STAFF, Role.COMMITTEE_CHAIR, Role.AUDITOR), **Sync)
+         **access(STAFF, Role.COMMITTEE_CHAIR, Role.AUDITOR), sync_to_thread=True)
     def history(self, request: AnyRequest, edition_id: FromPath[UUID]) -> list[EventOut]:
         """Every change and decision on the edition: who, when, why — publications included."""
         registry = registry_of(request)
@@ -261,7 +260,7 @@ class EditionController(Controller):
         return history_of(registry.app, edition_id)
 
     @get("/{edition_id:uuid}/leaderboard", operation_id="getLeaderboard", **access(OVERSIGHT),
-         description=f"Live ranking on consensus scores. {TIE_BREAK}", **Sync)
+         description=f"Live ranking on consensus scores. {TIE_BREAK}", sync_to_thread=True)
     def leaderboard(self, request: AnyRequest, edition_id: FromPath[UUID]) -> list[CategoryResultsOut]:
         """The live ranking per category, recomputed from the consensus scores."""
         registry = registry_of(request)
@@ -276,7 +275,7 @@ class EditionController(Controller):
 
     @post("/{edition_id:uuid}/results", operation_id="publishResults", status_code=200,
           description=f"Publishes the ranking and winners once judging has closed. {TIE_BREAK}",
-          **access(STAFF), **Sync)
+          **access(STAFF), sync_to_thread=True)
     def publish(
         self, request: AnyRequest, edition_id: FromPath[UUID], data: JSONBody[PublishResults]
     ) -> Response[ResultsOut]:
@@ -287,14 +286,14 @@ class EditionController(Controller):
         return versioned(_results(request, edition, breakdown=True), edition.version)
 
     @get("/{edition_id:uuid}/results", operation_id="getResults", **access(public=True),
-         description=f"The published ranking and winners. {TIE_BREAK}", **Sync)
+         description=f"The published ranking and winners. {TIE_BREAK}", sync_to_thread=True)
     def results(self, request: AnyRequest, edition_id: FromPath[UUID]) -> Response[ResultsOut]:
         """The published ranking and winners (each applicant sees its own breakdown on its result)."""
         edition = registry_of(request).editions.get(edition_id)
         return versioned(_results(request, edition, breakdown=False), edition.version)
 
     @post("/{edition_id:uuid}/withdrawals", operation_id="withdrawAward", status_code=200,
-          **access(Role.COMMITTEE_CHAIR), **Sync)
+          **access(Role.COMMITTEE_CHAIR), sync_to_thread=True)
     def withdraw(
         self, request: AnyRequest, edition_id: FromPath[UUID], data: JSONBody[AwardWithdrawal]
     ) -> Response[ResultsOut]:

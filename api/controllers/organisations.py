@@ -29,7 +29,6 @@ from domain.errors import NotFound
 from domain.roles import STAFF, Role
 from projections import awards_queries as q
 
-Sync = {"sync_to_thread": True}
 VIEWERS = {Role.ADMIN, Role.OFFICER, Role.COMMITTEE_CHAIR, Role.AUDITOR}
 
 
@@ -53,7 +52,7 @@ class OrganisationController(Controller):
     path = "/api/v1/organisations"
     tags = ["Organisations"]
 
-    @get("/", operation_id="listOrganisations", **access(VIEWERS), **Sync)
+    @get("/", operation_id="listOrganisations", **access(VIEWERS), sync_to_thread=True)
     def list_organisations(
         self,
         request: AnyRequest,
@@ -70,7 +69,7 @@ class OrganisationController(Controller):
         return OrganisationPage(items=items, total=total, limit=limit, offset=offset)
 
     @post("/", operation_id="registerOrganisation", status_code=HTTP_201_CREATED, **access(STAFF),
-          **Sync)
+          sync_to_thread=True)
     def create(self, request: AnyRequest, data: JSONBody[OrganisationCreate]) -> Response[OrganisationOut]:
         """Registers an organisation by its licence number (one organisation per licence)."""
         organisation = registry_of(request).organisations.register(
@@ -84,7 +83,7 @@ class OrganisationController(Controller):
         return response
 
     @get("/{organisation_id:uuid}", operation_id="getOrganisation",
-         **access(VIEWERS, Role.APPLICANT), **Sync)
+         **access(VIEWERS, Role.APPLICANT), sync_to_thread=True)
     def read(self, request: AnyRequest, organisation_id: FromPath[UUID]) -> Response[OrganisationOut]:
         """One organisation with its accreditations (applicants: their own only)."""
         registry = registry_of(request)
@@ -95,7 +94,7 @@ class OrganisationController(Controller):
             raise NotFound("No such organisation.", "لا توجد جهة بهذا المعرّف.")
         return _out(request, registry.organisations.get(organisation_id))
 
-    @put("/{organisation_id:uuid}", operation_id="reviseOrganisation", **access(STAFF), **Sync)
+    @put("/{organisation_id:uuid}", operation_id="reviseOrganisation", **access(STAFF), sync_to_thread=True)
     def revise(
         self, request: AnyRequest, organisation_id: FromPath[UUID],
         data: JSONBody[OrganisationProfileDoc],
@@ -107,7 +106,7 @@ class OrganisationController(Controller):
         return _out(request, organisation)
 
     @post("/{organisation_id:uuid}/accreditations", operation_id="addAccreditation",
-          status_code=HTTP_201_CREATED, **access(STAFF), **Sync)
+          status_code=HTTP_201_CREATED, **access(STAFF), sync_to_thread=True)
     def add_accreditation(
         self, request: AnyRequest, organisation_id: FromPath[UUID],
         data: JSONBody[AccreditationCreate],
@@ -121,7 +120,7 @@ class OrganisationController(Controller):
         return _out(request, organisation, HTTP_201_CREATED)
 
     @post("/{organisation_id:uuid}/accreditations/{accreditation_id:uuid}/remove",
-          operation_id="removeAccreditation", status_code=200, **access(STAFF), **Sync)
+          operation_id="removeAccreditation", status_code=200, **access(STAFF), sync_to_thread=True)
     def remove_accreditation(
         self, request: AnyRequest, organisation_id: FromPath[UUID],
         accreditation_id: FromPath[UUID], data: JSONBody[DecisionReason],
@@ -134,7 +133,7 @@ class OrganisationController(Controller):
         return _out(request, organisation)
 
     @post("/{organisation_id:uuid}/activate", operation_id="activateOrganisation",
-          status_code=200, **access(STAFF), **Sync)
+          status_code=200, **access(STAFF), sync_to_thread=True)
     def activate(
         self, request: AnyRequest, organisation_id: FromPath[UUID], data: JSONBody[DecisionReason]
     ) -> Response[OrganisationOut]:
@@ -145,7 +144,7 @@ class OrganisationController(Controller):
         return _out(request, organisation)
 
     @post("/{organisation_id:uuid}/suspend", operation_id="suspendOrganisation",
-          status_code=200, **access(STAFF), **Sync)
+          status_code=200, **access(STAFF), sync_to_thread=True)
     def suspend(
         self, request: AnyRequest, organisation_id: FromPath[UUID], data: JSONBody[DecisionReason]
     ) -> Response[OrganisationOut]:
@@ -156,7 +155,7 @@ class OrganisationController(Controller):
         return _out(request, organisation)
 
     @post("/{organisation_id:uuid}/members", operation_id="assignApplicant", status_code=200,
-          **access(STAFF), **Sync)
+          **access(STAFF), sync_to_thread=True)
     def assign_member(
         self, request: AnyRequest, organisation_id: FromPath[UUID],
         data: JSONBody[MemberAssign],
@@ -169,7 +168,7 @@ class OrganisationController(Controller):
         return MemberOut(str(user.id), str(user.organisation_id), user.version)
 
     @get("/{organisation_id:uuid}/history", operation_id="getOrganisationHistory",
-         **access(STAFF, Role.AUDITOR), **Sync)
+         **access(STAFF, Role.AUDITOR), sync_to_thread=True)
     def history(self, request: AnyRequest, organisation_id: FromPath[UUID]) -> list[EventOut]:
         """Every change to the organisation: who, when, why."""
         registry = registry_of(request)

@@ -20,7 +20,7 @@ checkpoints published earlier. See docs/audit.md.
 from __future__ import annotations
 
 import hashlib
-from json.encoder import encode_basestring_ascii as _json_string  # type: ignore[attr-defined]
+from json.encoder import encode_basestring_ascii as _json_string
 from uuid import UUID
 
 GENESIS = "0" * 64

@@ -196,3 +196,4 @@ def test_the_canonical_record_is_plain_sorted_ascii_json() -> None:
         ).encode()
         assert canonical_record(7, stream, 3, "m:T", state.encode()) == expected
         assert canonical_record(7, stream.hex, 3, "m:T", state.encode()) == expected
+
