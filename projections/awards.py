@@ -139,8 +139,15 @@ class AwardsProjection(Projection):
         cur.execute(
             "INSERT INTO view_award_frameworks (id, key, version, title_ar, title_en, criteria,"
             " locked, aggregate_version) VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
-            (str(e.originator_id), e.key, e.number, f.title.ar, f.title.en,
-             len(f.criteria()), e.originator_version),
+            (
+                str(e.originator_id),
+                e.key,
+                e.number,
+                f.title.ar,
+                f.title.en,
+                len(f.criteria()),
+                e.originator_version,
+            ),
         )
 
     def _framework_revised(self, cur: Cursor, e: Any) -> None:
@@ -175,8 +182,14 @@ class AwardsProjection(Projection):
         cur.execute(
             "INSERT INTO view_award_editions (id, programme_code, year, title_ar, title_en,"
             " status, version) VALUES (?, ?, ?, ?, ?, 'draft', ?)",
-            (str(e.originator_id), e.programme_code, e.year, e.title.ar, e.title.en,
-             e.originator_version),
+            (
+                str(e.originator_id),
+                e.programme_code,
+                e.year,
+                e.title.ar,
+                e.title.en,
+                e.originator_version,
+            ),
         )
 
     def _edition_touched(self, cur: Cursor, e: Any) -> None:
@@ -195,8 +208,15 @@ class AwardsProjection(Projection):
         edition = str(e.originator_id)
         cur.execute("DELETE FROM view_award_results WHERE edition_id=?", (edition,))
         rows = [
-            (edition, str(s.application_id), r.category, s.rank, str(s.total), int(s.winner),
-             int(s.withdrawn))
+            (
+                edition,
+                str(s.application_id),
+                r.category,
+                s.rank,
+                str(s.total),
+                int(s.winner),
+                int(s.withdrawn),
+            )
             for r in e.results
             for s in r.standings
         ]
@@ -235,15 +255,30 @@ class AwardsProjection(Projection):
             cur.execute(
                 "INSERT INTO view_organisations (id, licence_number, name_ar, name_en, type,"
                 " region, beds, status, version) VALUES (?, ?, ?, ?, ?, ?, ?, 'registered', ?)",
-                (str(e.originator_id), licence, p.name.ar, p.name.en, str(p.type), str(p.region),
-                 p.beds, e.originator_version),
+                (
+                    str(e.originator_id),
+                    licence,
+                    p.name.ar,
+                    p.name.en,
+                    str(p.type),
+                    str(p.region),
+                    p.beds,
+                    e.originator_version,
+                ),
             )
             return
         cur.execute(
             "UPDATE view_organisations SET name_ar=?, name_en=?, type=?, region=?, beds=?,"
             " version=? WHERE id=?",
-            (p.name.ar, p.name.en, str(p.type), str(p.region), p.beds, e.originator_version,
-             str(e.originator_id)),
+            (
+                p.name.ar,
+                p.name.en,
+                str(p.type),
+                str(p.region),
+                p.beds,
+                e.originator_version,
+                str(e.originator_id),
+            ),
         )
 
     def _organisation_touched(self, cur: Cursor, e: Any) -> None:
@@ -272,8 +307,14 @@ class AwardsProjection(Projection):
         cur.execute(
             "INSERT INTO view_award_applications (id, edition_id, category, organisation_id,"
             " status, drafted_at, evidence, version) VALUES (?, ?, ?, ?, 'draft', ?, 0, ?)",
-            (str(e.originator_id), str(e.edition_id), e.category, str(e.organisation_id),
-             e.timestamp.isoformat(), e.originator_version),
+            (
+                str(e.originator_id),
+                str(e.edition_id),
+                e.category,
+                str(e.organisation_id),
+                e.timestamp.isoformat(),
+                e.originator_version,
+            ),
         )
 
     def _application_answered(self, cur: Cursor, e: Any) -> None:
@@ -304,8 +345,11 @@ class AwardsProjection(Projection):
     def _application_screened(self, cur: Cursor, e: Any) -> None:
         cur.execute(
             "UPDATE view_award_applications SET status=?, version=? WHERE id=?",
-            ("eligible" if e.eligible else "ineligible", e.originator_version,
-             str(e.originator_id)),
+            (
+                "eligible" if e.eligible else "ineligible",
+                e.originator_version,
+                str(e.originator_id),
+            ),
         )
 
     # -- judging -------------------------------------------------------------------------
@@ -314,8 +358,13 @@ class AwardsProjection(Projection):
         cur.execute(
             "INSERT INTO view_award_scorecards (id, application_id, edition_id, judge_id,"
             " assigned, declaration, submitted, version) VALUES (?, ?, ?, ?, 0, 'pending', 0, ?)",
-            (str(e.originator_id), str(e.application_id), str(e.edition_id), str(e.judge_id),
-             e.originator_version),
+            (
+                str(e.originator_id),
+                str(e.application_id),
+                str(e.edition_id),
+                str(e.judge_id),
+                e.originator_version,
+            ),
         )
 
     def _scorecard_set(self, cur: Cursor, e: Any, assignment: str) -> None:

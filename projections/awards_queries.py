@@ -34,7 +34,7 @@ def list_editions(db: Database, programme_code: str | None) -> list[Row]:
     return _all(
         db,
         "SELECT id, programme_code, year, title_ar, title_en, status, version"
-        f" FROM view_award_editions {where} ORDER BY programme_code, year",  # noqa: S608
+        f" FROM view_award_editions {where} ORDER BY programme_code, year",
         params,
     )
 
@@ -77,8 +77,11 @@ def list_applications(
     judge_id: str | None = None,
 ) -> tuple[list[ApplicationRow], int]:
     conditions, params = [], []
-    for column, value in (("a.edition_id", edition_id), ("a.organisation_id", organisation_id),
-                          ("a.status", status)):
+    for column, value in (
+        ("a.edition_id", edition_id),
+        ("a.organisation_id", organisation_id),
+        ("a.status", status),
+    ):
         if value is not None:
             conditions.append(f"{column}=?")
             params.append(value)
@@ -98,7 +101,7 @@ def list_applications(
             " a.evidence, a.version"
             " FROM view_award_applications a"
             " LEFT JOIN view_organisations o ON o.id = a.organisation_id"
-            f" {where} ORDER BY a.drafted_at, a.id LIMIT ? OFFSET ?",  # noqa: S608
+            f" {where} ORDER BY a.drafted_at, a.id LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
     return [ApplicationRow(*r) for r in rows], int(total[0]) if total else 0

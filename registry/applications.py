@@ -39,8 +39,10 @@ EXISTS = (
     "Your organisation already has an application in this category of this edition.",
     "لدى جهتك طلب في هذه الفئة من هذه الدورة مسبقاً.",
 )
-REGISTRATION = ("Applications are drafted and submitted during registration",
-                "تُعد الطلبات وتُقدم خلال فترة التسجيل")
+REGISTRATION = (
+    "Applications are drafted and submitted during registration",
+    "تُعد الطلبات وتُقدم خلال فترة التسجيل",
+)
 SCREENING = ("Applications are screened during screening", "يتم فرز الطلبات خلال مرحلة الفرز")
 
 
@@ -97,12 +99,16 @@ class ApplicationService(Service):
         application = self.get(id_)
         if application.status == ApplicationStatus.DRAFT:
             raise InvalidTransition(
-                "This application has not been submitted.", "لم يُقدَّم هذا الطلب.",
+                "This application has not been submitted.",
+                "لم يُقدَّم هذا الطلب.",
                 field="application_id",
             )
         found = Submission(
-            application.id, application.edition_id, application.category,
-            application.framework_id, dict(application.answers),
+            application.id,
+            application.edition_id,
+            application.category,
+            application.framework_id,
+            dict(application.answers),
             frozenset(application.evidence_criteria()),
         )
         if len(self._submissions) >= 20_000:

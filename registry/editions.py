@@ -51,7 +51,8 @@ class EditionService(Service):
             self.envelope(ctx, idempotency=idempotency), code, name, description, organiser, goals
         )
         return self.create(
-            programme, idempotency,
+            programme,
+            idempotency,
             ("A programme with this code already exists.", "يوجد برنامج بهذا الرمز مسبقاً."),
         )
 
@@ -76,12 +77,20 @@ class EditionService(Service):
     ) -> Edition:
         self.load(Programme, programme_id(programme_code), PROGRAMME)
         edition = Edition.create(
-            self.envelope(ctx, idempotency=idempotency), programme_code, year, title,
-            minimum_score, eligibility,
+            self.envelope(ctx, idempotency=idempotency),
+            programme_code,
+            year,
+            title,
+            minimum_score,
+            eligibility,
         )
         return self.create(
-            edition, idempotency,
-            ("This programme already has an edition that year.", "للبرنامج دورة في هذه السنة مسبقاً."),
+            edition,
+            idempotency,
+            (
+                "This programme already has an edition that year.",
+                "للبرنامج دورة في هذه السنة مسبقاً.",
+            ),
         )
 
     def configure_category(
@@ -89,7 +98,8 @@ class EditionService(Service):
     ) -> Edition:
         framework = self.frameworks.get(category.framework_key, category.framework_version)
         return self._change(
-            id_, expected,
+            id_,
+            expected,
             lambda e: e.configure_category(self.envelope(ctx), category, framework.id),
         )
 
@@ -97,7 +107,11 @@ class EditionService(Service):
         return self._change(id_, expected, lambda e: e.remove_category(self.envelope(ctx), key))
 
     def set_rules(
-        self, ctx: RequestContext, id_: UUID, expected: int, minimum_score: Decimal,
+        self,
+        ctx: RequestContext,
+        id_: UUID,
+        expected: int,
+        minimum_score: Decimal,
         eligibility: EligibilityRules,
     ) -> Edition:
         return self._change(
@@ -131,7 +145,12 @@ class EditionService(Service):
         return with_points(self.frameworks.framework(fid), edition.points.get(category, {}))
 
     def set_points(
-        self, ctx: RequestContext, id_: UUID, expected: int, category: str, criterion: str,
+        self,
+        ctx: RequestContext,
+        id_: UUID,
+        expected: int,
+        category: str,
+        criterion: str,
         max_points: Decimal,
     ) -> Edition:
         edition = self.get(id_)
@@ -150,4 +169,3 @@ class EditionService(Service):
 
     def _change(self, id_: UUID, expected: int, command: Callable[[Edition], None]) -> Edition:
         return self.change(Edition, id_, expected, EDITION, command)
-

@@ -35,8 +35,10 @@ from registry.service import Service
 SCORECARD = ("scorecard", "بطاقة تقييم")
 CONSENSUS = ("consensus", "إجماع")
 JUDGING = ("Scores are recorded during judging", "تُسجل الدرجات خلال مرحلة التحكيم")
-ASSIGNING = ("Judges are assigned and declare their interests until judging closes",
-             "يُسند المحكّمون ويفصحون عن مصالحهم حتى نهاية مرحلة التحكيم")
+ASSIGNING = (
+    "Judges are assigned and declare their interests until judging closes",
+    "يُسند المحكّمون ويفصحون عن مصالحهم حتى نهاية مرحلة التحكيم",
+)
 
 
 class JudgingService(Service):
@@ -64,7 +66,8 @@ class JudgingService(Service):
         judge = self.find(User, judge_id)
         if judge is None or judge.role != Role.JUDGE or not judge.active:
             raise InvalidInput(
-                "This is not an active judge's account.", "هذا ليس حساب محكّم نشط.",
+                "This is not an active judge's account.",
+                "هذا ليس حساب محكّم نشط.",
                 field="judge_id",
             )
         envelope = self.envelope(ctx, reason)
@@ -76,11 +79,18 @@ class JudgingService(Service):
         return scorecard
 
     def unassign(
-        self, ctx: RequestContext, application_id: UUID, judge_id: UUID, expected: int,
+        self,
+        ctx: RequestContext,
+        application_id: UUID,
+        judge_id: UUID,
+        expected: int,
         reason: str | None,
     ) -> Scorecard:
         return self.change(
-            Scorecard, scorecard_id(application_id, judge_id), expected, SCORECARD,
+            Scorecard,
+            scorecard_id(application_id, judge_id),
+            expected,
+            SCORECARD,
             lambda s: s.unassign(self.envelope(ctx, reason)),
         )
 
@@ -170,7 +180,10 @@ class JudgingService(Service):
         framework = self._judging_framework(application)
         required = [c.number for c in required_criteria(framework)]
         return self.change(
-            Scorecard, scorecard_id(application_id, UUID(ctx.actor.id)), expected, SCORECARD,
+            Scorecard,
+            scorecard_id(application_id, UUID(ctx.actor.id)),
+            expected,
+            SCORECARD,
             lambda s: s.submit(self.envelope(ctx), required),
         )
 
@@ -205,8 +218,12 @@ class JudgingService(Service):
         else:
             consensus.check_version(expected)
         consensus.record(
-            envelope, chosen, _defaults(chosen, assessment, application), justification,
-            application.has_evidence(chosen.number), refs,
+            envelope,
+            chosen,
+            _defaults(chosen, assessment, application),
+            justification,
+            application.has_evidence(chosen.number),
+            refs,
         )
         self.save(consensus)
         return consensus
@@ -217,7 +234,10 @@ class JudgingService(Service):
         application = self.applications.submission(application_id)
         self._judging_framework(application)
         return self.change(
-            Consensus, consensus_id(application_id), expected, CONSENSUS,
+            Consensus,
+            consensus_id(application_id),
+            expected,
+            CONSENSUS,
             lambda c: c.give_feedback(self.envelope(ctx), feedback),
         )
 
@@ -240,7 +260,8 @@ class JudgingService(Service):
         score = scorecard.scores.get(criterion)
         if score is None:
             raise InvalidInput(
-                "This judge has not scored this criterion.", "لم يقيّم هذا المحكّم هذا المعيار.",
+                "This judge has not scored this criterion.",
+                "لم يقيّم هذا المحكّم هذا المعيار.",
                 field="sources",
             )
         if revision is not None and revision != score.revision:

@@ -42,7 +42,10 @@ class OrganisationService(Service):
         self, ctx: RequestContext, id_: UUID, expected: int, profile: Profile
     ) -> Organisation:
         return self.change(
-            Organisation, id_, expected, NOUN,
+            Organisation,
+            id_,
+            expected,
+            NOUN,
             lambda o: o.revise_profile(self.envelope(ctx), profile),
         )
 
@@ -68,11 +71,18 @@ class OrganisationService(Service):
         return organisation, new_id
 
     def remove_accreditation(
-        self, ctx: RequestContext, id_: UUID, expected: int, accreditation_id: UUID,
+        self,
+        ctx: RequestContext,
+        id_: UUID,
+        expected: int,
+        accreditation_id: UUID,
         reason: str | None,
     ) -> Organisation:
         return self.change(
-            Organisation, id_, expected, NOUN,
+            Organisation,
+            id_,
+            expected,
+            NOUN,
             lambda o: o.remove_accreditation(self.envelope(ctx, reason), accreditation_id),
         )
 
@@ -91,12 +101,19 @@ class OrganisationService(Service):
     # -- who represents which organisation -------------------------------------------------
 
     def assign_member(
-        self, ctx: RequestContext, user_id: UUID, expected: int | None, organisation_id_: UUID,
+        self,
+        ctx: RequestContext,
+        user_id: UUID,
+        expected: int | None,
+        organisation_id_: UUID,
         reason: str | None,
     ) -> User:
         self.get(organisation_id_)
         return self.change(
-            User, user_id, expected, ("user", "مستخدم"),
+            User,
+            user_id,
+            expected,
+            ("user", "مستخدم"),
             lambda u: u.assign_organisation(self.envelope(ctx, reason), organisation_id_),
         )
 

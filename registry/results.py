@@ -134,11 +134,18 @@ class ResultsService(Service):
         return edition
 
     def withdraw(
-        self, ctx: RequestContext, edition_id: UUID, expected: int, application_id: UUID,
+        self,
+        ctx: RequestContext,
+        edition_id: UUID,
+        expected: int,
+        application_id: UUID,
         reason: str | None,
     ) -> Edition:
         return self.change(
-            Edition, edition_id, expected, EDITION,
+            Edition,
+            edition_id,
+            expected,
+            EDITION,
             lambda e: e.withdraw_award(self.envelope(ctx, reason), application_id),
         )
 
@@ -193,9 +200,10 @@ class ResultsService(Service):
             CriterionSpread(c, len(v), Decimal(str(round(mean(v), 2))), max(v))
             for c, v in per_criterion.items()
         ]
-        return sorted(spreads, key=lambda s: (-s.mean_spread, -s.max_spread, _number_key(s.criterion)))
+        return sorted(
+            spreads, key=lambda s: (-s.mean_spread, -s.max_spread, _number_key(s.criterion))
+        )
 
 
 def _number_key(number: str) -> tuple[int, ...]:
     return tuple(int(p) if p.isdigit() else 0 for p in number.split("."))
-

@@ -14,7 +14,14 @@ from litestar.params import Body, FromPath, FromQuery, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_201_CREATED
 
 from api.guards import access
-from api.http import AnyRequest, context_of, expected_version, idempotency_of, registry_of, versioned
+from api.http import (
+    AnyRequest,
+    context_of,
+    expected_version,
+    idempotency_of,
+    registry_of,
+    versioned,
+)
 from api.schemas.awards import (
     AnswerDoc,
     ApplicantResultOut,
@@ -32,8 +39,8 @@ from api.schemas.awards import (
     EvidenceCreated,
     FeedbackIn,
     ProblemOut,
-    ScoreIn,
     ScorecardOut,
+    ScoreIn,
     Screening,
 )
 from api.schemas.common import EventOut, TextOut
@@ -90,23 +97,41 @@ class ApplicationController(Controller):
         elif ctx.actor.role == Role.JUDGE:
             judge_id = ctx.actor.id
         rows, total = q.list_applications(
-            registry.db, limit=limit, offset=offset,
+            registry.db,
+            limit=limit,
+            offset=offset,
             edition_id=str(edition_id) if edition_id else None,
-            organisation_id=organisation_id, status=status, judge_id=judge_id,
+            organisation_id=organisation_id,
+            status=status,
+            judge_id=judge_id,
         )
         items = [
             ApplicationSummaryOut(
-                r.id, r.edition_id, r.category, r.organisation_id,
+                r.id,
+                r.edition_id,
+                r.category,
+                r.organisation_id,
                 TextOut(ar=r.organisation_ar, en=r.organisation_en) if r.organisation_en else None,
-                r.status, r.submitted_at, int(r.answers), int(r.evidence), int(r.version),
+                r.status,
+                r.submitted_at,
+                int(r.answers),
+                int(r.evidence),
+                int(r.version),
             )
             for r in rows
         ]
         return ApplicationPage(items=items, total=total, limit=limit, offset=offset)
 
-    @post("/", operation_id="draftApplication", status_code=HTTP_201_CREATED,
-          **access(Role.APPLICANT), sync_to_thread=True)
-    def create(self, request: AnyRequest, data: JSONBody[ApplicationCreate]) -> Response[ApplicationOut]:
+    @post(
+        "/",
+        operation_id="draftApplication",
+        status_code=HTTP_201_CREATED,
+        **access(Role.APPLICANT),
+        sync_to_thread=True,
+    )
+    def create(
+        self, request: AnyRequest, data: JSONBody[ApplicationCreate]
+    ) -> Response[ApplicationOut]:
         """Drafts your organisation's application to a category of an edition (registration only)."""
         application = registry_of(request).applications.draft(
             context_of(request),
@@ -119,27 +144,47 @@ class ApplicationController(Controller):
         response.headers["Location"] = f"{self.path}/{application.id}"
         return response
 
-    @get("/{application_id:uuid}", operation_id="getApplication", **access(READERS), sync_to_thread=True)
+    @get(
+        "/{application_id:uuid}",
+        operation_id="getApplication",
+        **access(READERS),
+        sync_to_thread=True,
+    )
     def read(self, request: AnyRequest, application_id: FromPath[UUID]) -> Response[ApplicationOut]:
         """The application with its answers and evidence (judges: once assigned and declared)."""
         return _out(registry_of(request).applications.read(context_of(request), application_id))
 
-    @put("/{application_id:uuid}/answers/{criterion:str}", operation_id="answerCriterion",
-         **access(Role.APPLICANT), sync_to_thread=True)
+    @put(
+        "/{application_id:uuid}/answers/{criterion:str}",
+        operation_id="answerCriterion",
+        **access(Role.APPLICANT),
+        sync_to_thread=True,
+    )
     def answer(
-        self, request: AnyRequest, application_id: FromPath[UUID], criterion: FromPath[str],
+        self,
+        request: AnyRequest,
+        application_id: FromPath[UUID],
+        criterion: FromPath[str],
         data: JSONBody[AnswerDoc],
     ) -> Response[ApplicationOut]:
         """Answers one criterion: text, KPI numerator/denominator, a count or a certificate."""
         application = registry_of(request).applications.answer(
-            context_of(request), application_id, expected_version(request), criterion,
+            context_of(request),
+            application_id,
+            expected_version(request),
+            criterion,
             data.to_domain(),
         )
         return _out(application)
 
-    @post("/{application_id:uuid}/evidence", operation_id="uploadEvidence",
-          status_code=HTTP_201_CREATED, request_max_body_size=MAX_EVIDENCE_BYTES + 64 * 1024,
-          **access(Role.APPLICANT), sync_to_thread=True)
+    @post(
+        "/{application_id:uuid}/evidence",
+        operation_id="uploadEvidence",
+        status_code=HTTP_201_CREATED,
+        request_max_body_size=MAX_EVIDENCE_BYTES + 64 * 1024,
+        **access(Role.APPLICANT),
+        sync_to_thread=True,
+    )
     def upload(
         self,
         request: AnyRequest,
@@ -150,15 +195,23 @@ class ApplicationController(Controller):
         PowerPoint). Stored once under its SHA-256; the record keeps name, type, size, digest."""
         content = data.file.file.read(MAX_EVIDENCE_BYTES + 1)
         application, evidence_id = registry_of(request).applications.attach_evidence(
-            context_of(request), application_id, expected_version(request),
-            criterion=data.criterion, name=data.file.filename, media_type=data.file.content_type,
+            context_of(request),
+            application_id,
+            expected_version(request),
+            criterion=data.criterion,
+            name=data.file.filename,
+            media_type=data.file.content_type,
             content=content,
         )
         body = EvidenceCreated(str(evidence_id), ApplicationOut.of(application))
         return versioned(body, application.version, HTTP_201_CREATED)
 
-    @get("/{application_id:uuid}/evidence/{evidence_id:uuid}", operation_id="downloadEvidence",
-         **access(READERS), sync_to_thread=True)
+    @get(
+        "/{application_id:uuid}/evidence/{evidence_id:uuid}",
+        operation_id="downloadEvidence",
+        **access(READERS),
+        sync_to_thread=True,
+    )
     def download(
         self, request: AnyRequest, application_id: FromPath[UUID], evidence_id: FromPath[UUID]
     ) -> Response[bytes]:
@@ -170,15 +223,20 @@ class ApplicationController(Controller):
             content=content,
             media_type=evidence.media_type,
             headers={
-                "Content-Disposition": f"attachment; filename=\"evidence-{evidence.evidence_id}\"",
+                "Content-Disposition": f'attachment; filename="evidence-{evidence.evidence_id}"',
                 "X-Content-Type-Options": "nosniff",
                 "Digest": f"sha-256={evidence.sha256}",
                 "Cache-Control": "private, no-store",
             },
         )
 
-    @post("/{application_id:uuid}/evidence/{evidence_id:uuid}/remove", operation_id="removeEvidence",
-          status_code=200, **access(Role.APPLICANT), sync_to_thread=True)
+    @post(
+        "/{application_id:uuid}/evidence/{evidence_id:uuid}/remove",
+        operation_id="removeEvidence",
+        status_code=200,
+        **access(Role.APPLICANT),
+        sync_to_thread=True,
+    )
     def remove_evidence(
         self, request: AnyRequest, application_id: FromPath[UUID], evidence_id: FromPath[UUID]
     ) -> Response[ApplicationOut]:
@@ -188,8 +246,12 @@ class ApplicationController(Controller):
         )
         return _out(application)
 
-    @get("/{application_id:uuid}/checks", operation_id="checkApplication",
-         **access(Role.APPLICANT, OVERSIGHT), sync_to_thread=True)
+    @get(
+        "/{application_id:uuid}/checks",
+        operation_id="checkApplication",
+        **access(Role.APPLICANT, OVERSIGHT),
+        sync_to_thread=True,
+    )
     def checks(self, request: AnyRequest, application_id: FromPath[UUID]) -> ChecksOut:
         """What is still missing, which eligibility conditions are unmet, and which criteria
         will score zero for want of evidence — in English and Arabic, field by field."""
@@ -203,47 +265,75 @@ class ApplicationController(Controller):
             warnings=[ProblemOut.of(p) for p in checks.warnings],
         )
 
-    @post("/{application_id:uuid}/submit", operation_id="submitApplication", status_code=200,
-          **access(Role.APPLICANT), sync_to_thread=True)
-    def submit(self, request: AnyRequest, application_id: FromPath[UUID]) -> Response[ApplicationOut]:
+    @post(
+        "/{application_id:uuid}/submit",
+        operation_id="submitApplication",
+        status_code=200,
+        **access(Role.APPLICANT),
+        sync_to_thread=True,
+    )
+    def submit(
+        self, request: AnyRequest, application_id: FromPath[UUID]
+    ) -> Response[ApplicationOut]:
         """Submits before the registration deadline; refused with every missing item listed."""
         application = registry_of(request).applications.submit(
             context_of(request), application_id, expected_version(request)
         )
         return _out(application)
 
-    @post("/{application_id:uuid}/screening", operation_id="screenApplication", status_code=200,
-          **access(STAFF), sync_to_thread=True)
+    @post(
+        "/{application_id:uuid}/screening",
+        operation_id="screenApplication",
+        status_code=200,
+        **access(STAFF),
+        sync_to_thread=True,
+    )
     def screen(
         self, request: AnyRequest, application_id: FromPath[UUID], data: JSONBody[Screening]
     ) -> Response[ApplicationOut]:
         """Declares the application eligible or ineligible, with a `reason`, after the automatic
         checks (an application failing them cannot be declared eligible)."""
         application = registry_of(request).applications.screen(
-            context_of(request), application_id, expected_version(request), data.eligible,
+            context_of(request),
+            application_id,
+            expected_version(request),
+            data.eligible,
             data.reason,
         )
         return _out(application)
 
-    @get("/{application_id:uuid}/history", operation_id="getApplicationHistory",
-         **access(STAFF, Role.COMMITTEE_CHAIR, Role.AUDITOR), sync_to_thread=True)
+    @get(
+        "/{application_id:uuid}/history",
+        operation_id="getApplicationHistory",
+        **access(STAFF, Role.COMMITTEE_CHAIR, Role.AUDITOR),
+        sync_to_thread=True,
+    )
     def history(self, request: AnyRequest, application_id: FromPath[UUID]) -> list[EventOut]:
         """Every change to the application: who, when, why."""
         registry = registry_of(request)
         registry.applications.get(application_id)
         return history_of(registry.app, application_id)
 
-    @get("/{application_id:uuid}/result", operation_id="getApplicationResult",
-         **access(Role.APPLICANT, OVERSIGHT), sync_to_thread=True)
+    @get(
+        "/{application_id:uuid}/result",
+        operation_id="getApplicationResult",
+        **access(Role.APPLICANT, OVERSIGHT),
+        sync_to_thread=True,
+    )
     def result(self, request: AnyRequest, application_id: FromPath[UUID]) -> ApplicantResultOut:
         """The application's published result: rank, total, domain breakdown and feedback."""
         _, standing, results, feedback = registry_of(request).results.applicant_result(
             context_of(request), application_id
         )
         return ApplicantResultOut(
-            str(standing.application_id), results.category, standing.rank,
-            sum(1 for s in results.standings if not s.withdrawn), str(standing.total),
-            standing.winner, standing.withdrawn, [DomainScoreOut.of(d) for d in standing.domains],
+            str(standing.application_id),
+            results.category,
+            standing.rank,
+            sum(1 for s in results.standings if not s.withdrawn),
+            str(standing.total),
+            standing.winner,
+            standing.withdrawn,
+            [DomainScoreOut.of(d) for d in standing.domains],
             TextOut.of(feedback) if feedback else None,
         )
 
@@ -252,8 +342,13 @@ class JudgingController(Controller):
     path = "/api/v1/applications/{application_id:uuid}"
     tags = ["Judging"]
 
-    @post("/judges", operation_id="assignJudge", status_code=HTTP_201_CREATED,
-          **access(Role.COMMITTEE_CHAIR), sync_to_thread=True)
+    @post(
+        "/judges",
+        operation_id="assignJudge",
+        status_code=HTTP_201_CREATED,
+        **access(Role.COMMITTEE_CHAIR),
+        sync_to_thread=True,
+    )
     def assign(
         self, request: AnyRequest, application_id: FromPath[UUID], data: JSONBody[Assignment]
     ) -> Response[ScorecardOut]:
@@ -265,10 +360,18 @@ class JudgingController(Controller):
         response.status_code = HTTP_201_CREATED
         return response
 
-    @post("/judges/{judge_id:uuid}/unassign", operation_id="unassignJudge", status_code=200,
-          **access(Role.COMMITTEE_CHAIR), sync_to_thread=True)
+    @post(
+        "/judges/{judge_id:uuid}/unassign",
+        operation_id="unassignJudge",
+        status_code=200,
+        **access(Role.COMMITTEE_CHAIR),
+        sync_to_thread=True,
+    )
     def unassign(
-        self, request: AnyRequest, application_id: FromPath[UUID], judge_id: FromPath[UUID],
+        self,
+        request: AnyRequest,
+        application_id: FromPath[UUID],
+        judge_id: FromPath[UUID],
         data: JSONBody[DecisionReason],
     ) -> Response[ScorecardOut]:
         """Takes a judge off the application (If-Match: the scorecard's version); `reason` required."""
@@ -277,8 +380,13 @@ class JudgingController(Controller):
         )
         return _scorecard(scorecard)
 
-    @post("/declaration", operation_id="declareInterests", status_code=200,
-          **access(Role.JUDGE), sync_to_thread=True)
+    @post(
+        "/declaration",
+        operation_id="declareInterests",
+        status_code=200,
+        **access(Role.JUDGE),
+        sync_to_thread=True,
+    )
     def declare(
         self, request: AnyRequest, application_id: FromPath[UUID], data: JSONBody[DeclarationIn]
     ) -> Response[ScorecardOut]:
@@ -290,30 +398,48 @@ class JudgingController(Controller):
         return _scorecard(scorecard)
 
     @get("/my-scorecard", operation_id="getMyScorecard", **access(Role.JUDGE), sync_to_thread=True)
-    def my_scorecard(self, request: AnyRequest, application_id: FromPath[UUID]) -> Response[ScorecardOut]:
+    def my_scorecard(
+        self, request: AnyRequest, application_id: FromPath[UUID]
+    ) -> Response[ScorecardOut]:
         """Your scorecard for this application, with its version for `If-Match`."""
         ctx = context_of(request)
         return _scorecard(
             registry_of(request).judging.scorecard(ctx, application_id, UUID(ctx.actor.id))
         )
 
-    @put("/my-scorecard/scores/{criterion:str}", operation_id="scoreCriterion",
-         **access(Role.JUDGE), sync_to_thread=True)
+    @put(
+        "/my-scorecard/scores/{criterion:str}",
+        operation_id="scoreCriterion",
+        **access(Role.JUDGE),
+        sync_to_thread=True,
+    )
     def score(
-        self, request: AnyRequest, application_id: FromPath[UUID], criterion: FromPath[str],
+        self,
+        request: AnyRequest,
+        application_id: FromPath[UUID],
+        criterion: FromPath[str],
         data: JSONBody[ScoreIn],
     ) -> Response[ScorecardOut]:
         """Scores one criterion with a justification (judging phase only). Scoring it again
         is a revision: `reason` required, the earlier score stays in the history."""
         scorecard = registry_of(request).judging.score(
-            context_of(request), application_id, expected_version(request),
-            criterion=criterion, assessment=data.assessment(), justification=data.justification,
+            context_of(request),
+            application_id,
+            expected_version(request),
+            criterion=criterion,
+            assessment=data.assessment(),
+            justification=data.justification,
             reason=data.reason,
         )
         return _scorecard(scorecard)
 
-    @post("/my-scorecard/submit", operation_id="submitScorecard", status_code=200,
-          **access(Role.JUDGE), sync_to_thread=True)
+    @post(
+        "/my-scorecard/submit",
+        operation_id="submitScorecard",
+        status_code=200,
+        **access(Role.JUDGE),
+        sync_to_thread=True,
+    )
     def submit(self, request: AnyRequest, application_id: FromPath[UUID]) -> Response[ScorecardOut]:
         """Submits your scorecard once every criterion is scored; then others' scores are visible."""
         scorecard = registry_of(request).judging.submit(
@@ -329,7 +455,12 @@ class JudgingController(Controller):
             for s in registry_of(request).judging.scorecards(context_of(request), application_id)
         ]
 
-    @get("/scorecards/{judge_id:uuid}", operation_id="getScorecard", **access(JUDGING), sync_to_thread=True)
+    @get(
+        "/scorecards/{judge_id:uuid}",
+        operation_id="getScorecard",
+        **access(JUDGING),
+        sync_to_thread=True,
+    )
     def scorecard(
         self, request: AnyRequest, application_id: FromPath[UUID], judge_id: FromPath[UUID]
     ) -> Response[ScorecardOut]:
@@ -339,7 +470,9 @@ class JudgingController(Controller):
         )
 
     @get("/consensus", operation_id="getConsensus", **access(OVERSIGHT), sync_to_thread=True)
-    def consensus(self, request: AnyRequest, application_id: FromPath[UUID]) -> Response[ConsensusOut]:
+    def consensus(
+        self, request: AnyRequest, application_id: FromPath[UUID]
+    ) -> Response[ConsensusOut]:
         """The consensus scores with the individual scores each came from, total and breakdown."""
         registry = registry_of(request)
         consensus = registry.judging.consensus(application_id)
@@ -347,29 +480,48 @@ class JudgingController(Controller):
             raise NotFound("No consensus recorded yet.", "لم يُسجل إجماع بعد.")
         return self._consensus(request, consensus)
 
-    @put("/consensus/scores/{criterion:str}", operation_id="recordConsensus",
-         **access(Role.COMMITTEE_CHAIR), sync_to_thread=True)
+    @put(
+        "/consensus/scores/{criterion:str}",
+        operation_id="recordConsensus",
+        **access(Role.COMMITTEE_CHAIR),
+        sync_to_thread=True,
+    )
     def record_consensus(
-        self, request: AnyRequest, application_id: FromPath[UUID], criterion: FromPath[str],
+        self,
+        request: AnyRequest,
+        application_id: FromPath[UUID],
+        criterion: FromPath[str],
         data: JSONBody[ConsensusIn],
     ) -> Response[ConsensusOut]:
         """Records the consensus score of a criterion, linked to the submitted individual scores
         it came from (`sources`). If-Match: the consensus version, `"0"` before the first."""
         consensus = registry_of(request).judging.record_consensus(
-            context_of(request), application_id, expected_version(request),
-            criterion=criterion, assessment=data.assessment(), justification=data.justification,
-            sources=[(s.judge_id, s.revision) for s in data.sources], reason=data.reason,
+            context_of(request),
+            application_id,
+            expected_version(request),
+            criterion=criterion,
+            assessment=data.assessment(),
+            justification=data.justification,
+            sources=[(s.judge_id, s.revision) for s in data.sources],
+            reason=data.reason,
         )
         return self._consensus(request, consensus)
 
-    @post("/consensus/feedback", operation_id="giveFeedback", status_code=200,
-          **access(Role.COMMITTEE_CHAIR), sync_to_thread=True)
+    @post(
+        "/consensus/feedback",
+        operation_id="giveFeedback",
+        status_code=200,
+        **access(Role.COMMITTEE_CHAIR),
+        sync_to_thread=True,
+    )
     def feedback(
         self, request: AnyRequest, application_id: FromPath[UUID], data: JSONBody[FeedbackIn]
     ) -> Response[ConsensusOut]:
         """The committee's feedback to the applicant, published with the results."""
         consensus = registry_of(request).judging.give_feedback(
-            context_of(request), application_id, expected_version(request),
+            context_of(request),
+            application_id,
+            expected_version(request),
             data.feedback.to_domain("feedback"),
         )
         return self._consensus(request, consensus)

@@ -44,19 +44,42 @@ class Section(StrEnum):
 
 def _sheets(report: EditionReport, names: dict[str, Any]) -> dict[Section, list[list[Any]]]:
     """Every section as rows of cells (the first row is the header)."""
-    leaderboard: list[list[Any]] = [[
-        "category", "rank", "application_id", "organisation_en", "organisation_ar", "total",
-        "complete", "winner", "domain", "domain_points", "domain_max", "domain_weighted",
-    ]]
+    leaderboard: list[list[Any]] = [
+        [
+            "category",
+            "rank",
+            "application_id",
+            "organisation_en",
+            "organisation_ar",
+            "total",
+            "complete",
+            "winner",
+            "domain",
+            "domain_points",
+            "domain_max",
+            "domain_weighted",
+        ]
+    ]
     for category, standings in report.leaderboard.items():
         for s in standings:
             name = names.get(str(s.organisation_id))
             for d in s.domains:
-                leaderboard.append([
-                    category, s.rank, str(s.application_id), name.en if name else "",
-                    name.ar if name else "", str(s.total), s.complete, s.winner, d.key,
-                    str(d.points), str(d.max_points), str(round(d.weighted, 2)),
-                ])
+                leaderboard.append(
+                    [
+                        category,
+                        s.rank,
+                        str(s.application_id),
+                        name.en if name else "",
+                        name.ar if name else "",
+                        str(s.total),
+                        s.complete,
+                        s.winner,
+                        d.key,
+                        str(d.points),
+                        str(d.max_points),
+                        str(round(d.weighted, 2)),
+                    ]
+                )
     return {
         Section.FUNNEL: [["stage", "applications"], *[[k, v] for k, v in report.funnel.items()]],
         Section.LEADERBOARD: leaderboard,
@@ -66,8 +89,10 @@ def _sheets(report: EditionReport, names: dict[str, Any]) -> dict[Section, list[
         ],
         Section.SPREAD: [
             ["criterion", "applications", "mean_spread", "max_spread"],
-            *[[s.criterion, s.applications, str(s.mean_spread), str(s.max_spread)]
-              for s in report.spread],
+            *[
+                [s.criterion, s.applications, str(s.mean_spread), str(s.max_spread)]
+                for s in report.spread
+            ],
         ],
     }
 
@@ -96,9 +121,13 @@ class EditionReportController(Controller):
     path = "/api/v1/reports/editions"
     tags = ["Reports"]
 
-    @get("/{edition_id:uuid}", operation_id="reportEdition", sync_to_thread=True,
-         description=f"Funnel, leaderboard, judge workload, criterion spread. {TIE_BREAK}",
-         **access(OVERSIGHT))
+    @get(
+        "/{edition_id:uuid}",
+        operation_id="reportEdition",
+        sync_to_thread=True,
+        description=f"Funnel, leaderboard, judge workload, criterion spread. {TIE_BREAK}",
+        **access(OVERSIGHT),
+    )
     def report(self, request: AnyRequest, edition_id: FromPath[UUID]) -> EditionReportOut:
         """An edition's funnel (drafted → winners), leaderboard with domain breakdown, judge
         workload and the criteria on which judges disagree most (max − min per application)."""
@@ -123,13 +152,17 @@ class EditionReportController(Controller):
             ],
         )
 
-    @get("/{edition_id:uuid}/export", operation_id="exportEditionReport", sync_to_thread=True,
-         **access(OVERSIGHT))
+    @get(
+        "/{edition_id:uuid}/export",
+        operation_id="exportEditionReport",
+        sync_to_thread=True,
+        **access(OVERSIGHT),
+    )
     def export(
         self,
         request: AnyRequest,
         edition_id: FromPath[UUID],
-        format: FromQuery[ExportFormat] = ExportFormat.XLSX,  # noqa: A002
+        format: FromQuery[ExportFormat] = ExportFormat.XLSX,
         section: FromQuery[Section] = Section.LEADERBOARD,
     ) -> Response[bytes]:
         """The report as XLSX (one sheet per section) or CSV (one `section`, UTF-8 with BOM)."""
@@ -138,8 +171,10 @@ class EditionReportController(Controller):
         sheets = _sheets(registry.results.report(edition), organisation_names(request))
         stem = f"{edition.programme_code.lower()}-{edition.year}"
         if format == ExportFormat.CSV:
-            content, media_type, filename = _csv(sheets[section]), "text/csv; charset=utf-8", (
-                f"{stem}-{section.value}.csv"
+            content, media_type, filename = (
+                _csv(sheets[section]),
+                "text/csv; charset=utf-8",
+                (f"{stem}-{section.value}.csv"),
             )
         else:
             content, media_type, filename = _xlsx(sheets), XLSX, f"{stem}-report.xlsx"

@@ -10,7 +10,14 @@ from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_201_CREATED
 
 from api.guards import access
-from api.http import AnyRequest, context_of, expected_version, idempotency_of, registry_of, versioned
+from api.http import (
+    AnyRequest,
+    context_of,
+    expected_version,
+    idempotency_of,
+    registry_of,
+    versioned,
+)
 from api.schemas.awards import (
     AccreditationCreate,
     DecisionReason,
@@ -43,7 +50,9 @@ def _profile(data: OrganisationProfileDoc) -> Profile:
     )
 
 
-def _out(request: AnyRequest, organisation: Organisation, status: int = 200) -> Response[OrganisationOut]:
+def _out(
+    request: AnyRequest, organisation: Organisation, status: int = 200
+) -> Response[OrganisationOut]:
     today = registry_of(request).clock.now().date()
     return versioned(OrganisationOut.of(organisation, today), organisation.version, status)
 
@@ -62,15 +71,23 @@ class OrganisationController(Controller):
         """The organisations, by English name."""
         rows, total = q.list_organisations(registry_of(request).db, limit, offset)
         items = [
-            OrganisationSummaryOut(r[0], r[1], TextOut(ar=r[2], en=r[3]), r[4], r[5], r[6], r[7],
-                                   int(r[8]))
+            OrganisationSummaryOut(
+                r[0], r[1], TextOut(ar=r[2], en=r[3]), r[4], r[5], r[6], r[7], int(r[8])
+            )
             for r in rows
         ]
         return OrganisationPage(items=items, total=total, limit=limit, offset=offset)
 
-    @post("/", operation_id="registerOrganisation", status_code=HTTP_201_CREATED, **access(STAFF),
-          sync_to_thread=True)
-    def create(self, request: AnyRequest, data: JSONBody[OrganisationCreate]) -> Response[OrganisationOut]:
+    @post(
+        "/",
+        operation_id="registerOrganisation",
+        status_code=HTTP_201_CREATED,
+        **access(STAFF),
+        sync_to_thread=True,
+    )
+    def create(
+        self, request: AnyRequest, data: JSONBody[OrganisationCreate]
+    ) -> Response[OrganisationOut]:
         """Registers an organisation by its licence number (one organisation per licence)."""
         organisation = registry_of(request).organisations.register(
             context_of(request),
@@ -82,9 +99,15 @@ class OrganisationController(Controller):
         response.headers["Location"] = f"{self.path}/{organisation.id}"
         return response
 
-    @get("/{organisation_id:uuid}", operation_id="getOrganisation",
-         **access(VIEWERS, Role.APPLICANT), sync_to_thread=True)
-    def read(self, request: AnyRequest, organisation_id: FromPath[UUID]) -> Response[OrganisationOut]:
+    @get(
+        "/{organisation_id:uuid}",
+        operation_id="getOrganisation",
+        **access(VIEWERS, Role.APPLICANT),
+        sync_to_thread=True,
+    )
+    def read(
+        self, request: AnyRequest, organisation_id: FromPath[UUID]
+    ) -> Response[OrganisationOut]:
         """One organisation with its accreditations (applicants: their own only)."""
         registry = registry_of(request)
         ctx = context_of(request)
@@ -94,9 +117,16 @@ class OrganisationController(Controller):
             raise NotFound("No such organisation.", "لا توجد جهة بهذا المعرّف.")
         return _out(request, registry.organisations.get(organisation_id))
 
-    @put("/{organisation_id:uuid}", operation_id="reviseOrganisation", **access(STAFF), sync_to_thread=True)
+    @put(
+        "/{organisation_id:uuid}",
+        operation_id="reviseOrganisation",
+        **access(STAFF),
+        sync_to_thread=True,
+    )
     def revise(
-        self, request: AnyRequest, organisation_id: FromPath[UUID],
+        self,
+        request: AnyRequest,
+        organisation_id: FromPath[UUID],
         data: JSONBody[OrganisationProfileDoc],
     ) -> Response[OrganisationOut]:
         """Revises the profile: name, type, region, beds, licence expiry, start of operation."""
@@ -105,35 +135,62 @@ class OrganisationController(Controller):
         )
         return _out(request, organisation)
 
-    @post("/{organisation_id:uuid}/accreditations", operation_id="addAccreditation",
-          status_code=HTTP_201_CREATED, **access(STAFF), sync_to_thread=True)
+    @post(
+        "/{organisation_id:uuid}/accreditations",
+        operation_id="addAccreditation",
+        status_code=HTTP_201_CREATED,
+        **access(STAFF),
+        sync_to_thread=True,
+    )
     def add_accreditation(
-        self, request: AnyRequest, organisation_id: FromPath[UUID],
+        self,
+        request: AnyRequest,
+        organisation_id: FromPath[UUID],
         data: JSONBody[AccreditationCreate],
     ) -> Response[OrganisationOut]:
         """Records a national or international accreditation with its expiry date."""
         organisation, _ = registry_of(request).organisations.add_accreditation(
-            context_of(request), organisation_id, expected_version(request),
-            name=data.name, issuer=data.issuer, expires_on=data.expires_on,
+            context_of(request),
+            organisation_id,
+            expected_version(request),
+            name=data.name,
+            issuer=data.issuer,
+            expires_on=data.expires_on,
             idempotency=idempotency_of(request, data),
         )
         return _out(request, organisation, HTTP_201_CREATED)
 
-    @post("/{organisation_id:uuid}/accreditations/{accreditation_id:uuid}/remove",
-          operation_id="removeAccreditation", status_code=200, **access(STAFF), sync_to_thread=True)
+    @post(
+        "/{organisation_id:uuid}/accreditations/{accreditation_id:uuid}/remove",
+        operation_id="removeAccreditation",
+        status_code=200,
+        **access(STAFF),
+        sync_to_thread=True,
+    )
     def remove_accreditation(
-        self, request: AnyRequest, organisation_id: FromPath[UUID],
-        accreditation_id: FromPath[UUID], data: JSONBody[DecisionReason],
+        self,
+        request: AnyRequest,
+        organisation_id: FromPath[UUID],
+        accreditation_id: FromPath[UUID],
+        data: JSONBody[DecisionReason],
     ) -> Response[OrganisationOut]:
         """Removes an accreditation recorded in error; `reason` required."""
         organisation = registry_of(request).organisations.remove_accreditation(
-            context_of(request), organisation_id, expected_version(request), accreditation_id,
+            context_of(request),
+            organisation_id,
+            expected_version(request),
+            accreditation_id,
             data.reason,
         )
         return _out(request, organisation)
 
-    @post("/{organisation_id:uuid}/activate", operation_id="activateOrganisation",
-          status_code=200, **access(STAFF), sync_to_thread=True)
+    @post(
+        "/{organisation_id:uuid}/activate",
+        operation_id="activateOrganisation",
+        status_code=200,
+        **access(STAFF),
+        sync_to_thread=True,
+    )
     def activate(
         self, request: AnyRequest, organisation_id: FromPath[UUID], data: JSONBody[DecisionReason]
     ) -> Response[OrganisationOut]:
@@ -143,8 +200,13 @@ class OrganisationController(Controller):
         )
         return _out(request, organisation)
 
-    @post("/{organisation_id:uuid}/suspend", operation_id="suspendOrganisation",
-          status_code=200, **access(STAFF), sync_to_thread=True)
+    @post(
+        "/{organisation_id:uuid}/suspend",
+        operation_id="suspendOrganisation",
+        status_code=200,
+        **access(STAFF),
+        sync_to_thread=True,
+    )
     def suspend(
         self, request: AnyRequest, organisation_id: FromPath[UUID], data: JSONBody[DecisionReason]
     ) -> Response[OrganisationOut]:
@@ -154,10 +216,17 @@ class OrganisationController(Controller):
         )
         return _out(request, organisation)
 
-    @post("/{organisation_id:uuid}/members", operation_id="assignApplicant", status_code=200,
-          **access(STAFF), sync_to_thread=True)
+    @post(
+        "/{organisation_id:uuid}/members",
+        operation_id="assignApplicant",
+        status_code=200,
+        **access(STAFF),
+        sync_to_thread=True,
+    )
     def assign_member(
-        self, request: AnyRequest, organisation_id: FromPath[UUID],
+        self,
+        request: AnyRequest,
+        organisation_id: FromPath[UUID],
         data: JSONBody[MemberAssign],
     ) -> MemberOut:
         """Links an applicant account to the organisation it represents (one organisation per
@@ -167,11 +236,14 @@ class OrganisationController(Controller):
         )
         return MemberOut(str(user.id), str(user.organisation_id), user.version)
 
-    @get("/{organisation_id:uuid}/history", operation_id="getOrganisationHistory",
-         **access(STAFF, Role.AUDITOR), sync_to_thread=True)
+    @get(
+        "/{organisation_id:uuid}/history",
+        operation_id="getOrganisationHistory",
+        **access(STAFF, Role.AUDITOR),
+        sync_to_thread=True,
+    )
     def history(self, request: AnyRequest, organisation_id: FromPath[UUID]) -> list[EventOut]:
         """Every change to the organisation: who, when, why."""
         registry = registry_of(request)
         registry.organisations.get(organisation_id)
         return history_of(registry.app, organisation_id)
-

@@ -33,10 +33,12 @@ from domain.text import Text
 from registry.history import jsonable
 
 Points = Annotated[Decimal, msgspec.Meta(description='A decimal number, e.g. "2.5"')]
-FrameworkKey = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9][a-z0-9-]{1,59}$",
-                                           examples=["amyaz-hospitals"])]
-CategoryKey = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9][a-z0-9-]{1,39}$",
-                                          examples=["hospitals"])]
+FrameworkKey = Annotated[
+    str, msgspec.Meta(pattern=r"^[a-z0-9][a-z0-9-]{1,59}$", examples=["amyaz-hospitals"])
+]
+CategoryKey = Annotated[
+    str, msgspec.Meta(pattern=r"^[a-z0-9][a-z0-9-]{1,39}$", examples=["hospitals"])
+]
 Number = Annotated[str, msgspec.Meta(pattern=r"^[0-9A-Za-z][0-9A-Za-z.]{0,9}$", examples=["12"])]
 Justification = Annotated[str, msgspec.Meta(max_length=4000)]
 
@@ -108,9 +110,12 @@ class FrameworkDoc(msgspec.Struct, forbid_unknown_fields=True):
                 max_points=c.max_points,
                 zero_without_evidence=c.zero_without_evidence,
                 goal=text(c.goal, f"{where}.goal"),
-                evidence_items=tuple(e.to_domain(f"{where}.evidence_items") for e in c.evidence_items),
-                items=tuple(ScoreItem(i.key, i.label.to_domain(f"{where}.items"), i.points)
-                            for i in c.items),
+                evidence_items=tuple(
+                    e.to_domain(f"{where}.evidence_items") for e in c.evidence_items
+                ),
+                items=tuple(
+                    ScoreItem(i.key, i.label.to_domain(f"{where}.items"), i.points) for i in c.items
+                ),
                 numerator=text(c.numerator, f"{where}.numerator"),
                 denominator=text(c.denominator, f"{where}.denominator"),
                 direction=c.direction,
@@ -130,8 +135,9 @@ class FrameworkDoc(msgspec.Struct, forbid_unknown_fields=True):
                     key=d.key,
                     title=d.title.to_domain(f"domains[{i}].title"),
                     weight=d.weight,
-                    criteria=tuple(crit(c, f"domains[{i}].criteria[{j}]")
-                                   for j, c in enumerate(d.criteria)),
+                    criteria=tuple(
+                        crit(c, f"domains[{i}].criteria[{j}]") for j, c in enumerate(d.criteria)
+                    ),
                 )
                 for i, d in enumerate(self.domains)
             ),
@@ -192,8 +198,15 @@ class ProgrammeOut(msgspec.Struct):
 
     @classmethod
     def of(cls, p: Programme) -> ProgrammeOut:
-        return cls(str(p.id), p.code, TextOut.of(p.name), TextOut.of(p.description),
-                   TextOut.of(p.organiser), [TextOut.of(g) for g in p.goals], p.version)
+        return cls(
+            str(p.id),
+            p.code,
+            TextOut.of(p.name),
+            TextOut.of(p.description),
+            TextOut.of(p.organiser),
+            [TextOut.of(g) for g in p.goals],
+            p.version,
+        )
 
 
 class EligibilityDoc(msgspec.Struct, forbid_unknown_fields=True):
@@ -214,12 +227,18 @@ class EligibilityDoc(msgspec.Struct, forbid_unknown_fields=True):
 
     @classmethod
     def of(cls, rules: EligibilityRules) -> EligibilityDoc:
-        return cls(list(rules.regions), rules.min_years_of_operation, rules.requires_valid_licence,
-                   rules.requires_current_accreditation, rules.requires_activated_organisation)
+        return cls(
+            list(rules.regions),
+            rules.min_years_of_operation,
+            rules.requires_valid_licence,
+            rules.requires_current_accreditation,
+            rules.requires_activated_organisation,
+        )
 
 
-MinimumScore = Annotated[Decimal, msgspec.Meta(
-    description="The weighted total (0–100) a winner must reach")]
+MinimumScore = Annotated[
+    Decimal, msgspec.Meta(description="The weighted total (0–100) a winner must reach")
+]
 
 
 class EditionCreate(msgspec.Struct, forbid_unknown_fields=True):
@@ -244,8 +263,15 @@ class CategoryDoc(msgspec.Struct, forbid_unknown_fields=True):
     min_beds: Annotated[int, msgspec.Meta(ge=0)] | None = None
 
     def to_domain(self, key: str) -> Category:
-        return Category(key, self.title.to_domain("title"), tuple(self.organisation_types),
-                        self.winners, self.framework_key, self.framework_version, self.min_beds)
+        return Category(
+            key,
+            self.title.to_domain("title"),
+            tuple(self.organisation_types),
+            self.winners,
+            self.framework_key,
+            self.framework_version,
+            self.min_beds,
+        )
 
 
 class CategoryOut(msgspec.Struct):
@@ -299,8 +325,14 @@ class DomainScoreOut(msgspec.Struct):
 
     @classmethod
     def of(cls, d: DomainScore) -> DomainScoreOut:
-        return cls(d.key, TextOut.of(d.title), str(d.weight), str(d.points), str(d.max_points),
-                   str(round_score(d.weighted)))
+        return cls(
+            d.key,
+            TextOut.of(d.title),
+            str(d.weight),
+            str(d.points),
+            str(d.max_points),
+            str(round_score(d.weighted)),
+        )
 
 
 class StandingOut(msgspec.Struct):
@@ -318,8 +350,14 @@ class StandingOut(msgspec.Struct):
     def of(cls, s: Standing, names: dict[str, Text], breakdown: bool = True) -> StandingOut:
         name = names.get(str(s.organisation_id))
         return cls(
-            str(s.application_id), str(s.organisation_id), TextOut.of(name) if name else None,
-            s.rank, str(s.total), s.complete, s.winner, s.withdrawn,
+            str(s.application_id),
+            str(s.organisation_id),
+            TextOut.of(name) if name else None,
+            s.rank,
+            str(s.total),
+            s.complete,
+            s.winner,
+            s.withdrawn,
             [DomainScoreOut.of(d) for d in s.domains] if breakdown else None,
         )
 
@@ -330,9 +368,14 @@ class CategoryResultsOut(msgspec.Struct):
     standings: list[StandingOut]
 
     @classmethod
-    def of(cls, r: CategoryResults, names: dict[str, Text], breakdown: bool = True) -> CategoryResultsOut:
-        return cls(r.category, r.winners_allowed,
-                   [StandingOut.of(s, names, breakdown) for s in r.standings])
+    def of(
+        cls, r: CategoryResults, names: dict[str, Text], breakdown: bool = True
+    ) -> CategoryResultsOut:
+        return cls(
+            r.category,
+            r.winners_allowed,
+            [StandingOut.of(s, names, breakdown) for s in r.standings],
+        )
 
 
 class EditionOut(msgspec.Struct):
@@ -353,18 +396,32 @@ class EditionOut(msgspec.Struct):
     @classmethod
     def of(cls, e: Edition, now: datetime) -> EditionOut:
         return cls(
-            str(e.id), str(e.programme_id), e.programme_code, e.year, TextOut.of(e.title),
-            str(e.status), str(e.minimum_score), EligibilityDoc.of(e.eligibility),
+            str(e.id),
+            str(e.programme_id),
+            e.programme_code,
+            e.year,
+            TextOut.of(e.title),
+            str(e.status),
+            str(e.minimum_score),
+            EligibilityDoc.of(e.eligibility),
             [
-                CategoryOut(c.key, TextOut.of(c.title), [str(t) for t in c.organisation_types],
-                            c.winners, c.framework_key, c.framework_version,
-                            str(e.framework_ids[c.key]), c.min_beds,
-                            {n: str(p) for n, p in e.points.get(c.key, {}).items()})
+                CategoryOut(
+                    c.key,
+                    TextOut.of(c.title),
+                    [str(t) for t in c.organisation_types],
+                    c.winners,
+                    c.framework_key,
+                    c.framework_version,
+                    str(e.framework_ids[c.key]),
+                    c.min_beds,
+                    {n: str(p) for n, p in e.points.get(c.key, {}).items()},
+                )
                 for c in e.categories.values()
             ],
             [
-                PhaseOut(str(p.kind), p.opens_at.isoformat(), p.closes_at.isoformat(),
-                         p.is_open(now))
+                PhaseOut(
+                    str(p.kind), p.opens_at.isoformat(), p.closes_at.isoformat(), p.is_open(now)
+                )
                 for p in sorted(e.phases.values(), key=lambda p: p.opens_at)
             ],
             str(ph) if (ph := e.phase_at(now)) else None,
@@ -455,11 +512,26 @@ class OrganisationOut(msgspec.Struct):
     def of(cls, o: Organisation, today: date) -> OrganisationOut:
         p = o.profile
         return cls(
-            str(o.id), o.licence_number, TextOut.of(p.name), str(p.type), str(p.region), p.beds,
-            p.licence_expires_on.isoformat(), p.operating_since.isoformat(),
-            o.facts().years_of_operation(today), str(o.status),
-            [AccreditationOut(str(a.accreditation_id), a.name, a.issuer, a.expires_on.isoformat(),
-                              a.expires_on >= today) for a in o.accreditations.values()],
+            str(o.id),
+            o.licence_number,
+            TextOut.of(p.name),
+            str(p.type),
+            str(p.region),
+            p.beds,
+            p.licence_expires_on.isoformat(),
+            p.operating_since.isoformat(),
+            o.facts().years_of_operation(today),
+            str(o.status),
+            [
+                AccreditationOut(
+                    str(a.accreditation_id),
+                    a.name,
+                    a.issuer,
+                    a.expires_on.isoformat(),
+                    a.expires_on >= today,
+                )
+                for a in o.accreditations.values()
+            ],
             o.version,
         )
 
@@ -565,19 +637,32 @@ class ApplicationOut(msgspec.Struct):
         def answer(number: str, x: Answer) -> AnswerOut:
             percent = kpi_preview(x)
             return AnswerOut(
-                number, x.text, _s(x.numerator), _s(x.denominator),
-                str(round_score(percent)) if percent is not None else None, x.count,
-                x.certificate_number, x.issuer, x.expires_on.isoformat() if x.expires_on else None,
+                number,
+                x.text,
+                _s(x.numerator),
+                _s(x.denominator),
+                str(round_score(percent)) if percent is not None else None,
+                x.count,
+                x.certificate_number,
+                x.issuer,
+                x.expires_on.isoformat() if x.expires_on else None,
                 list(x.items),
             )
 
         return cls(
-            str(a.id), str(a.edition_id), a.category, str(a.organisation_id), str(a.framework_id),
-            str(a.status), a.submitted_at.isoformat() if a.submitted_at else None,
+            str(a.id),
+            str(a.edition_id),
+            a.category,
+            str(a.organisation_id),
+            str(a.framework_id),
+            str(a.status),
+            a.submitted_at.isoformat() if a.submitted_at else None,
             a.screening_reason,
             [answer(n, x) for n, x in sorted(a.answers.items(), key=lambda kv: _order(kv[0]))],
-            [EvidenceOut(str(e.evidence_id), e.criterion, e.name, e.media_type, e.size, e.sha256)
-             for e in a.evidence.values()],
+            [
+                EvidenceOut(str(e.evidence_id), e.criterion, e.name, e.media_type, e.size, e.sha256)
+                for e in a.evidence.values()
+            ],
             a.version,
         )
 
@@ -673,8 +758,14 @@ class ScoreIn(msgspec.Struct, forbid_unknown_fields=True):
     reason: Reason | None = None
 
     def assessment(self) -> Assessment:
-        return Assessment(self.points, self.numerator, self.denominator, self.count,
-                          self.expires_on, tuple(self.items))
+        return Assessment(
+            self.points,
+            self.numerator,
+            self.denominator,
+            self.count,
+            self.expires_on,
+            tuple(self.items),
+        )
 
 
 class SourceIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -702,8 +793,15 @@ class ScoreOut(msgspec.Struct):
 
 def score_out(s: Score) -> ScoreOut:
     assessment = {k: v for k, v in jsonable(s.assessment).items() if v not in (None, [])}
-    return ScoreOut(s.criterion, str(s.points), _s(s.value), s.justification, s.revision,
-                    s.at.isoformat(), assessment)
+    return ScoreOut(
+        s.criterion,
+        str(s.points),
+        _s(s.value),
+        s.justification,
+        s.revision,
+        s.at.isoformat(),
+        assessment,
+    )
 
 
 class ScorecardOut(msgspec.Struct):
@@ -719,7 +817,11 @@ class ScorecardOut(msgspec.Struct):
     @classmethod
     def of(cls, s: Scorecard) -> ScorecardOut:
         return cls(
-            str(s.id), str(s.application_id), str(s.judge_id), s.assigned, str(s.declaration),
+            str(s.id),
+            str(s.application_id),
+            str(s.judge_id),
+            s.assigned,
+            str(s.declaration),
             s.submitted,
             [score_out(x) for x in sorted(s.scores.values(), key=lambda x: _order(x.criterion))],
             s.version,
@@ -755,8 +857,10 @@ class ConsensusOut(msgspec.Struct):
             [
                 ConsensusScoreOut(
                     score_out(s),
-                    [SourceOut(str(r.judge_id), r.revision, str(r.points))
-                     for r in c.sources.get(n, ())],
+                    [
+                        SourceOut(str(r.judge_id), r.revision, str(r.points))
+                        for r in c.sources.get(n, ())
+                    ],
                 )
                 for n, s in sorted(c.scores.items(), key=lambda kv: _order(kv[0]))
             ],

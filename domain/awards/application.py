@@ -21,7 +21,14 @@ from domain.aggregate import RegistryAggregate
 from domain.awards.framework import Criterion, CriterionKind, Framework
 from domain.awards.scoring import Assessment, kpi_percent
 from domain.envelope import Envelope
-from domain.errors import DomainError, FieldProblem, InvalidInput, InvalidTransition, NotFound, Problems
+from domain.errors import (
+    DomainError,
+    FieldProblem,
+    InvalidInput,
+    InvalidTransition,
+    NotFound,
+    Problems,
+)
 
 MAX_TEXT = 8000
 MAX_EVIDENCE_PER_CRITERION = 10
@@ -32,13 +39,16 @@ EVIDENCE_TYPES: dict[str, tuple[tuple[str, ...], tuple[bytes, ...]]] = {
     "image/png": ((".png",), (b"\x89PNG\r\n\x1a\n",)),
     "image/jpeg": ((".jpg", ".jpeg"), (b"\xff\xd8\xff",)),
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": (
-        (".docx",), (b"PK\x03\x04",)
+        (".docx",),
+        (b"PK\x03\x04",),
     ),
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": (
-        (".xlsx",), (b"PK\x03\x04",)
+        (".xlsx",),
+        (b"PK\x03\x04",),
     ),
     "application/vnd.openxmlformats-officedocument.presentationml.presentation": (
-        (".pptx",), (b"PK\x03\x04",)
+        (".pptx",),
+        (b"PK\x03\x04",),
     ),
 }
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -128,8 +138,11 @@ def check_answer(criterion: Criterion, answer: Answer) -> None:
         known = {item.key for item in criterion.items}
         for key in answer.items:
             if key not in known:
-                problems.add("items", f"'{key}' is not an item of this criterion.",
-                             f"'{key}' ليس من بنود هذا المعيار.")
+                problems.add(
+                    "items",
+                    f"'{key}' is not an item of this criterion.",
+                    f"'{key}' ليس من بنود هذا المعيار.",
+                )
     problems.raise_if_any()
 
 
@@ -139,24 +152,43 @@ def missing_parts(criterion: Criterion, answer: Answer | None) -> list[FieldProb
     label = f"Criterion {criterion.number}"
     label_ar = f"المعيار {criterion.number}"
     if answer is None:
-        return [FieldProblem(where, f"{label}: not answered yet.", f"{label_ar}: لم تتم الإجابة بعد.")]
+        return [
+            FieldProblem(where, f"{label}: not answered yet.", f"{label_ar}: لم تتم الإجابة بعد.")
+        ]
     missing = []
-    if criterion.kind in (CriterionKind.EVIDENCE, CriterionKind.ITEMISED) and not (answer.text or "").strip():
-        missing.append((f"{where}.text", "describe how the criterion is met", "صف كيف يتحقق المعيار"))
+    if (
+        criterion.kind in (CriterionKind.EVIDENCE, CriterionKind.ITEMISED)
+        and not (answer.text or "").strip()
+    ):
+        missing.append(
+            (f"{where}.text", "describe how the criterion is met", "صف كيف يتحقق المعيار")
+        )
     if criterion.kind == CriterionKind.KPI:
         if answer.numerator is None:
             missing.append((f"{where}.numerator", "the numerator is missing", "البسط غير مدخل"))
         if answer.denominator is None:
-            missing.append((f"{where}.denominator", "the denominator is missing", "المقام غير مدخل"))
+            missing.append(
+                (f"{where}.denominator", "the denominator is missing", "المقام غير مدخل")
+            )
     if criterion.kind == CriterionKind.COUNT and answer.count is None:
         missing.append((f"{where}.count", "the count is missing", "العدد غير مدخل"))
     if criterion.kind == CriterionKind.CERTIFICATE:
         if not (answer.certificate_number or "").strip():
-            missing.append((f"{where}.certificate_number", "the certificate number is missing",
-                            "رقم الشهادة غير مدخل"))
+            missing.append(
+                (
+                    f"{where}.certificate_number",
+                    "the certificate number is missing",
+                    "رقم الشهادة غير مدخل",
+                )
+            )
         if answer.expires_on is None:
-            missing.append((f"{where}.expires_on", "the certificate's expiry date is missing",
-                            "تاريخ انتهاء الشهادة غير مدخل"))
+            missing.append(
+                (
+                    f"{where}.expires_on",
+                    "the certificate's expiry date is missing",
+                    "تاريخ انتهاء الشهادة غير مدخل",
+                )
+            )
     return [FieldProblem(f, f"{label}: {en}.", f"{label_ar}: {ar}.") for f, en, ar in missing]
 
 

@@ -126,7 +126,9 @@ class Category:
         if not 0 <= self.winners <= 100:
             problems.add("winners", "Winners are between 0 and 100.", "عدد الفائزين بين 0 و 100.")
         if self.min_beds is not None and self.min_beds < 0:
-            problems.add("min_beds", "Beds cannot be negative.", "لا يمكن أن يكون عدد الأسرّة سالباً.")
+            problems.add(
+                "min_beds", "Beds cannot be negative.", "لا يمكن أن يكون عدد الأسرّة سالباً."
+            )
         if not self.organisation_types:
             problems.add(
                 "organisation_types",
@@ -179,23 +181,42 @@ class Programme(RegistryAggregate):
         self.goals = tuple(goals)
 
     def revise(
-        self, envelope: Envelope, name: Text, description: Text, organiser: Text,
+        self,
+        envelope: Envelope,
+        name: Text,
+        description: Text,
+        organiser: Text,
         goals: tuple[Text, ...],
     ) -> None:
         if (name, description, organiser, tuple(goals)) == (
-            self.name, self.description, self.organiser, self.goals
+            self.name,
+            self.description,
+            self.organiser,
+            self.goals,
         ):
             return
-        self._revised(envelope=envelope, name=name, description=description, organiser=organiser,
-                      goals=tuple(goals))
+        self._revised(
+            envelope=envelope,
+            name=name,
+            description=description,
+            organiser=organiser,
+            goals=tuple(goals),
+        )
 
     @event("Revised")
     def _revised(
-        self, envelope: Envelope, name: Text, description: Text, organiser: Text,
+        self,
+        envelope: Envelope,
+        name: Text,
+        description: Text,
+        organiser: Text,
         goals: tuple[Text, ...],
     ) -> None:
         self.name, self.description, self.organiser, self.goals = (
-            name, description, organiser, tuple(goals)
+            name,
+            description,
+            organiser,
+            tuple(goals),
         )
 
 
@@ -217,7 +238,9 @@ class Edition(RegistryAggregate):
         eligibility: EligibilityRules,
     ) -> Edition:
         if not 2000 <= year <= 2100:
-            raise InvalidInput("The year is between 2000 and 2100.", "السنة بين 2000 و 2100.", field="year")
+            raise InvalidInput(
+                "The year is between 2000 and 2100.", "السنة بين 2000 و 2100.", field="year"
+            )
         _check_minimum(minimum_score)
         return cls(
             envelope=envelope,
@@ -257,7 +280,9 @@ class Edition(RegistryAggregate):
 
     # -- configuration (draft only) -----------------------------------------------------
 
-    def configure_category(self, envelope: Envelope, category: Category, framework_id: UUID) -> None:
+    def configure_category(
+        self, envelope: Envelope, category: Category, framework_id: UUID
+    ) -> None:
         """Adds or replaces a category; its framework version must exist (the service checks)."""
         self._check_draft("categories")
         category.problems().raise_if_any()
@@ -266,7 +291,9 @@ class Edition(RegistryAggregate):
         self._category_configured(envelope=envelope, category=category, framework_id=framework_id)
 
     @event("CategoryConfigured")
-    def _category_configured(self, envelope: Envelope, category: Category, framework_id: UUID) -> None:
+    def _category_configured(
+        self, envelope: Envelope, category: Category, framework_id: UUID
+    ) -> None:
         if self.framework_ids.get(category.key) != framework_id:
             self.points.pop(category.key, None)
         self.categories[category.key] = category
@@ -353,8 +380,11 @@ class Edition(RegistryAggregate):
         self._check_draft("status")
         problems = _timeline_problems(self.phases)
         if not self.categories:
-            problems.add("categories", "An edition needs at least one category.",
-                         "تحتاج الدورة إلى فئة واحدة على الأقل.")
+            problems.add(
+                "categories",
+                "An edition needs at least one category.",
+                "تحتاج الدورة إلى فئة واحدة على الأقل.",
+            )
         problems.raise_if_any()
         self._opened(envelope=envelope)
 
@@ -476,8 +506,11 @@ def _timeline_problems(phases: dict[PhaseKind, Phase]) -> Problems:
     for kind in PHASE_ORDER:
         if kind not in phases:
             name_en, name_ar = PHASE_NAMES[kind]
-            problems.add(f"phases.{kind}", f"The {name_en} phase has no dates yet.",
-                         f"لم تُحدد تواريخ مرحلة {name_ar} بعد.")
+            problems.add(
+                f"phases.{kind}",
+                f"The {name_en} phase has no dates yet.",
+                f"لم تُحدد تواريخ مرحلة {name_ar} بعد.",
+            )
     ordered = [phases[k] for k in PHASE_ORDER if k in phases]
     for earlier, later in zip(ordered, ordered[1:], strict=False):
         if later.opens_at < earlier.closes_at:

@@ -65,13 +65,17 @@ def framework_problems(framework: Framework) -> Problems:
             problems.add("domains", f"Domain '{key}' appears twice.", f"المجال '{key}' مكرر.")
     for number, count in numbers.items():
         if count > 1:
-            problems.add("criteria", f"Criterion {number} appears twice.", f"المعيار {number} مكرر.")
+            problems.add(
+                "criteria", f"Criterion {number} appears twice.", f"المعيار {number} مكرر."
+            )
     for i, domain in enumerate(framework.domains):
         where = f"domains[{i}]"
         if domain.weight <= 0:
             problems.add(f"{where}.weight", "A weight is above zero.", "الوزن أكبر من صفر.")
         if not domain.criteria:
-            problems.add(f"{where}.criteria", "A domain needs criteria.", "يحتاج المجال إلى معايير.")
+            problems.add(
+                f"{where}.criteria", "A domain needs criteria.", "يحتاج المجال إلى معايير."
+            )
         elif domain.max_points <= 0:
             problems.add(
                 f"{where}.criteria",
@@ -85,7 +89,9 @@ def framework_problems(framework: Framework) -> Problems:
 
 def _criterion_problems(problems: Problems, where: str, criterion: Criterion) -> None:
     if criterion.max_points <= 0:
-        problems.add(f"{where}.max_points", "Maximum points are above zero.", "الدرجة القصوى أكبر من صفر.")
+        problems.add(
+            f"{where}.max_points", "Maximum points are above zero.", "الدرجة القصوى أكبر من صفر."
+        )
     kind = criterion.kind
     if kind in (CriterionKind.KPI, CriterionKind.COUNT):
         if not criterion.bands:
@@ -102,12 +108,19 @@ def _criterion_problems(problems: Problems, where: str, criterion: Criterion) ->
                     "درجة الشريحة بين 0 والدرجة القصوى للمعيار.",
                 )
     elif criterion.bands:
-        problems.add(f"{where}.bands", "Only KPI and count criteria have bands.",
-                     "الشرائح لمعايير المؤشرات والأعداد فقط.")
+        problems.add(
+            f"{where}.bands",
+            "Only KPI and count criteria have bands.",
+            "الشرائح لمعايير المؤشرات والأعداد فقط.",
+        )
     if kind == CriterionKind.ITEMISED:
         total = sum(item.points for item in criterion.items)
         if not criterion.items:
-            problems.add(f"{where}.items", "An itemised criterion needs items.", "يحتاج المعيار المفصّل إلى بنود.")
+            problems.add(
+                f"{where}.items",
+                "An itemised criterion needs items.",
+                "يحتاج المعيار المفصّل إلى بنود.",
+            )
         elif total != criterion.max_points:
             problems.add(
                 f"{where}.items",
@@ -117,7 +130,9 @@ def _criterion_problems(problems: Problems, where: str, criterion: Criterion) ->
         if len({item.key for item in criterion.items}) != len(criterion.items):
             problems.add(f"{where}.items", "Item keys are unique.", "مفاتيح البنود فريدة.")
     elif criterion.items:
-        problems.add(f"{where}.items", "Only itemised criteria have items.", "البنود للمعايير المفصّلة فقط.")
+        problems.add(
+            f"{where}.items", "Only itemised criteria have items.", "البنود للمعايير المفصّلة فقط."
+        )
 
 
 def check_points_override(criterion: Criterion, max_points: Decimal) -> None:
@@ -128,7 +143,9 @@ def check_points_override(criterion: Criterion, max_points: Decimal) -> None:
             f"يحدد المصدر درجات المعيار {criterion.number}؛ ولا يمكن تغييرها.",
             field="criterion",
         )
-    if not Decimal(0) < max_points <= Decimal(100) or max_points != max_points.quantize(Decimal("0.01")):
+    if not Decimal(0) < max_points <= Decimal(100) or max_points != max_points.quantize(
+        Decimal("0.01")
+    ):
         raise InvalidInput(
             "Maximum points are above 0 and at most 100, with at most two decimals.",
             "الدرجة القصوى أكبر من 0 ولا تتجاوز 100، بحد أقصى منزلتين عشريتين.",

@@ -100,7 +100,9 @@ def _scoring(
     """The facts of a (re)scored criterion, for its event: a revision needs a reason and
     records the points it replaces, so the history keeps both."""
     justification = _justification(justification)
-    result = score_criterion(criterion, assessment, has_evidence=has_evidence, on=envelope.at.date())
+    result = score_criterion(
+        criterion, assessment, has_evidence=has_evidence, on=envelope.at.date()
+    )
     earlier = scores.get(criterion.number)
     if earlier is not None:
         envelope.require_reason()
@@ -124,7 +126,11 @@ class Scorecard(RegistryAggregate):
 
     @classmethod
     def open(
-        cls, envelope: Envelope, application_id: UUID, edition_id: UUID, category: str,
+        cls,
+        envelope: Envelope,
+        application_id: UUID,
+        edition_id: UUID,
+        category: str,
         judge_id: UUID,
     ) -> Scorecard:
         return cls(
@@ -137,7 +143,11 @@ class Scorecard(RegistryAggregate):
 
     @event("Opened")
     def __init__(
-        self, envelope: Envelope, application_id: UUID, edition_id: UUID, category: str,
+        self,
+        envelope: Envelope,
+        application_id: UUID,
+        edition_id: UUID,
+        category: str,
         judge_id: UUID,
     ) -> None:
         self.application_id = application_id
@@ -267,7 +277,8 @@ class Scorecard(RegistryAggregate):
         self.check_may_score()
         if self.submitted:
             raise InvalidTransition(
-                "This scorecard is already submitted.", "تم تقديم بطاقة التقييم مسبقاً.",
+                "This scorecard is already submitted.",
+                "تم تقديم بطاقة التقييم مسبقاً.",
                 field="status",
             )
         missing = [n for n in required if n not in self.scores]
@@ -297,7 +308,9 @@ class Consensus(RegistryAggregate):
         cls, envelope: Envelope, application_id: UUID, edition_id: UUID, category: str
     ) -> Consensus:
         return cls(
-            envelope=envelope, application_id=application_id, edition_id=edition_id,
+            envelope=envelope,
+            application_id=application_id,
+            edition_id=edition_id,
             category=category,
         )
 
@@ -330,7 +343,8 @@ class Consensus(RegistryAggregate):
             )
         if len({s.judge_id for s in sources}) != len(sources):
             raise InvalidInput(
-                "Each judge's score is listed once.", "تُذكر درجة كل محكّم مرة واحدة.",
+                "Each judge's score is listed once.",
+                "تُذكر درجة كل محكّم مرة واحدة.",
                 field="sources",
             )
         self._recorded(

@@ -99,7 +99,9 @@ class Profile:
         if self.beds is not None and not 0 <= self.beds <= 10_000:
             problems.add("beds", "Beds are between 0 and 10000.", "عدد الأسرّة بين 0 و 10000.")
         if self.type == OrganisationType.HOSPITAL and self.beds is None:
-            problems.add("beds", "A hospital states its number of beds.", "يجب أن يذكر المستشفى عدد أسرّته.")
+            problems.add(
+                "beds", "A hospital states its number of beds.", "يجب أن يذكر المستشفى عدد أسرّته."
+            )
         if self.operating_since > today:
             problems.add(
                 "operating_since",

@@ -188,7 +188,9 @@ def _kpi_figures(assessment: Assessment) -> tuple[Decimal, Decimal]:
     problems = Problems()
     numerator, denominator = assessment.numerator, assessment.denominator
     if numerator is None or not numerator.is_finite() or numerator < 0:
-        problems.add("numerator", "Enter the numerator (zero or more).", "أدخل البسط (صفر أو أكثر).")
+        problems.add(
+            "numerator", "Enter the numerator (zero or more).", "أدخل البسط (صفر أو أكثر)."
+        )
     if denominator is None or not denominator.is_finite() or denominator <= 0:
         problems.add(
             "denominator",
@@ -215,7 +217,9 @@ def breakdown(framework: Framework, points: Mapping[str, Decimal]) -> list[Domai
         maximum = domain.max_points
         share = min(Decimal(1), earned / maximum) if maximum > 0 else ZERO
         scores.append(
-            DomainScore(domain.key, domain.title, domain.weight, earned, maximum, domain.weight * share)
+            DomainScore(
+                domain.key, domain.title, domain.weight, earned, maximum, domain.weight * share
+            )
         )
     return scores
 

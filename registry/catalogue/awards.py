@@ -66,7 +66,8 @@ def _month(year: int, month: int) -> datetime:
 def _months(*kinds_and_months: tuple[PhaseKind, int]) -> tuple[Phase, ...]:
     """Whole months of 2025, Riyadh time: open on the 1st, closed from the 1st of the next."""
     return tuple(
-        Phase(kind, _month(2025, month), _month(2025, month + 1)) for kind, month in kinds_and_months
+        Phase(kind, _month(2025, month), _month(2025, month + 1))
+        for kind, month in kinds_and_months
     )
 
 
@@ -79,8 +80,7 @@ MOH_EASTERN = Text(
 PROGRAMMES: tuple[ProgrammeSeed, ...] = (
     ProgrammeSeed(
         code="AMYAZ",
-        name=Text(ar="أميز الأداء للمنشآت الصحية",
-                  en="Amyaz Award for Healthcare Excellence"),
+        name=Text(ar="أميز الأداء للمنشآت الصحية", en="Amyaz Award for Healthcare Excellence"),
         description=Text(
             ar="أميز هي جائزة تميز الأداء للمنشآت في القطاع الصحي بالمنطقة الشرقية حيث ارتأ فرع "
             "وزارة الصحة بالمنطقة الشرقية تكريم وتقدير المنشآت التي تفوقت وتميزت في خدمة "
@@ -93,14 +93,22 @@ PROGRAMMES: tuple[ProgrammeSeed, ...] = (
         ),
         organiser=MOH_EASTERN,
         goals=(
-            Text(ar="تحقيق مفهوم رعاية صحية آمنة مستدامة مقدمة بقوى عاملة متميزة",
-                 en="Safe, sustainable health care delivered by an outstanding workforce"),
-            Text(ar="مشاركة جميع المنشآت الصحية في المنطقة الشرقية",
-                 en="Participation of every health facility in the Eastern Region"),
-            Text(ar="خلق روح المبادرة والتنافس في توفير الخدمات الصحية",
-                 en="A spirit of initiative and competition in providing health services"),
-            Text(ar="رفع مستويات الأداء ونشر ثقافة سلامة المرضى",
-                 en="Higher performance and a culture of patient safety"),
+            Text(
+                ar="تحقيق مفهوم رعاية صحية آمنة مستدامة مقدمة بقوى عاملة متميزة",
+                en="Safe, sustainable health care delivered by an outstanding workforce",
+            ),
+            Text(
+                ar="مشاركة جميع المنشآت الصحية في المنطقة الشرقية",
+                en="Participation of every health facility in the Eastern Region",
+            ),
+            Text(
+                ar="خلق روح المبادرة والتنافس في توفير الخدمات الصحية",
+                en="A spirit of initiative and competition in providing health services",
+            ),
+            Text(
+                ar="رفع مستويات الأداء ونشر ثقافة سلامة المرضى",
+                en="Higher performance and a culture of patient safety",
+            ),
         ),
     ),
     ProgrammeSeed(
@@ -135,14 +143,28 @@ EDITIONS: tuple[EditionSeed, ...] = (
     EditionSeed(
         programme="AMYAZ",
         year=2025,
-        title=Text(ar="أميز الأداء للمنشآت الصحية — المنطقة الشرقية 2025م",
-                   en="Amyaz Award for Healthcare Excellence — Eastern Region 2025"),
+        title=Text(
+            ar="أميز الأداء للمنشآت الصحية — المنطقة الشرقية 2025م",
+            en="Amyaz Award for Healthcare Excellence — Eastern Region 2025",
+        ),
         categories=(
-            Category("hospitals", Text(ar="المستشفيات", en="Hospitals"),
-                     (OrganisationType.HOSPITAL,), 5, "amyaz-hospitals", 1, min_beds=50),
-            Category("health-centres", Text(ar="المراكز الصحية والمجمعات الطبية",
-                                            en="Health centres and polyclinics"),
-                     (OrganisationType.HEALTH_CENTRE,), 5, "amyaz-polyclinics", 1),
+            Category(
+                "hospitals",
+                Text(ar="المستشفيات", en="Hospitals"),
+                (OrganisationType.HOSPITAL,),
+                5,
+                "amyaz-hospitals",
+                1,
+                min_beds=50,
+            ),
+            Category(
+                "health-centres",
+                Text(ar="المراكز الصحية والمجمعات الطبية", en="Health centres and polyclinics"),
+                (OrganisationType.HEALTH_CENTRE,),
+                5,
+                "amyaz-polyclinics",
+                1,
+            ),
         ),
         eligibility=EligibilityRules(
             regions=(Region.EASTERN_PROVINCE,),
@@ -161,12 +183,19 @@ EDITIONS: tuple[EditionSeed, ...] = (
     EditionSeed(
         programme="NAWAH",
         year=2025,
-        title=Text(ar="جائزة نواة للتميز — الجمعيات الصحية الأهلية بالمنطقة الشرقية 2025",
-                   en="Nawah Excellence Award — health associations, Eastern Region 2025"),
+        title=Text(
+            ar="جائزة نواة للتميز — الجمعيات الصحية الأهلية بالمنطقة الشرقية 2025",
+            en="Nawah Excellence Award — health associations, Eastern Region 2025",
+        ),
         categories=(
-            Category("associations", Text(ar="الجمعيات الصحية الأهلية غير الربحية",
-                                          en="Non-profit health associations"),
-                     (OrganisationType.HEALTH_ASSOCIATION,), DEFAULT_WINNERS, "nawah", 1),
+            Category(
+                "associations",
+                Text(ar="الجمعيات الصحية الأهلية غير الربحية", en="Non-profit health associations"),
+                (OrganisationType.HEALTH_ASSOCIATION,),
+                DEFAULT_WINNERS,
+                "nawah",
+                1,
+            ),
         ),
         eligibility=EligibilityRules(
             regions=(Region.EASTERN_PROVINCE,),
@@ -181,12 +210,23 @@ EDITIONS: tuple[EditionSeed, ...] = (
         year=2025,
         title=Text(ar="جائزة معًا 2025", en="Maan Award 2025"),
         categories=(
-            Category("hospitals", Text(ar="المستشفيات لسعة 100 سرير وأكثر",
-                                       en="Hospitals of 100 beds or more"),
-                     (OrganisationType.HOSPITAL,), DEFAULT_WINNERS, "maan", 1, min_beds=100),
-            Category("medical-complexes", Text(ar="جميع المجمعات الطبية المرخصة",
-                                               en="All licensed medical complexes"),
-                     (OrganisationType.HEALTH_CENTRE,), DEFAULT_WINNERS, "maan", 1),
+            Category(
+                "hospitals",
+                Text(ar="المستشفيات لسعة 100 سرير وأكثر", en="Hospitals of 100 beds or more"),
+                (OrganisationType.HOSPITAL,),
+                DEFAULT_WINNERS,
+                "maan",
+                1,
+                min_beds=100,
+            ),
+            Category(
+                "medical-complexes",
+                Text(ar="جميع المجمعات الطبية المرخصة", en="All licensed medical complexes"),
+                (OrganisationType.HEALTH_CENTRE,),
+                DEFAULT_WINNERS,
+                "maan",
+                1,
+            ),
         ),
         eligibility=EligibilityRules(
             regions=(Region.EASTERN_PROVINCE,),
@@ -220,7 +260,9 @@ def load_awards(registry: Registry, ctx: RequestContext) -> tuple[int, int]:
         if registry.editions.find_edition(e.programme, e.year) is not None:
             unchanged += 1
             continue
-        edition = Edition.create(envelope, e.programme, e.year, e.title, MINIMUM_SCORE, e.eligibility)
+        edition = Edition.create(
+            envelope, e.programme, e.year, e.title, MINIMUM_SCORE, e.eligibility
+        )
         versions: dict[str, FrameworkVersion] = {}
         for category in e.categories:
             version = registry.frameworks.get(category.framework_key, category.framework_version)

@@ -29,8 +29,12 @@ ANSWERS: dict[str, dict[str, Any]] = {
     "1": {"text": "Our strategic plan 2024-2026, approved by the board."},
     "2": {"text": "937 complaints", "numerator": "45", "denominator": "50"},
     "3": {"text": "Violations register", "count": 1},
-    "4": {"text": "Mowaamah", "certificate_number": "MW-1", "issuer": "MHRSD",
-          "expires_on": "2027-01-01"},
+    "4": {
+        "text": "Mowaamah",
+        "certificate_number": "MW-1",
+        "issuer": "MHRSD",
+        "expires_on": "2027-01-01",
+    },
     "5": {"text": "Survey and project", "items": ["proof", "example"]},
 }
 
@@ -67,8 +71,15 @@ class World:
 
     # -- HTTP ---------------------------------------------------------------------------
 
-    def call(self, method: str, path: str, headers: dict[str, str], expect: int | None = 200,
-             version: int | str | None = None, **kwargs: Any) -> Any:
+    def call(
+        self,
+        method: str,
+        path: str,
+        headers: dict[str, str],
+        expect: int | None = 200,
+        version: int | str | None = None,
+        **kwargs: Any,
+    ) -> Any:
         if version is not None:
             headers = {**headers, "If-Match": f'"{version}"'}
         response = self.api.client.request(method, path, headers=headers, **kwargs)
@@ -88,67 +99,133 @@ class World:
         import msgspec
 
         self.call("POST", "/api/v1/frameworks", self.officer(), 201, json=msgspec.to_builtins(doc))
-        self.call("POST", "/api/v1/awards", self.officer(), 201, json={
-            "code": "AMYAZ", "name": {"ar": "أميز", "en": "Amyaz"},
-            "description": {"ar": "جائزة", "en": "Award"},
-            "organiser": {"ar": "صحة الشرقية", "en": "MOH Eastern Region"},
-        })
-        created = self.call("POST", "/api/v1/editions", self.officer(), 201, json={
-            "programme_code": "AMYAZ", "year": 2026, "title": {"ar": "أميز 2026", "en": "Amyaz 2026"},
-            "minimum_score": minimum,
-        })
+        self.call(
+            "POST",
+            "/api/v1/awards",
+            self.officer(),
+            201,
+            json={
+                "code": "AMYAZ",
+                "name": {"ar": "أميز", "en": "Amyaz"},
+                "description": {"ar": "جائزة", "en": "Award"},
+                "organiser": {"ar": "صحة الشرقية", "en": "MOH Eastern Region"},
+            },
+        )
+        created = self.call(
+            "POST",
+            "/api/v1/editions",
+            self.officer(),
+            201,
+            json={
+                "programme_code": "AMYAZ",
+                "year": 2026,
+                "title": {"ar": "أميز 2026", "en": "Amyaz 2026"},
+                "minimum_score": minimum,
+            },
+        )
         edition_id = created.json()["id"]
         url = f"/api/v1/editions/{edition_id}"
         version = self.version(created)
-        response = self.call("PUT", f"{url}/categories/hospitals", self.officer(), version=version,
-                             json={"title": {"ar": "المستشفيات", "en": "Hospitals"},
-                                   "organisation_types": ["hospital"], "winners": winners,
-                                   "framework_key": "test-framework", "framework_version": 1,
-                                   "min_beds": 50})
+        response = self.call(
+            "PUT",
+            f"{url}/categories/hospitals",
+            self.officer(),
+            version=version,
+            json={
+                "title": {"ar": "المستشفيات", "en": "Hospitals"},
+                "organisation_types": ["hospital"],
+                "winners": winners,
+                "framework_key": "test-framework",
+                "framework_version": 1,
+                "min_beds": 50,
+            },
+        )
         for kind, (start, end) in PHASES.items():
-            response = self.call("PUT", f"{url}/phases/{kind}", self.officer(),
-                                 version=self.version(response),
-                                 json={"opens_at": at(start).isoformat(),
-                                       "closes_at": at(end).isoformat()})
+            response = self.call(
+                "PUT",
+                f"{url}/phases/{kind}",
+                self.officer(),
+                version=self.version(response),
+                json={"opens_at": at(start).isoformat(), "closes_at": at(end).isoformat()},
+            )
         self.call("POST", f"{url}/open", self.officer(), version=self.version(response))
         self.ids["edition"] = edition_id
         return edition_id
 
-    def organisation(self, name: str, region: str = "eastern_province", beds: int = 120,
-                     accredited: bool = True) -> str:
+    def organisation(
+        self, name: str, region: str = "eastern_province", beds: int = 120, accredited: bool = True
+    ) -> str:
         """Registers a hospital and links a new applicant account (named ``name``) to it."""
-        created = self.call("POST", "/api/v1/organisations", self.officer(), 201, json={
-            "licence_number": f"LIC-{name.upper()}", "name": {"ar": f"مستشفى {name}", "en": name},
-            "type": "hospital", "region": region, "beds": beds,
-            "licence_expires_on": "2027-12-31", "operating_since": "2015-03-01",
-        })
+        created = self.call(
+            "POST",
+            "/api/v1/organisations",
+            self.officer(),
+            201,
+            json={
+                "licence_number": f"LIC-{name.upper()}",
+                "name": {"ar": f"مستشفى {name}", "en": name},
+                "type": "hospital",
+                "region": region,
+                "beds": beds,
+                "licence_expires_on": "2027-12-31",
+                "operating_since": "2015-03-01",
+            },
+        )
         organisation_id = created.json()["id"]
         if accredited:
-            self.call("POST", f"/api/v1/organisations/{organisation_id}/accreditations",
-                      self.officer(), 201, version=self.version(created),
-                      json={"name": "CBAHI", "issuer": "CBAHI", "expires_on": "2027-06-30"})
+            self.call(
+                "POST",
+                f"/api/v1/organisations/{organisation_id}/accreditations",
+                self.officer(),
+                201,
+                version=self.version(created),
+                json={"name": "CBAHI", "issuer": "CBAHI", "expires_on": "2027-06-30"},
+            )
         self.person(name, Role.APPLICANT)
-        self.call("POST", f"/api/v1/organisations/{organisation_id}/members", self.officer(),
-                  json={"user_id": self.ids[name]})
+        self.call(
+            "POST",
+            f"/api/v1/organisations/{organisation_id}/members",
+            self.officer(),
+            json={"user_id": self.ids[name]},
+        )
         self.ids[f"org:{name}"] = organisation_id
         return organisation_id
 
     def draft(self, applicant: str) -> tuple[str, int]:
-        response = self.call("POST", "/api/v1/applications", self.headers[applicant], 201,
-                             json={"edition_id": self.ids["edition"], "category": "hospitals"})
+        response = self.call(
+            "POST",
+            "/api/v1/applications",
+            self.headers[applicant],
+            201,
+            json={"edition_id": self.ids["edition"], "category": "hospitals"},
+        )
         return response.json()["id"], self.version(response)
 
-    def answer_all(self, applicant: str, application: str, version: int,
-                   evidence_for: tuple[str, ...] = ("1", "2", "3", "4", "5")) -> int:
+    def answer_all(
+        self,
+        applicant: str,
+        application: str,
+        version: int,
+        evidence_for: tuple[str, ...] = ("1", "2", "3", "4", "5"),
+    ) -> int:
         headers = self.headers[applicant]
         for number, body in ANSWERS.items():
-            response = self.call("PUT", f"/api/v1/applications/{application}/answers/{number}",
-                                 headers, version=version, json=body)
+            response = self.call(
+                "PUT",
+                f"/api/v1/applications/{application}/answers/{number}",
+                headers,
+                version=version,
+                json=body,
+            )
             version = self.version(response)
         for number in evidence_for:
             response = self.call(
-                "POST", f"/api/v1/applications/{application}/evidence", headers, 201,
-                version=version, data={"criterion": number},
+                "POST",
+                f"/api/v1/applications/{application}/evidence",
+                headers,
+                201,
+                version=version,
+                data={"criterion": number},
                 files={"file": (f"proof-{number}.pdf", PDF + number.encode(), "application/pdf")},
             )
             version = self.version(response)
@@ -158,43 +235,78 @@ class World:
         """A complete, submitted application (the clock must be in registration)."""
         application, version = self.draft(applicant)
         version = self.answer_all(applicant, application, version, **kwargs)
-        self.call("POST", f"/api/v1/applications/{application}/submit", self.headers[applicant],
-                  version=version)
+        self.call(
+            "POST",
+            f"/api/v1/applications/{application}/submit",
+            self.headers[applicant],
+            version=version,
+        )
         return application
 
     def screen(self, application: str, eligible: bool = True) -> None:
         current = self.call("GET", f"/api/v1/applications/{application}", self.officer())
-        self.call("POST", f"/api/v1/applications/{application}/screening", self.officer(),
-                  version=self.version(current),
-                  json={"eligible": eligible, "reason": "Documents verified against the licence"})
+        self.call(
+            "POST",
+            f"/api/v1/applications/{application}/screening",
+            self.officer(),
+            version=self.version(current),
+            json={"eligible": eligible, "reason": "Documents verified against the licence"},
+        )
 
     def assign(self, application: str, judge: str, expect: int = 201) -> Any:
-        return self.call("POST", f"/api/v1/applications/{application}/judges", self.chair(),
-                         expect, json={"judge_id": self.ids[judge]})
+        return self.call(
+            "POST",
+            f"/api/v1/applications/{application}/judges",
+            self.chair(),
+            expect,
+            json={"judge_id": self.ids[judge]},
+        )
 
-    def declare(self, application: str, judge: str, conflicted: bool = False,
-                reason: str | None = None) -> Any:
+    def declare(
+        self, application: str, judge: str, conflicted: bool = False, reason: str | None = None
+    ) -> Any:
         body: dict[str, Any] = {"conflicted": conflicted}
         if reason:
             body["reason"] = reason
-        return self.call("POST", f"/api/v1/applications/{application}/declaration",
-                         self.headers[judge], json=body)
+        return self.call(
+            "POST",
+            f"/api/v1/applications/{application}/declaration",
+            self.headers[judge],
+            json=body,
+        )
 
-    def score(self, application: str, judge: str, number: str, body: dict[str, Any],
-              version: int, expect: int = 200) -> Any:
-        return self.call("PUT", f"/api/v1/applications/{application}/my-scorecard/scores/{number}",
-                         self.headers[judge], expect, version=version,
-                         json={"justification": f"Seen in the evidence for {number}", **body})
+    def score(
+        self,
+        application: str,
+        judge: str,
+        number: str,
+        body: dict[str, Any],
+        version: int,
+        expect: int = 200,
+    ) -> Any:
+        return self.call(
+            "PUT",
+            f"/api/v1/applications/{application}/my-scorecard/scores/{number}",
+            self.headers[judge],
+            expect,
+            version=version,
+            json={"justification": f"Seen in the evidence for {number}", **body},
+        )
 
     def score_all(self, application: str, judge: str, points_1: str = "3") -> int:
-        card = self.call("GET", f"/api/v1/applications/{application}/my-scorecard",
-                         self.headers[judge])
+        card = self.call(
+            "GET", f"/api/v1/applications/{application}/my-scorecard", self.headers[judge]
+        )
         version = self.version(card)
         bodies = {"1": {"points": points_1}, "2": {}, "3": {}, "4": {}, "5": {"items": ["proof"]}}
         for number, body in bodies.items():
             version = self.version(self.score(application, judge, number, body, version))
-        submitted = self.call("POST", f"/api/v1/applications/{application}/my-scorecard/submit",
-                              self.headers[judge], version=version)
+        submitted = self.call(
+            "POST",
+            f"/api/v1/applications/{application}/my-scorecard/submit",
+            self.headers[judge],
+            version=version,
+        )
         return self.version(submitted)
 
     def consensus(self, application: str, judges: list[str], points_1: str) -> int:
@@ -203,9 +315,15 @@ class World:
         bodies = {"1": {"points": points_1}, "2": {}, "3": {}, "4": {}, "5": {"items": ["proof"]}}
         for number, body in bodies.items():
             response = self.call(
-                "PUT", f"{url}/scores/{number}", self.chair(), version=version,
-                json={"justification": "Agreed in committee", **body,
-                      "sources": [{"judge_id": self.ids[j]} for j in judges]},
+                "PUT",
+                f"{url}/scores/{number}",
+                self.chair(),
+                version=version,
+                json={
+                    "justification": "Agreed in committee",
+                    **body,
+                    "sources": [{"judge_id": self.ids[j]} for j in judges],
+                },
             )
             version = self.version(response)
         return version

@@ -38,8 +38,10 @@ def test_the_whole_award_cycle(world: World, clock: ManualClock) -> None:
     alpha = world.applied("alpha")
     beta = world.applied("beta", evidence_for=("2", "3", "4", "5"))
     checks = world.call("GET", f"/api/v1/applications/{beta}/checks", world.headers["beta"]).json()
-    assert checks["ready"] and [w["field"] for w in checks["warnings"]] == ["evidence.1",
-                                                                            "evidence.6"]
+    assert checks["ready"] and [w["field"] for w in checks["warnings"]] == [
+        "evidence.1",
+        "evidence.6",
+    ]
 
     # and the office screens them
     clock.set(at(12))
@@ -62,8 +64,13 @@ def test_the_whole_award_cycle(world: World, clock: ManualClock) -> None:
 
     # and the chair records the consensus, linked to the judges' scores, with feedback
     version = world.consensus(alpha, ["judge-one", "judge-two"], points_1="4")
-    world.call("POST", f"/api/v1/applications/{alpha}/consensus/feedback", world.chair(),
-               version=version, json={"feedback": {"ar": "أداء متميز", "en": "Outstanding"}})
+    world.call(
+        "POST",
+        f"/api/v1/applications/{alpha}/consensus/feedback",
+        world.chair(),
+        version=version,
+        json={"feedback": {"ar": "أداء متميز", "en": "Outstanding"}},
+    )
     world.consensus(beta, ["judge-one", "judge-two"], points_1="0")
     consensus = world.call("GET", f"/api/v1/applications/{alpha}/consensus", world.chair()).json()
     first = consensus["scores"][0]
@@ -82,8 +89,13 @@ def test_the_whole_award_cycle(world: World, clock: ManualClock) -> None:
     # When judging has closed and the office publishes the results
     clock.set(at(31))
     current = world.call("GET", f"/api/v1/editions/{edition}", world.officer())
-    published = world.call("POST", f"/api/v1/editions/{edition}/results", world.officer(),
-                           version=world.version(current), json={})
+    published = world.call(
+        "POST",
+        f"/api/v1/editions/{edition}/results",
+        world.officer(),
+        version=world.version(current),
+        json={},
+    )
     [results] = published.json()["categories"]
     assert [(s["rank"], s["winner"]) for s in results["standings"]] == [(1, True), (2, False)]
 
@@ -97,13 +109,18 @@ def test_the_whole_award_cycle(world: World, clock: ManualClock) -> None:
     world.call("GET", f"/api/v1/applications/{alpha}/result", world.headers["beta"], 404)
 
     # When the chair withdraws alpha's award for a proven breach
-    withdrawn = world.call("POST", f"/api/v1/editions/{edition}/withdrawals", world.chair(),
-                           version=world.version(published),
-                           json={"application_id": alpha, "reason": "Falsified certificate"})
+    withdrawn = world.call(
+        "POST",
+        f"/api/v1/editions/{edition}/withdrawals",
+        world.chair(),
+        version=world.version(published),
+        json={"application_id": alpha, "reason": "Falsified certificate"},
+    )
     standings = withdrawn.json()["categories"][0]["standings"]
     # Then the ranking closes up (nobody is promoted) and the history keeps both decisions
     assert [(s["application_id"], s["rank"], s["winner"], s["withdrawn"]) for s in standings] == [
-        (alpha, None, False, True), (beta, 1, False, False)
+        (alpha, None, False, True),
+        (beta, 1, False, False),
     ]
     history = world.call("GET", f"/api/v1/editions/{edition}/history", api.as_(Role.AUDITOR))
     decisions = [(e["type"], e["reason"]) for e in history.json()][-2:]
@@ -114,14 +131,23 @@ def test_the_whole_award_cycle(world: World, clock: ManualClock) -> None:
     # And the edition report tells the story
     api.catch_up()
     report = world.call("GET", f"/api/v1/reports/editions/{edition}", api.as_(Role.AUDITOR)).json()
-    assert report["funnel"] == {"drafted": 2, "submitted": 2, "eligible": 2, "scored": 2,
-                                "winners": 0}
+    assert report["funnel"] == {
+        "drafted": 2,
+        "submitted": 2,
+        "eligible": 2,
+        "scored": 2,
+        "winners": 0,
+    }
     workload = {w["username"]: w for w in report["judge_workload"]}
     assert workload["judge-one"]["assigned"] == 2 and workload["judge-one"]["criteria_scored"] == 10
     assert report["criterion_spread"][0]["criterion"] == "1"
     assert report["criterion_spread"][0]["max_spread"] == "1"
-    csv_export = world.call("GET", f"/api/v1/reports/editions/{edition}/export",
-                            world.officer(), params={"format": "csv"})
+    csv_export = world.call(
+        "GET",
+        f"/api/v1/reports/editions/{edition}/export",
+        world.officer(),
+        params={"format": "csv"},
+    )
     assert csv_export.content.decode("utf-8-sig").splitlines()[0].startswith("category,rank")
     xlsx = world.call("GET", f"/api/v1/reports/editions/{edition}/export", world.officer())
     workbook = zipfile.ZipFile(io.BytesIO(xlsx.content)).read("xl/workbook.xml").decode()
@@ -143,16 +169,22 @@ def test_submission_lists_what_is_missing_and_refuses_after_the_deadline(
     assert fields == ["answers.1", "answers.2", "answers.3", "answers.4", "answers.5"]
     assert all(e["message_ar"] for e in incomplete.json()["errors"])
     assert world.api.registry.runner.head() == before
-    partial = world.call("PUT", f"{url}/answers/2", world.headers["alpha"], version=version,
-                         json={"text": "KPI", "numerator": "45"})
+    partial = world.call(
+        "PUT",
+        f"{url}/answers/2",
+        world.headers["alpha"],
+        version=version,
+        json={"text": "KPI", "numerator": "45"},
+    )
     assert partial.json()["answers"][0]["percent"] is None
     checks = world.call("GET", f"{url}/checks", world.headers["alpha"]).json()
     assert "answers.2.denominator" in [m["field"] for m in checks["missing"]]
 
     # When the deadline passes
     clock.set(at(11))
-    late = world.call("POST", f"{url}/submit", world.headers["alpha"], 409,
-                      version=world.version(partial))
+    late = world.call(
+        "POST", f"{url}/submit", world.headers["alpha"], 409, version=world.version(partial)
+    )
     body = late.json()
     assert body["type"].endswith("/phase-closed")
     assert "closed on 2026-01-26 12:00" in body["detail"]
@@ -165,8 +197,13 @@ def test_an_ineligible_organisation_is_told_why(world: World, clock: ManualClock
     clock.set(at(2))
     application, version = world.draft("riyadh")
     version = world.answer_all("riyadh", application, version)
-    refused = world.call("POST", f"/api/v1/applications/{application}/submit",
-                         world.headers["riyadh"], 422, version=version)
+    refused = world.call(
+        "POST",
+        f"/api/v1/applications/{application}/submit",
+        world.headers["riyadh"],
+        422,
+        version=version,
+    )
     fields = [e["field"] for e in refused.json()["errors"]]
     assert fields == ["organisation.region", "organisation.beds", "organisation.accreditations"]
 
@@ -196,16 +233,18 @@ def test_conflicts_of_interest_and_peeking_are_refused(world: World, clock: Manu
 
     clock.set(at(17))
     conflicted = world.call("GET", f"{url}/my-scorecard", world.headers["judge-three"])
-    no = world.score(application, "judge-three", "1", {"points": "1"},
-                     world.version(conflicted), expect=409)
+    no = world.score(
+        application, "judge-three", "1", {"points": "1"}, world.version(conflicted), expect=409
+    )
     assert no.json()["type"].endswith("/conflict-of-interest")
 
     # A judge cannot see another's scores until their own are submitted
     world.score_all(application, "judge-two")
     card = world.call("GET", f"{url}/my-scorecard", world.headers["judge-one"])
     world.score(application, "judge-one", "1", {"points": "2"}, world.version(card))
-    peek = world.call("GET", f"{url}/scorecards/{world.ids['judge-two']}",
-                      world.headers["judge-one"], None)
+    peek = world.call(
+        "GET", f"{url}/scorecards/{world.ids['judge-two']}", world.headers["judge-one"], None
+    )
     assert_problem(peek, 403)
     own_only = world.call("GET", f"{url}/scorecards", world.headers["judge-one"]).json()
     assert [s["judge_id"] for s in own_only] == [world.ids["judge-one"]]
@@ -245,30 +284,48 @@ def test_scoring_rules_revisions_and_stale_versions(world: World, clock: ManualC
     version = kpi["version"]
 
     # A stale If-Match writes nothing
-    stale = world.score(application, "judge-one", "2", {"numerator": "30"}, version - 1,
-                        expect=412)
+    stale = world.score(application, "judge-one", "2", {"numerator": "30"}, version - 1, expect=412)
     assert stale.json()["current_version"] == version
 
     # A revision needs a reason and keeps the earlier score in the history
     world.score(application, "judge-one", "2", {"numerator": "30"}, version, expect=422)
-    revised = world.score(application, "judge-one", "2",
-                          {"numerator": "30", "reason": "Register shows 30 resolved"}, version)
+    revised = world.score(
+        application,
+        "judge-one",
+        "2",
+        {"numerator": "30", "reason": "Register shows 30 resolved"},
+        version,
+    )
     [score] = [s for s in revised.json()["scores"] if s["criterion"] == "2"]
     # 30 / 50 = 60 %: only the 50 % band is reached
     assert (score["points"], score["revision"], score["value"]) == ("1", 2, "60")
-    events = [e for e in world.call(
-        "GET", f"/api/v1/applications/{application}/history", world.chair()).json()]
+    events = [
+        e
+        for e in world.call(
+            "GET", f"/api/v1/applications/{application}/history", world.chair()
+        ).json()
+    ]
     assert events  # the application's own history is readable by the committee
 
     # Bad input names the field and writes nothing
     head = world.api.registry.runner.head()
-    bad = world.call("PUT", f"{url}/scores/3", world.headers["judge-one"], 400,
-                     version=revised.json()["version"],
-                     json={"justification": "x", "count": -1})
+    bad = world.call(
+        "PUT",
+        f"{url}/scores/3",
+        world.headers["judge-one"],
+        400,
+        version=revised.json()["version"],
+        json={"justification": "x", "count": -1},
+    )
     assert_problem(bad, 400, "count")
-    unknown = world.call("PUT", f"{url}/scores/3", world.headers["judge-one"], 400,
-                         version=revised.json()["version"],
-                         json={"justification": "x", "colour": "blue"})
+    unknown = world.call(
+        "PUT",
+        f"{url}/scores/3",
+        world.headers["judge-one"],
+        400,
+        version=revised.json()["version"],
+        json={"justification": "x", "colour": "blue"},
+    )
     assert_problem(unknown, 400, "colour")
     assert world.api.registry.runner.head() == head
 
@@ -277,12 +334,18 @@ def test_a_locked_framework_is_corrected_by_a_new_version(world: World) -> None:
     world.edition()
     current = world.call("GET", "/api/v1/frameworks/test-framework/versions/1", world.officer())
     doc = current.json()["framework"]
-    refused = world.call("PUT", "/api/v1/frameworks/test-framework/versions/1", world.officer(),
-                         409, version=world.version(current),
-                         json={"framework": {**doc, "source": "corrected"}, "reason": "Typo"})
+    refused = world.call(
+        "PUT",
+        "/api/v1/frameworks/test-framework/versions/1",
+        world.officer(),
+        409,
+        version=world.version(current),
+        json={"framework": {**doc, "source": "corrected"}, "reason": "Typo"},
+    )
     assert refused.json()["field"] == "version"
-    skipped = world.call("POST", "/api/v1/frameworks", world.officer(), 422,
-                         json={**doc, "version": 3})
+    skipped = world.call(
+        "POST", "/api/v1/frameworks", world.officer(), 422, json={**doc, "version": 3}
+    )
     assert skipped.json()["field"] == "version"
     world.call("POST", "/api/v1/frameworks", world.officer(), 201, json={**doc, "version": 2})
     listed = world.call("GET", "/api/v1/frameworks", world.api.as_(Role.APPLICANT))
@@ -298,17 +361,35 @@ def test_evidence_is_stored_by_digest_and_guarded(world: World, clock: ManualClo
     clock.set(at(2))
     application, version = world.draft("alpha")
     url = f"/api/v1/applications/{application}/evidence"
-    not_pdf = world.call("POST", url, world.headers["alpha"], 422, version=version,
-                         data={"criterion": "1"},
-                         files={"file": ("plan.pdf", b"MZ\x90\x00 not a pdf", "application/pdf")})
+    not_pdf = world.call(
+        "POST",
+        url,
+        world.headers["alpha"],
+        422,
+        version=version,
+        data={"criterion": "1"},
+        files={"file": ("plan.pdf", b"MZ\x90\x00 not a pdf", "application/pdf")},
+    )
     assert not_pdf.json()["field"] == "file"
-    exe = world.call("POST", url, world.headers["alpha"], 422, version=version,
-                     data={"criterion": "1"},
-                     files={"file": ("run.exe", b"MZ\x90", "application/x-msdownload")})
+    exe = world.call(
+        "POST",
+        url,
+        world.headers["alpha"],
+        422,
+        version=version,
+        data={"criterion": "1"},
+        files={"file": ("run.exe", b"MZ\x90", "application/x-msdownload")},
+    )
     assert exe.json()["field"] == "file"
-    created = world.call("POST", url, world.headers["alpha"], 201, version=version,
-                         data={"criterion": "1"},
-                         files={"file": ("../../plan.pdf", b"%PDF-1.4 plan", "application/pdf")})
+    created = world.call(
+        "POST",
+        url,
+        world.headers["alpha"],
+        201,
+        version=version,
+        data={"criterion": "1"},
+        files={"file": ("../../plan.pdf", b"%PDF-1.4 plan", "application/pdf")},
+    )
     evidence = created.json()["application"]["evidence"][0]
     assert evidence["name"] == ".._.._plan.pdf" or "/" not in evidence["name"]
     assert evidence["size"] == len(b"%PDF-1.4 plan") and len(evidence["sha256"]) == 64
@@ -331,15 +412,32 @@ def test_the_timeline_of_an_open_edition_moves_only_with_a_reason(
     current = world.call("GET", url, world.officer())
     assert current.json()["current_phase"] == "announcement"
     body = {"opens_at": at(1).isoformat(), "closes_at": at(12).isoformat()}
-    world.call("PUT", f"{url}/phases/registration", world.officer(), 422,
-               version=world.version(current), json=body)
-    moved = world.call("PUT", f"{url}/phases/registration", world.officer(), 422,
-                       version=world.version(current),
-                       json={**body, "reason": "Extended by the committee"})
+    world.call(
+        "PUT",
+        f"{url}/phases/registration",
+        world.officer(),
+        422,
+        version=world.version(current),
+        json=body,
+    )
+    moved = world.call(
+        "PUT",
+        f"{url}/phases/registration",
+        world.officer(),
+        422,
+        version=world.version(current),
+        json={**body, "reason": "Extended by the committee"},
+    )
     assert moved.json()["field"] == "phases.screening"  # would overlap screening
     clock.set(at(11) + DAY)
-    closed = world.call("PUT", f"{url}/phases/registration", world.officer(), 409,
-                        version=world.version(current), json={**body, "reason": "Too late"})
+    closed = world.call(
+        "PUT",
+        f"{url}/phases/registration",
+        world.officer(),
+        409,
+        version=world.version(current),
+        json={**body, "reason": "Too late"},
+    )
     assert closed.json()["type"].endswith("/phase-closed")
 
 
@@ -360,8 +458,13 @@ def test_applicants_see_only_their_own_organisations_applications(
     everything = world.call("GET", "/api/v1/applications", world.api.as_(Role.AUDITOR)).json()
     assert everything["total"] == 2
     # One application per organisation, edition and category
-    again = world.call("POST", "/api/v1/applications", world.headers["alpha"], 409,
-                       json={"edition_id": world.ids["edition"], "category": "hospitals"})
+    again = world.call(
+        "POST",
+        "/api/v1/applications",
+        world.headers["alpha"],
+        409,
+        json={"edition_id": world.ids["edition"], "category": "hospitals"},
+    )
     assert again.json()["type"].endswith("/already-exists")
 
 
@@ -372,13 +475,27 @@ def test_only_applicants_represent_an_organisation_and_moving_one_needs_a_reason
     other = world.organisation("beta")
     judge = world.person("judge-one", Role.JUDGE)
     assert judge
-    refused = world.call("POST", f"/api/v1/organisations/{organisation}/members",
-                         world.officer(), 422, json={"user_id": world.ids["judge-one"]})
+    refused = world.call(
+        "POST",
+        f"/api/v1/organisations/{organisation}/members",
+        world.officer(),
+        422,
+        json={"user_id": world.ids["judge-one"]},
+    )
     assert refused.json()["field"] == "user_id"
-    world.call("POST", f"/api/v1/organisations/{other}/members", world.officer(), 422,
-               json={"user_id": world.ids["alpha"]})
-    moved = world.call("POST", f"/api/v1/organisations/{other}/members", world.officer(),
-                       json={"user_id": world.ids["alpha"], "reason": "Changed employer"})
+    world.call(
+        "POST",
+        f"/api/v1/organisations/{other}/members",
+        world.officer(),
+        422,
+        json={"user_id": world.ids["alpha"]},
+    )
+    moved = world.call(
+        "POST",
+        f"/api/v1/organisations/{other}/members",
+        world.officer(),
+        json={"user_id": world.ids["alpha"], "reason": "Changed employer"},
+    )
     assert moved.json()["organisation_id"] == other
     own = world.call("GET", f"/api/v1/organisations/{other}", world.headers["alpha"]).json()
     assert own["years_of_operation"] == 10 and own["accreditations"][0]["current"]
@@ -387,26 +504,62 @@ def test_only_applicants_represent_an_organisation_and_moving_one_needs_a_reason
 
 def test_officers_configure_a_further_edition_and_its_points(world: World) -> None:
     world.edition()
-    created = world.call("POST", "/api/v1/editions", world.officer(), 201, json={
-        "programme_code": "amyaz", "year": 2027, "title": {"ar": "أميز 2027", "en": "Amyaz 2027"},
-    })
+    created = world.call(
+        "POST",
+        "/api/v1/editions",
+        world.officer(),
+        201,
+        json={
+            "programme_code": "amyaz",
+            "year": 2027,
+            "title": {"ar": "أميز 2027", "en": "Amyaz 2027"},
+        },
+    )
     url = f"/api/v1/editions/{created.json()['id']}"
     assert created.json()["status"] == "draft" and created.json()["minimum_score"] == "60"
-    category = world.call("PUT", f"{url}/categories/hospitals", world.officer(),
-                          version=world.version(created),
-                          json={"title": {"ar": "المستشفيات", "en": "Hospitals"},
-                                "organisation_types": ["hospital"], "winners": 5,
-                                "framework_key": "test-framework", "framework_version": 1})
-    points = world.call("PUT", f"{url}/categories/hospitals/points/1", world.officer(),
-                        version=world.version(category), json={"max_points": "10"})
+    category = world.call(
+        "PUT",
+        f"{url}/categories/hospitals",
+        world.officer(),
+        version=world.version(created),
+        json={
+            "title": {"ar": "المستشفيات", "en": "Hospitals"},
+            "organisation_types": ["hospital"],
+            "winners": 5,
+            "framework_key": "test-framework",
+            "framework_version": 1,
+        },
+    )
+    points = world.call(
+        "PUT",
+        f"{url}/categories/hospitals/points/1",
+        world.officer(),
+        version=world.version(category),
+        json={"max_points": "10"},
+    )
     assert points.json()["categories"][0]["points"] == {"1": "10"}
-    fixed = world.call("PUT", f"{url}/categories/hospitals/points/5", world.officer(), 422,
-                       version=world.version(points), json={"max_points": "10"})
+    fixed = world.call(
+        "PUT",
+        f"{url}/categories/hospitals/points/5",
+        world.officer(),
+        422,
+        version=world.version(points),
+        json={"max_points": "10"},
+    )
     assert fixed.json()["field"] == "criterion"
-    not_open = world.call("POST", f"{url}/open", world.officer(), 422,
-                          version=world.version(points))
+    not_open = world.call(
+        "POST", f"{url}/open", world.officer(), 422, version=world.version(points)
+    )
     assert "phases.registration" in [e["field"] for e in not_open.json()["errors"]]
-    duplicate = world.call("POST", "/api/v1/editions", world.officer(), 409, json={
-        "programme_code": "AMYAZ", "year": 2027, "title": {"ar": "م", "en": "Again"},
-    })
+    duplicate = world.call(
+        "POST",
+        "/api/v1/editions",
+        world.officer(),
+        409,
+        json={
+            "programme_code": "AMYAZ",
+            "year": 2027,
+            "title": {"ar": "م", "en": "Again"},
+        },
+    )
     assert duplicate.json()["type"].endswith("/already-exists")

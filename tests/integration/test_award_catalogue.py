@@ -31,14 +31,21 @@ def test_amyaz_2025_is_open_with_the_seed_timeline_and_conditions(registry: Regi
     assert amyaz is not None and amyaz.status == EditionStatus.OPEN
     hospitals, centres = amyaz.categories["hospitals"], amyaz.categories["health-centres"]
     assert (hospitals.winners, hospitals.min_beds, hospitals.framework_key) == (
-        5, 50, "amyaz-hospitals"
+        5,
+        50,
+        "amyaz-hospitals",
     )
     assert (centres.winners, centres.organisation_types) == (5, (OrganisationType.HEALTH_CENTRE,))
-    months = {k: (p.opens_at.astimezone(RIYADH).month, p.closes_at.astimezone(RIYADH).month)
-              for k, p in amyaz.phases.items()}
+    months = {
+        k: (p.opens_at.astimezone(RIYADH).month, p.closes_at.astimezone(RIYADH).month)
+        for k, p in amyaz.phases.items()
+    }
     assert months == {
-        PhaseKind.ANNOUNCEMENT: (7, 8), PhaseKind.REGISTRATION: (8, 9),
-        PhaseKind.SCREENING: (9, 10), PhaseKind.JUDGING: (10, 11), PhaseKind.CEREMONY: (11, 12),
+        PhaseKind.ANNOUNCEMENT: (7, 8),
+        PhaseKind.REGISTRATION: (8, 9),
+        PhaseKind.SCREENING: (9, 10),
+        PhaseKind.JUDGING: (10, 11),
+        PhaseKind.CEREMONY: (11, 12),
     }
     # Submissions close at midnight Riyadh time between August and September
     assert amyaz.phases[PhaseKind.REGISTRATION].closes_at == datetime(2025, 9, 1, tzinfo=RIYADH)

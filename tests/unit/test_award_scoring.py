@@ -30,7 +30,10 @@ TODAY = date(2025, 10, 15)
 
 def score(number: str, has_evidence: bool = True, **kwargs: object) -> D:
     return score_criterion(
-        C[number], Assessment(**kwargs), has_evidence=has_evidence, on=TODAY  # type: ignore[arg-type]
+        C[number],
+        Assessment(**kwargs),
+        has_evidence=has_evidence,
+        on=TODAY,  # type: ignore[arg-type]
     ).points
 
 
@@ -41,7 +44,8 @@ def test_a_kpi_is_numerator_over_denominator_as_a_percentage() -> None:
 
 
 @pytest.mark.parametrize(
-    ("numerator", "points"), [(D(95), D(4)), (D(90), D(4)), (D(80), D(2)), (D(50), D(1)), (D(49), D(0))]
+    ("numerator", "points"),
+    [(D(95), D(4)), (D(90), D(4)), (D(80), D(2)), (D(50), D(1)), (D(49), D(0))],
 )
 def test_kpi_bands_map_the_percentage_to_points(numerator: D, points: D) -> None:
     assert score("2", numerator=numerator, denominator=D(100)) == points
@@ -113,7 +117,9 @@ def test_additional_criteria_do_not_raise_a_domain_above_its_weight() -> None:
 
 def candidate(points: dict[str, D], submitted_minutes: int = 0) -> Candidate:
     return Candidate(
-        uuid4(), uuid4(), datetime(2025, 8, 1, tzinfo=UTC) + timedelta(minutes=submitted_minutes),
+        uuid4(),
+        uuid4(),
+        datetime(2025, 8, 1, tzinfo=UTC) + timedelta(minutes=submitted_minutes),
         points,
     )
 
@@ -127,7 +133,9 @@ def test_ranking_orders_by_total_and_picks_winners_that_reach_the_minimum() -> N
     weak = candidate({k: D(0) for k in FULL})
     standings = rank_category(FW, [weak, good, best], winners_allowed=5, minimum_score=D(60))
     assert [s.application_id for s in standings] == [
-        best.application_id, good.application_id, weak.application_id
+        best.application_id,
+        good.application_id,
+        weak.application_id,
     ]
     assert [s.total for s in standings] == [D(100), D(80), D(0)]
     assert [s.winner for s in standings] == [True, True, False]
@@ -158,7 +166,9 @@ def test_withdrawing_an_award_closes_up_the_ranking_without_promoting_anyone() -
     results = CategoryResults("hospitals", 2, tuple(rank_category(FW, [a, b, c], 2, D(50))))
     after = without(results, a.application_id)
     assert [(s.rank, s.winner, s.withdrawn) for s in after.standings] == [
-        (None, False, True), (1, True, False), (2, False, False)
+        (None, False, True),
+        (1, True, False),
+        (2, False, False),
     ]
 
 
