@@ -563,3 +563,45 @@ def test_officers_configure_a_further_edition_and_its_points(world: World) -> No
         },
     )
     assert duplicate.json()["type"].endswith("/already-exists")
+
+
+@pytest.mark.parametrize(
+    ("number", "body", "status", "field"),
+    [
+        ("2", {"numerator": "60", "denominator": "50"}, 422, "numerator"),
+        ("2", {"numerator": "1", "denominator": "0"}, 422, "denominator"),
+        ("3", {"count": -1}, 400, "count"),
+        ("5", {"items": ["bribe"]}, 422, "items"),
+        ("4", {"expires_on": "soon"}, 400, "expires_on"),
+        ("1", {"text": "x", "colour": "blue"}, 400, "colour"),
+        ("99", {"text": "x"}, 404, None),
+    ],
+)
+def test_bad_answers_name_the_field_and_write_nothing(
+    world: World, clock: ManualClock, number: str, body: dict[str, object], status: int,
+    field: str | None,
+) -> None:
+    world.edition()
+    world.organisation("alpha")
+    clock.set(at(2))
+    application, version = world.draft("alpha")
+    head = world.api.registry.runner.head()
+    response = world.call("PUT", f"/api/v1/applications/{application}/answers/{number}",
+                          world.headers["alpha"], None, version=version, json=body)
+    assert_problem(response, status, field)
+    assert world.api.registry.runner.head() == head
+
+
+def test_an_oversized_evidence_file_is_refused(world: World, clock: ManualClock) -> None:
+    world.edition()
+    world.organisation("alpha")
+    clock.set(at(2))
+    application, version = world.draft("alpha")
+    head = world.api.registry.runner.head()
+    huge = b"%PDF-1.7\n" + b"0" * (11 * 1024 * 1024)
+    response = world.call("POST", f"/api/v1/applications/{application}/evidence",
+                          world.headers["alpha"], None, version=version, data={"criterion": "1"},
+                          files={"file": ("big.pdf", huge, "application/pdf")})
+    assert response.status_code in (413, 422), response.text
+    assert world.api.registry.runner.head() == head
+    assert not (world.api.registry.settings.data_dir / "evidence").exists()
