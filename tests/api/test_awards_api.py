@@ -154,6 +154,13 @@ def test_the_whole_award_cycle(world: World, clock: ManualClock) -> None:
     for sheet in ("funnel", "leaderboard", "workload", "spread"):
         assert f'name="{sheet}"' in workbook
 
+    # And the read model rebuilt from the events alone tells the same story
+    api.registry.runner.rebuild("awards")
+    again = world.call("GET", f"/api/v1/reports/editions/{edition}", api.as_(Role.AUDITOR)).json()
+    assert {k: v for k, v in again.items() if k != "as_of"} == {
+        k: v for k, v in report.items() if k != "as_of"
+    }
+
 
 def test_submission_lists_what_is_missing_and_refuses_after_the_deadline(
     world: World, clock: ManualClock
