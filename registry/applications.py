@@ -103,6 +103,9 @@ class ApplicationService(Service):
                 "لم يُقدَّم هذا الطلب.",
                 field="application_id",
             )
+        return self._remember(application)
+
+    def _remember(self, application: Application) -> Submission:
         found = Submission(
             application.id,
             application.edition_id,
@@ -113,13 +116,16 @@ class ApplicationService(Service):
         )
         if len(self._submissions) >= 20_000:
             self._submissions.clear()
-        self._submissions[id_] = found
+        self._submissions[application.id] = found
         return found
 
     def read(self, ctx: RequestContext, id_: UUID) -> Application:
         """The application, if the caller may see it."""
         application = self.get(id_)
         self.check_visible(ctx, application)
+        if application.status != ApplicationStatus.DRAFT and application.id not in self._submissions:
+            # A judge reads the application before scoring it: keep what scoring will need.
+            self._remember(application)
         return application
 
     def check_visible(self, ctx: RequestContext, application: Application) -> None:

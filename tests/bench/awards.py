@@ -197,7 +197,9 @@ def _free_port() -> int:
 
 
 def _serve(settings_env: dict[str, str], port: int, log: Path) -> subprocess.Popen[bytes]:
-    env = {**os.environ, **settings_env, "NQS_PORT": str(port), "NQS_LOG_LEVEL": "WARNING"}
+    level = os.environ.get("NQS_BENCH_SERVER_LOG_LEVEL", "WARNING")
+    env = {**os.environ, **settings_env, "NQS_PORT": str(port), "NQS_LOG_LEVEL": level,
+           "NQS_LOG_FORMAT": "json"}
     process = subprocess.Popen(
         [
             sys.executable,
@@ -357,7 +359,8 @@ def run(args: argparse.Namespace) -> list[Row]:
             "NQS_DATA_DIR": str(settings.data_dir),
             "NQS_SECRET_KEY": settings.secret_key or "",
         }
-        process = _serve(env, port, settings.data_dir / "server.log")
+        log = Path(os.environ.get("NQS_BENCH_SERVER_LOG", settings.data_dir / "server.log"))
+        process = _serve(env, port, log)
         try:
             base = f"http://127.0.0.1:{port}"
             versions: dict[tuple[UUID, UUID], int] = {}
