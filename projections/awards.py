@@ -23,7 +23,7 @@ from projections.sql import Cursor
 
 class AwardsProjection(Projection):
     name = "awards"
-    version = 1
+    version = 2
     tables = (
         "view_award_frameworks",
         "view_award_programmes",
@@ -32,6 +32,7 @@ class AwardsProjection(Projection):
         "view_organisation_members",
         "view_award_applications",
         "view_award_answers",
+        "view_award_evidence",
         "view_award_scorecards",
         "view_award_scores",
         "view_award_consensus_heads",
@@ -61,11 +62,15 @@ class AwardsProjection(Projection):
             " user_id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL)",
             "CREATE TABLE IF NOT EXISTS view_award_applications ("
             " id TEXT PRIMARY KEY, edition_id TEXT NOT NULL, category TEXT NOT NULL,"
-            " organisation_id TEXT NOT NULL, status TEXT NOT NULL, drafted_at TEXT NOT NULL,"
+            " organisation_id TEXT NOT NULL, framework_id TEXT NOT NULL,"
+            " status TEXT NOT NULL, drafted_at TEXT NOT NULL,"
             " submitted_at TEXT, evidence INTEGER NOT NULL,"
             " version INTEGER NOT NULL)",
             "CREATE INDEX IF NOT EXISTS view_award_applications_edition"
             " ON view_award_applications (edition_id, status)",
+            "CREATE TABLE IF NOT EXISTS view_award_evidence ("
+            " application_id TEXT NOT NULL, evidence_id TEXT NOT NULL, criterion TEXT NOT NULL,"
+            " PRIMARY KEY (application_id, evidence_id))",
             "CREATE TABLE IF NOT EXISTS view_award_answers ("
             " application_id TEXT NOT NULL, criterion TEXT NOT NULL,"
             " PRIMARY KEY (application_id, criterion))",
@@ -306,12 +311,14 @@ class AwardsProjection(Projection):
     def _application_drafted(self, cur: Cursor, e: Any) -> None:
         cur.execute(
             "INSERT INTO view_award_applications (id, edition_id, category, organisation_id,"
-            " status, drafted_at, evidence, version) VALUES (?, ?, ?, ?, 'draft', ?, 0, ?)",
+            " framework_id, status, drafted_at, evidence, version)"
+            " VALUES (?, ?, ?, ?, ?, 'draft', ?, 0, ?)",
             (
                 str(e.originator_id),
                 str(e.edition_id),
                 e.category,
                 str(e.organisation_id),
+                str(e.framework_id),
                 e.timestamp.isoformat(),
                 e.originator_version,
             ),
@@ -329,7 +336,20 @@ class AwardsProjection(Projection):
         )
 
     def _evidence_counted(self, cur: Cursor, e: Any) -> None:
-        step = 1 if type(e).__name__ == "EvidenceAttached" else -1
+        application = str(e.originator_id)
+        if type(e).__name__ == "EvidenceAttached":
+            step = 1
+            cur.execute(
+                "INSERT INTO view_award_evidence (application_id, evidence_id, criterion)"
+                " VALUES (?, ?, ?)",
+                (application, str(e.evidence.evidence_id), e.evidence.criterion),
+            )
+        else:
+            step = -1
+            cur.execute(
+                "DELETE FROM view_award_evidence WHERE application_id=? AND evidence_id=?",
+                (application, str(e.evidence_id)),
+            )
         cur.execute(
             "UPDATE view_award_applications SET evidence = evidence + ?, version=? WHERE id=?",
             (step, e.originator_version, str(e.originator_id)),

@@ -185,3 +185,25 @@ def judge_assignments(db: Database, judge_id: str) -> list[Row]:
         " WHERE s.judge_id=? ORDER BY a.drafted_at",
         (judge_id,),
     )
+
+
+def submitted_evidence(db: Database, application_id: str) -> tuple[Row, list[str]] | None:
+    """(edition, category, framework) and the criteria with evidence of a submitted
+    application; None while it is a draft or not yet in the read model.
+
+    Once the read model shows an application submitted, it holds every earlier event of
+    that application too (events are applied in order), and nothing changes after.
+    """
+    with db.read() as cur:
+        head = cur.fetchone(
+            "SELECT edition_id, category, framework_id FROM view_award_applications"
+            " WHERE id=? AND status <> 'draft'",
+            (application_id,),
+        )
+        if head is None:
+            return None
+        rows = cur.fetchall(
+            "SELECT DISTINCT criterion FROM view_award_evidence WHERE application_id=?",
+            (application_id,),
+        )
+    return head, [r[0] for r in rows]

@@ -25,6 +25,8 @@ from domain.awards.framework import Criterion, Framework
 from domain.awards.judging import Scorecard, scorecard_id
 from domain.errors import FieldProblem, Forbidden, InvalidInput, InvalidTransition, NotFound
 from domain.roles import Role
+from projections import awards_queries as q
+from projections.sql import Database
 from registry.application import NQSApplication
 from registry.clock import Clock
 from registry.context import RequestContext
@@ -54,8 +56,9 @@ class Submission:
     edition_id: UUID
     category: str
     framework_id: UUID
-    answers: dict[str, Answer]
     evidence_criteria: frozenset[str]
+    # None when read from the read model: answers are then loaded only if a score needs them.
+    answers: dict[str, Answer] | None = None
 
     def has_evidence(self, criterion: str) -> bool:
         return criterion in self.evidence_criteria
@@ -78,8 +81,10 @@ class ApplicationService(Service):
         editions: EditionService,
         organisations: OrganisationService,
         evidence: EvidenceStore,
+        db: Database,
     ) -> None:
         super().__init__(app, clock)
+        self.db = db
         self.editions = editions
         self.organisations = organisations
         self.evidence_store = evidence
@@ -96,6 +101,18 @@ class ApplicationService(Service):
         found = self._submissions.get(id_)
         if found is not None:
             return found
+        projected = q.submitted_evidence(self.db, str(id_))
+        if projected is not None:
+            (edition_id, category, framework_id), criteria = projected
+            found = Submission(
+                id_, UUID(edition_id), category, UUID(framework_id), frozenset(criteria)
+            )
+            self._cache(found)
+            return found
+        return self.submitted_application(id_)
+
+    def submitted_application(self, id_: UUID) -> Submission:
+        """The submission with its answers, from the application's events."""
         application = self.get(id_)
         if application.status == ApplicationStatus.DRAFT:
             raise InvalidTransition(
@@ -111,19 +128,23 @@ class ApplicationService(Service):
             application.edition_id,
             application.category,
             application.framework_id,
-            dict(application.answers),
             frozenset(application.evidence_criteria()),
+            dict(application.answers),
         )
+        self._cache(found)
+        return found
+
+    def _cache(self, submission: Submission) -> None:
         if len(self._submissions) >= 20_000:
             self._submissions.clear()
-        self._submissions[application.id] = found
-        return found
+        self._submissions[submission.id] = submission
 
     def read(self, ctx: RequestContext, id_: UUID) -> Application:
         """The application, if the caller may see it."""
         application = self.get(id_)
         self.check_visible(ctx, application)
-        if application.status != ApplicationStatus.DRAFT and application.id not in self._submissions:
+        cached = self._submissions.get(application.id)
+        if application.status != ApplicationStatus.DRAFT and (cached is None or cached.answers is None):
             # A judge reads the application before scoring it: keep what scoring will need.
             self._remember(application)
         return application

@@ -97,7 +97,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
     editions = EditionService(app, clock, frameworks)
     organisations = OrganisationService(app, clock)
     applications = ApplicationService(
-        app, clock, editions, organisations, EvidenceStore(settings.data_dir / "evidence")
+        app, clock, editions, organisations, EvidenceStore(settings.data_dir / "evidence"), db
     )
     judging = JudgingService(app, clock, applications, db)
     return Registry(

@@ -27,6 +27,7 @@ class EditionService(Service):
     def __init__(self, app: NQSApplication, clock: Clock, frameworks: FrameworkService) -> None:
         super().__init__(app, clock)
         self.frameworks = frameworks
+        self._current: dict[UUID, Edition] = {}
 
     # -- programmes ----------------------------------------------------------------------
 
@@ -60,6 +61,24 @@ class EditionService(Service):
 
     def get(self, id_: UUID) -> Edition:
         return self.load(Edition, id_, EDITION)
+
+    def current(self, id_: UUID) -> Edition:
+        """The edition as stored now, for reading only (never change what this returns).
+
+        Judging checks the timeline on every score: this process keeps its last copy and
+        reuses it while the store holds no newer event, which costs one indexed look-up
+        instead of a replay.
+        """
+        cached = self._current.get(id_)
+        if cached is not None and not self.app.recorder.select_events(
+            id_, gt=cached.version, limit=1
+        ):
+            return cached
+        edition = self.get(id_)
+        if len(self._current) >= 1_000:
+            self._current.clear()
+        self._current[id_] = edition
+        return edition
 
     def find_edition(self, programme_code: str, year: int) -> Edition | None:
         return self.find(Edition, edition_id(programme_code, year))

@@ -7,10 +7,12 @@ one event to the scorecard; the framework comes from memory (it is locked).
 
 from __future__ import annotations
 
+import threading
+from typing import Any, cast
 from dataclasses import replace
 from uuid import UUID
 
-from domain.awards.application import Application, ApplicationStatus
+from domain.awards.application import Answer, Application, ApplicationStatus
 from domain.awards.edition import PhaseKind
 from domain.awards.framework import Criterion, CriterionKind, Framework
 from domain.awards.judging import (
@@ -48,6 +50,9 @@ class JudgingService(Service):
         super().__init__(app, clock)
         self.applications = applications
         self.db = db
+        # Scorecards this process saved last, handed to one request at a time (see _take).
+        self._scorecards: dict[UUID, Scorecard] = {}
+        self._lock = threading.Lock()
 
     # -- assignment and declarations ---------------------------------------------------
 
@@ -161,19 +166,39 @@ class JudgingService(Service):
         reason: str | None = None,
     ) -> Scorecard:
         application, chosen = self._judging(application_id, criterion)
-        scorecard = self.load(
-            Scorecard, scorecard_id(application_id, UUID(ctx.actor.id)), SCORECARD
-        )
+        scorecard = self._take(scorecard_id(application_id, UUID(ctx.actor.id)))
         scorecard.check_version(expected)
         scorecard.score(
             self.envelope(ctx, reason),
             chosen,
-            _defaults(chosen, assessment, application),
+            self._defaults(chosen, assessment, application),
             justification,
             application.has_evidence(chosen.number),
         )
         self.save(scorecard)
+        self._keep(scorecard)
         return scorecard
+
+    def _take(self, id_: UUID) -> Scorecard:
+        """The scorecard as stored now: this process's last saved copy brought up to date
+        with any newer events (another process may have written), else a full load.
+
+        The copy is removed while in use, so two requests never change the same object; a
+        failed command never puts it back, so nothing unsaved is ever reused.
+        """
+        with self._lock:
+            cached = self._scorecards.pop(id_, None)
+        if cached is None:
+            return self.load(Scorecard, id_, SCORECARD)
+        for domain_event in self.app.events.get(id_, gt=cached.version):
+            cached = cast(Any, domain_event).mutate(cached)
+        return cached
+
+    def _keep(self, scorecard: Scorecard) -> None:
+        with self._lock:
+            if len(self._scorecards) >= 10_000:
+                self._scorecards.clear()
+            self._scorecards[scorecard.id] = scorecard
 
     def submit(self, ctx: RequestContext, application_id: UUID, expected: int) -> Scorecard:
         application = self.applications.submission(application_id)
@@ -220,7 +245,7 @@ class JudgingService(Service):
         consensus.record(
             envelope,
             chosen,
-            _defaults(chosen, assessment, application),
+            self._defaults(chosen, assessment, application),
             justification,
             application.has_evidence(chosen.number),
             refs,
@@ -270,13 +295,33 @@ class JudgingService(Service):
 
     # -- helpers -------------------------------------------------------------------------
 
+    def _defaults(
+        self, criterion: Criterion, assessment: Assessment, application: Submission
+    ) -> Assessment:
+        """The assessment completed from the applicant's answer where figures are missing."""
+        if criterion.kind in (CriterionKind.EVIDENCE, CriterionKind.ITEMISED):
+            return assessment
+        figures = (assessment.numerator, assessment.denominator, assessment.count,
+                   assessment.expires_on)
+        needed = {
+            CriterionKind.KPI: figures[0] is None or figures[1] is None,
+            CriterionKind.COUNT: figures[2] is None,
+            CriterionKind.CERTIFICATE: figures[3] is None,
+        }[criterion.kind]
+        if not needed:
+            return assessment
+        answers = application.answers
+        if answers is None:
+            answers = self.applications.submitted_application(application.id).answers or {}
+        return _with_answer(criterion, assessment, answers.get(criterion.number))
+
     def _judging(self, application_id: UUID, number: str) -> tuple[Submission, Criterion]:
         """The submitted application and one criterion of its framework, while judging is open."""
         application = self.applications.submission(application_id)
         return application, _criterion(self._judging_framework(application), number)
 
     def _judging_framework(self, application: Submission) -> Framework:
-        edition = self.applications.editions.get(application.edition_id)
+        edition = self.applications.editions.current(application.edition_id)
         edition.require_phase(PhaseKind.JUDGING, self.clock.now(), JUDGING)
         return self.applications.editions.framework_for(edition, application.category)
 
@@ -294,10 +339,9 @@ def _criterion(framework: Framework, number: str) -> Criterion:
     )
 
 
-def _defaults(criterion: Criterion, assessment: Assessment, application: Submission) -> Assessment:
+def _with_answer(criterion: Criterion, assessment: Assessment, answer: Answer | None) -> Assessment:
     """Figures the scorer left out are taken from the applicant's answer (judges verify them)."""
-    answer = application.answers.get(criterion.number)
-    if answer is None or criterion.kind in (CriterionKind.EVIDENCE, CriterionKind.ITEMISED):
+    if answer is None:
         return assessment
     given = answer.assessment()
     return replace(
