@@ -48,10 +48,9 @@ from api.schemas.history import history_of
 from domain.awards.application import MAX_EVIDENCE_BYTES, Application
 from domain.awards.judging import Consensus, Scorecard
 from domain.errors import NotFound
-from domain.roles import READERS, STAFF, Role
+from domain.roles import OVERSIGHT, READERS, STAFF, Role
 from projections import awards_queries as q
 
-OVERSIGHT = {Role.ADMIN, Role.OFFICER, Role.COMMITTEE_CHAIR, Role.AUDITOR}
 JUDGING = {Role.JUDGE, Role.COMMITTEE_CHAIR, Role.ADMIN, Role.OFFICER, Role.AUDITOR}
 
 

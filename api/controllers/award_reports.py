@@ -23,10 +23,9 @@ from api.schemas.awards import (
     WorkloadOut,
 )
 from domain.awards.ranking import TIE_BREAK, CategoryResults
-from domain.roles import Role
+from domain.roles import OVERSIGHT
 from registry.results import EditionReport
 
-OVERSIGHT = {Role.ADMIN, Role.OFFICER, Role.COMMITTEE_CHAIR, Role.AUDITOR}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 

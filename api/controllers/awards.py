@@ -43,12 +43,9 @@ from api.schemas.history import history_of
 from domain.awards.edition import Edition, PhaseKind
 from domain.awards.framework_version import FrameworkVersion
 from domain.awards.ranking import TIE_BREAK, CategoryResults
-from domain.roles import READERS, STAFF, Role
+from domain.roles import OVERSIGHT, READERS, STAFF, Role
 from domain.text import Text
 from projections import awards_queries as q
-
-# Staff and the committee see how judging is going; auditors see everything.
-OVERSIGHT = {Role.ADMIN, Role.OFFICER, Role.COMMITTEE_CHAIR, Role.AUDITOR}
 
 
 def _version(raw: str) -> int:

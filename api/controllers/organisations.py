@@ -33,10 +33,8 @@ from api.schemas.common import EventOut, TextOut
 from api.schemas.history import history_of
 from domain.awards.organisation import Organisation, Profile
 from domain.errors import NotFound
-from domain.roles import STAFF, Role
+from domain.roles import OVERSIGHT, STAFF, Role
 from projections import awards_queries as q
-
-VIEWERS = {Role.ADMIN, Role.OFFICER, Role.COMMITTEE_CHAIR, Role.AUDITOR}
 
 
 def _profile(data: OrganisationProfileDoc) -> Profile:
@@ -61,7 +59,7 @@ class OrganisationController(Controller):
     path = "/api/v1/organisations"
     tags = ["Organisations"]
 
-    @get("/", operation_id="listOrganisations", **access(VIEWERS), sync_to_thread=True)
+    @get("/", operation_id="listOrganisations", **access(OVERSIGHT), sync_to_thread=True)
     def list_organisations(
         self,
         request: AnyRequest,
@@ -102,7 +100,7 @@ class OrganisationController(Controller):
     @get(
         "/{organisation_id:uuid}",
         operation_id="getOrganisation",
-        **access(VIEWERS, Role.APPLICANT),
+        **access(OVERSIGHT, Role.APPLICANT),
         sync_to_thread=True,
     )
     def read(
