@@ -306,6 +306,13 @@ def test_scoring_rules_revisions_and_stale_versions(world: World, clock: ManualC
     [score] = [s for s in revised.json()["scores"] if s["criterion"] == "2"]
     # 30 / 50 = 60 %: only the 50 % band is reached
     assert (score["points"], score["revision"], score["value"]) == ("1", 2, "60")
+    # and the auditor replays both scores, the second with its reason
+    stream = world.call("GET", f"/api/v1/audit/streams/{revised.json()['id']}",
+                        world.api.as_(Role.AUDITOR)).json()["items"]
+    kpi_scores = [e for e in stream
+                  if e["type"] == "CriterionScored" and e["data"]["criterion"] == "2"]
+    assert [(e["data"]["points"], e["data"]["previous_points"], e["envelope"].get("reason"))
+            for e in kpi_scores] == [("4", None, None), ("1", "4", "Register shows 30 resolved")]
     events = [
         e
         for e in world.call(
