@@ -38,8 +38,12 @@ def test_a_second_process_sees_the_first_ones_scores_and_timeline(
 
         def score(registry, version: int, points: str, reason: str | None = None) -> int:  # type: ignore[no-untyped-def]
             card = registry.judging.score(
-                judge, application, version, criterion="1",
-                assessment=Assessment(points=Decimal(points)), justification="seen",
+                judge,
+                application,
+                version,
+                criterion="1",
+                assessment=Assessment(points=Decimal(points)),
+                justification="seen",
                 reason=reason,
             )
             return int(card.version)
@@ -52,14 +56,23 @@ def test_a_second_process_sees_the_first_ones_scores_and_timeline(
         version = score(first, version, "3", "third look")
         card = second.judging.scorecard(judge, application, UUID(world.ids["judge-one"]))
         assert (card.version, card.scores["1"].points, card.scores["1"].revision) == (
-            version, Decimal(3), 3
+            version,
+            Decimal(3),
+            3,
         )
         # Judging closes early in one process; the other refuses scores at once
         current = world.call("GET", f"/api/v1/editions/{edition}", world.officer())
-        world.call("PUT", f"/api/v1/editions/{edition}/phases/judging", world.officer(),
-                   version=world.version(current),
-                   json={"opens_at": at(16).isoformat(), "closes_at": at(17.5).isoformat(),
-                         "reason": "Committee closes judging early"})
+        world.call(
+            "PUT",
+            f"/api/v1/editions/{edition}/phases/judging",
+            world.officer(),
+            version=world.version(current),
+            json={
+                "opens_at": at(16).isoformat(),
+                "closes_at": at(17.5).isoformat(),
+                "reason": "Committee closes judging early",
+            },
+        )
         clock.set(at(17.6))
         from domain.awards.edition import PhaseClosed
 

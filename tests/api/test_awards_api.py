@@ -307,12 +307,16 @@ def test_scoring_rules_revisions_and_stale_versions(world: World, clock: ManualC
     # 30 / 50 = 60 %: only the 50 % band is reached
     assert (score["points"], score["revision"], score["value"]) == ("1", 2, "60")
     # and the auditor replays both scores, the second with its reason
-    stream = world.call("GET", f"/api/v1/audit/streams/{revised.json()['id']}",
-                        world.api.as_(Role.AUDITOR)).json()["items"]
-    kpi_scores = [e for e in stream
-                  if e["type"] == "CriterionScored" and e["data"]["criterion"] == "2"]
-    assert [(e["data"]["points"], e["data"]["previous_points"], e["envelope"].get("reason"))
-            for e in kpi_scores] == [("4", None, None), ("1", "4", "Register shows 30 resolved")]
+    stream = world.call(
+        "GET", f"/api/v1/audit/streams/{revised.json()['id']}", world.api.as_(Role.AUDITOR)
+    ).json()["items"]
+    kpi_scores = [
+        e for e in stream if e["type"] == "CriterionScored" and e["data"]["criterion"] == "2"
+    ]
+    assert [
+        (e["data"]["points"], e["data"]["previous_points"], e["envelope"].get("reason"))
+        for e in kpi_scores
+    ] == [("4", None, None), ("1", "4", "Register shows 30 resolved")]
     events = [
         e
         for e in world.call(
@@ -592,7 +596,11 @@ def test_officers_configure_a_further_edition_and_its_points(world: World) -> No
     ],
 )
 def test_bad_answers_name_the_field_and_write_nothing(
-    world: World, clock: ManualClock, number: str, body: dict[str, object], status: int,
+    world: World,
+    clock: ManualClock,
+    number: str,
+    body: dict[str, object],
+    status: int,
     field: str | None,
 ) -> None:
     world.edition()
@@ -600,8 +608,14 @@ def test_bad_answers_name_the_field_and_write_nothing(
     clock.set(at(2))
     application, version = world.draft("alpha")
     head = world.api.registry.runner.head()
-    response = world.call("PUT", f"/api/v1/applications/{application}/answers/{number}",
-                          world.headers["alpha"], None, version=version, json=body)
+    response = world.call(
+        "PUT",
+        f"/api/v1/applications/{application}/answers/{number}",
+        world.headers["alpha"],
+        None,
+        version=version,
+        json=body,
+    )
     assert_problem(response, status, field)
     assert world.api.registry.runner.head() == head
 
@@ -613,9 +627,15 @@ def test_an_oversized_evidence_file_is_refused(world: World, clock: ManualClock)
     application, version = world.draft("alpha")
     head = world.api.registry.runner.head()
     huge = b"%PDF-1.7\n" + b"0" * (11 * 1024 * 1024)
-    response = world.call("POST", f"/api/v1/applications/{application}/evidence",
-                          world.headers["alpha"], None, version=version, data={"criterion": "1"},
-                          files={"file": ("big.pdf", huge, "application/pdf")})
+    response = world.call(
+        "POST",
+        f"/api/v1/applications/{application}/evidence",
+        world.headers["alpha"],
+        None,
+        version=version,
+        data={"criterion": "1"},
+        files={"file": ("big.pdf", huge, "application/pdf")},
+    )
     assert response.status_code in (413, 422), response.text
     assert world.api.registry.runner.head() == head
     assert not (world.api.registry.settings.data_dir / "evidence").exists()
