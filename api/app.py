@@ -16,7 +16,7 @@ from litestar.plugins.prometheus import PrometheusConfig
 
 from api.auth import build_auth
 from api.controllers.applications import ApplicationController, JudgingController
-from api.controllers.audit import AuditController
+from api.controllers.audit import AuditController, AuditReplayController
 from api.controllers.auth import AuthController
 from api.controllers.award_reports import EditionReportController
 from api.controllers.awards import AwardController, EditionController, FrameworkController
@@ -96,6 +96,7 @@ def create_app(
             JudgingController,
             EditionReportController,
             AuditController,
+            AuditReplayController,
         ],
         guards=[role_guard],
         on_app_init=[auth.on_app_init],

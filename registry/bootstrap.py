@@ -23,6 +23,7 @@ from projections.users import UsersProjection
 from registry.application import NQSApplication
 from registry.applications import ApplicationService
 from registry.audit.reads import AuditService
+from registry.audit.replay import ReplayService
 from registry.audit.checkpoints import Checkpoint, SigningKey, create_checkpoint, create_tables
 from registry.clock import Clock, SystemClock
 from registry.editions import EditionService
@@ -56,6 +57,7 @@ class Registry:
     judging: JudgingService
     results: ResultsService
     audit: AuditService
+    replay: ReplayService
     _signing_key: SigningKey | None = field(default=None, repr=False)
 
     def close(self) -> None:
@@ -115,6 +117,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
         judging=judging,
         results=ResultsService(app, clock, editions, applications, judging, runner),
         audit=AuditService(app, clock, db),
+        replay=ReplayService(app, clock, db),
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 import tarfile
 import tempfile
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 from uuid import UUID
@@ -20,10 +21,20 @@ from litestar.response import File
 
 from api.errors import BadRequest
 from api.guards import access
-from api.http import AnyRequest, context_of, registry_of
+from api.http import AnyRequest, as_of_param, context_of, registry_of
+from api.schemas.awards import DomainScoreOut, StandingOut, score_out
 from api.schemas.audit import (
+    CategoryBoardOut,
     CheckpointOut,
     CheckpointPage,
+    ConsensusScoreOut,
+    DecisionOut,
+    JudgeScoresOut,
+    LeaderboardAsOfOut,
+    ProvenanceOut,
+    ReplayEventOut,
+    RevisionOut,
+    SourceOut,
     StreamEventOut,
     StreamPage,
     VerificationOut,
@@ -31,7 +42,11 @@ from api.schemas.audit import (
 from domain.roles import Role
 from registry.audit.checkpoints import list_checkpoints
 from registry.audit.export import export_bundle
+from registry.audit.replay import DecisionAsOf
 from registry.audit.verify import verify
+from domain.awards.judging import Consensus, Scorecard
+from domain.awards.ranking import TIE_BREAK
+from domain.errors import NotFound
 
 AUDITOR = access(Role.AUDITOR)
 
@@ -128,3 +143,159 @@ class AuditController(Controller):
             media_type="application/gzip",
             background=BackgroundTask(shutil.rmtree, workdir, ignore_errors=True),
         )
+
+
+AsOf = Annotated[
+    str | None, QueryParameter(description="ISO timestamp; the state at that instant (default: now)")
+]
+
+
+def _instant(request: AnyRequest, raw: str | None) -> datetime:
+    return as_of_param(raw) or registry_of(request).clock.now()
+
+
+def _judges(scorecards: list[Scorecard]) -> list[JudgeScoresOut]:
+    return [
+        JudgeScoresOut(
+            judge_id=str(s.judge_id),
+            assigned=s.assigned,
+            declaration=str(s.declaration),
+            submitted=s.submitted,
+            scores=[score_out(score) for score in s.scores.values()],
+        )
+        for s in scorecards
+    ]
+
+
+def _consensus(consensus: Consensus | None) -> list[ConsensusScoreOut]:
+    if consensus is None:
+        return []
+    return [
+        ConsensusScoreOut(
+            criterion=number,
+            points=str(score.points),
+            revision=score.revision,
+            justification=score.justification,
+            sources=[
+                SourceOut(str(ref.judge_id), ref.revision, str(ref.points))
+                for ref in consensus.sources.get(number, ())
+            ],
+        )
+        for number, score in consensus.scores.items()
+    ]
+
+
+class AuditReplayController(Controller):
+    """Award decisions replayed from events as they stood at any instant."""
+
+    path = "/api/v1/audit"
+    tags = ["Audit"]
+
+    @get("/editions/{edition_id:uuid}/leaderboard", operation_id="auditLeaderboardAsOf",
+         sync_to_thread=True, **AUDITOR)
+    def leaderboard(
+        self, request: AnyRequest, edition_id: FromPath[UUID], as_of: AsOf = None
+    ) -> LeaderboardAsOfOut:
+        """The whole ranking as it stood at `as_of`, recomputed from consensus events (not a
+        stored copy), with withdrawals applied that had happened by then."""
+        at = _instant(request, as_of)
+        _log(request, "leaderboard", edition_id=edition_id, as_of=at.isoformat())
+        board = registry_of(request).replay.leaderboard(edition_id, at)
+        return LeaderboardAsOfOut(
+            edition_id=str(edition_id),
+            as_of=at.isoformat(),
+            edition_status=str(board.edition.status),
+            minimum_score=str(board.edition.minimum_score),
+            tie_break=TIE_BREAK,
+            categories=[
+                CategoryBoardOut(
+                    c.category, c.framework_key, c.framework_version, c.winners_allowed,
+                    c.published, [StandingOut.of(s, {}) for s in c.standings],
+                )
+                for c in board.categories
+            ],
+        )
+
+    @get("/applications/{application_id:uuid}/decision", operation_id="auditDecisionAsOf",
+         sync_to_thread=True, **AUDITOR)
+    def decision(
+        self, request: AnyRequest, application_id: FromPath[UUID], as_of: AsOf = None
+    ) -> DecisionOut:
+        """The application, its individual and consensus scores, its rank and status exactly as
+        they stood at `as_of`, the framework version in force, and the events that led there."""
+        at = _instant(request, as_of)
+        _log(request, "decision", application_id=application_id, as_of=at.isoformat())
+        d = registry_of(request).replay.decision(application_id, at)
+        return DecisionOut(
+            application_id=str(application_id),
+            as_of=at.isoformat(),
+            status=str(d.application.status),
+            category=d.application.category,
+            submitted_at=d.application.submitted_at.isoformat()
+            if d.application.submitted_at else None,
+            screening_reason=d.application.screening_reason,
+            edition_id=str(d.edition.id),
+            edition_status=str(d.edition.status),
+            framework_key=d.framework_version.key,
+            framework_version=d.framework_version.number,
+            framework_id=str(d.framework_version.id),
+            judges=_judges(d.scorecards),
+            consensus=_consensus(d.consensus),
+            standing=StandingOut.of(d.standing, {}) if d.standing else None,
+            results_published=d.published,
+            events=[
+                ReplayEventOut(
+                    stream, e.version, e.type, e.at, e.actor_id, e.actor_role,
+                    e.correlation_id, e.reason, e.data,
+                )
+                for stream, e in d.events
+            ],
+        )
+
+    @get("/applications/{application_id:uuid}/provenance", operation_id="auditProvenance",
+         sync_to_thread=True, **AUDITOR)
+    def provenance(self, request: AnyRequest, application_id: FromPath[UUID]) -> ProvenanceOut:
+        """Why a published result is what it is: consensus per domain, the individual scores
+        each came from, conflicts declared, revisions with their reasons, any withdrawal."""
+        _log(request, "provenance", application_id=application_id)
+        d = registry_of(request).replay.decision(application_id, registry_of(request).clock.now())
+        if not d.published or d.standing is None:
+            raise NotFound(
+                "This application has no published result.", "لا توجد نتيجة منشورة لهذا الطلب."
+            )
+        return _provenance(d)
+
+
+def _provenance(d: DecisionAsOf) -> ProvenanceOut:
+    standing = d.standing
+    assert standing is not None
+    revisions = [
+        RevisionOut(
+            stream=stream,
+            criterion=str(e.data.get("criterion")),
+            at=e.at,
+            actor_id=e.actor_id,
+            from_points=e.data.get("previous_points"),
+            to_points=str(e.data.get("points")),
+            reason=e.reason,
+        )
+        for stream, e in d.events
+        if e.type in {"CriterionScored", "ConsensusRecorded"} and int(e.data.get("revision", 1)) > 1
+    ]
+    withdrawal = next((e.reason for _, e in d.events if e.type == "AwardWithdrawn"), None)
+    return ProvenanceOut(
+        application_id=str(d.application.id),
+        category=d.application.category,
+        rank=standing.rank,
+        winner=standing.winner,
+        withdrawn=standing.withdrawn,
+        total=str(standing.total),
+        domains=[DomainScoreOut.of(x) for x in standing.domains],
+        consensus=_consensus(d.consensus),
+        judges=_judges(d.scorecards),
+        conflicts_declared=[
+            str(s.judge_id) for s in d.scorecards if str(s.declaration) == "conflict"
+        ],
+        revisions=revisions,
+        withdrawal_reason=withdrawal,
+    )
