@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from domain.errors import DomainError
 from domain.roles import Role
 from registry.bootstrap import build, migrate
 from registry.context import RequestContext
@@ -215,24 +216,32 @@ def audit_verify() -> None:
 
 @audit.command("export")
 @click.option("--stream", "streams", multiple=True, help="An aggregate id to include (repeatable).")
+@click.option("--edition", help="An award edition id: all of its decisions' streams.")
 @click.option("--all", "everything", is_flag=True, help="Every stored event.")
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="Bundle directory.")
-def audit_export(streams: tuple[str, ...], everything: bool, out: Path) -> None:
+def audit_export(
+    streams: tuple[str, ...], edition: str | None, everything: bool, out: Path
+) -> None:
     """Write an audit bundle an auditor can verify with standard tools (docs/audit.md)."""
     from uuid import UUID
 
     from registry.audit.export import export_bundle
 
-    if not streams and not everything:
-        raise click.UsageError("Say what to export: --stream ID (repeatable) or --all.")
+    if not streams and not everything and not edition:
+        raise click.UsageError("Say what to export: --edition ID, --stream ID (repeatable) or --all.")
     try:
         selection = None if everything else {UUID(s) for s in streams}
+        edition_id = UUID(edition) if edition else None
     except ValueError:
-        raise click.BadParameter("not a UUID", param_hint="--stream") from None
+        raise click.BadParameter("not a UUID", param_hint="--stream/--edition") from None
     registry = build(_settings())
     try:
-        manifest = export_bundle(registry, out, selection, title="NQS Registry audit bundle")
-    except ValueError as error:
+        if edition_id is not None and selection is not None:
+            registry.runner.catch_up()
+            selection |= registry.replay.edition_streams(edition_id)
+        title = f"NQS Registry audit bundle — edition {edition}" if edition else "NQS Registry audit bundle"
+        manifest = export_bundle(registry, out, selection, title=title)
+    except (ValueError, DomainError) as error:
         raise click.ClickException(str(error)) from None
     finally:
         registry.close()

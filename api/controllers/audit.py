@@ -120,14 +120,23 @@ class AuditController(Controller):
         self,
         request: AnyRequest,
         stream: Annotated[list[UUID] | None, QueryParameter(description="Aggregate ids")] = None,
+        edition: Annotated[
+            UUID | None, QueryParameter(description="An award edition: all its decisions")
+        ] = None,
     ) -> Response[bytes] | File:
-        """An audit bundle (tar.gz) of the given streams, verifiable with standard tools."""
-        if not stream:
+        """An audit bundle (tar.gz) of an edition's or the given streams' events, verifiable
+        with standard tools (docs/audit.md)."""
+        if not stream and edition is None:
             raise BadRequest(
-                "Name at least one stream: ?stream=<id>.", "حدد سجلاً واحداً على الأقل: ?stream=<id>.",
+                "Name an edition or at least one stream: ?edition=<id> or ?stream=<id>.",
+                "حدد دورة أو سجلاً واحداً على الأقل: ?edition=<id> أو ?stream=<id>.",
                 field="stream",
             )
-        _log(request, "export", streams=",".join(sorted(str(s) for s in stream)))
+        _log(request, "export", edition=edition,
+             streams=",".join(sorted(str(s) for s in stream or [])))
+        stream = list(stream or [])
+        if edition is not None:
+            stream += registry_of(request).replay.edition_streams(edition)
         workdir = Path(tempfile.mkdtemp(prefix="nqs-export-"))
         try:
             export_bundle(registry_of(request), workdir / "bundle", set(stream), title="export")

@@ -190,6 +190,19 @@ class ReplayService(Service):
             events=events,
         )
 
+    def edition_streams(self, edition_id: UUID) -> set[UUID]:
+        """Every stream an edition's decisions live in: the edition, its framework versions,
+        applications, judges' scorecards and consensus records."""
+        edition = self.find(Edition, edition_id)
+        if edition is None:
+            raise NotFound("No such edition.", "لا توجد دورة بهذا المعرّف.")
+        streams = {edition.id, *edition.framework_ids.values()}
+        for application_id in self._application_ids(edition_id):
+            streams.add(application_id)
+            streams.add(consensus_id(application_id))
+            streams.update(self._scorecard_ids(application_id))
+        return streams
+
     # -- indexes (read models, used only to find the streams) ------------------------
 
     def _application_ids(self, edition_id: UUID) -> list[UUID]:

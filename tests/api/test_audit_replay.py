@@ -147,3 +147,24 @@ def test_provenance_explains_a_published_result(world: World, clock: ManualClock
             for r in body["revisions"]] == [("1", "0", "4", "Recount of the evidence")]
     assert body["conflicts_declared"] == []
     assert len(body["judges"]) == 2 and len(body["consensus"]) == 5
+
+
+def test_an_editions_bundle_verifies_with_the_recipe(
+    world: World, clock: ManualClock, tmp_path: Any
+) -> None:
+    import io
+    import subprocess
+    import tarfile
+
+    ids = cycle(world, clock)
+    response = world.call("GET", "/api/v1/audit/exports", world.api.as_(Role.AUDITOR),
+                          params={"edition": ids["edition"]})
+    with tarfile.open(fileobj=io.BytesIO(response.content)) as tar:
+        tar.extractall(tmp_path, filter="data")
+    bundle = tmp_path / "bundle"
+    lines = (bundle / "events.jsonl").read_text().splitlines()
+    assert any("AwardWithdrawn" in line for line in lines)
+    assert any("ConsensusRecorded" in line for line in lines)
+    done = subprocess.run(["bash", str(bundle / "verify.sh"), str(bundle)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
