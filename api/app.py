@@ -17,14 +17,18 @@ from litestar.plugins.prometheus import PrometheusConfig
 from api.auth import build_auth
 from api.controllers.applications import ApplicationController, JudgingController
 from api.controllers.audit import AuditController, AuditReplayController
+from api.controllers.ambassadors import AmbassadorController
 from api.controllers.auth import AuthController
 from api.controllers.award_reports import EditionReportController
 from api.controllers.awards import AwardController, EditionController, FrameworkController
 from api.controllers.initiatives import InitiativeController
 from api.controllers.organisations import OrganisationController
+from api.controllers.licences import LicenceController
+from api.controllers.register_reports import LicenceReportController, MembershipReportController
 from api.controllers.reports import ReportController
 from api.controllers.system import HealthController, MetricsController
 from api.controllers.users import UserController
+from api.controllers.verify import VerifyController
 from api.errors import EXCEPTION_HANDLERS
 from api.guards import role_guard
 from api.middleware import RequestContextMiddleware
@@ -97,6 +101,11 @@ def create_app(
             EditionReportController,
             AuditController,
             AuditReplayController,
+            AmbassadorController,
+            MembershipReportController,
+            LicenceController,
+            LicenceReportController,
+            VerifyController,
         ],
         guards=[role_guard],
         on_app_init=[auth.on_app_init],
@@ -118,6 +127,10 @@ def create_app(
                 Tag(name="Applications", description="Award applications and evidence / طلبات الجوائز"),
                 Tag(name="Judging", description="Judges, declarations of interest, scores and "
                     "consensus / التحكيم"),
+                Tag(name="Ambassadors", description="Quality ambassadors / سفراء الجودة"),
+                Tag(name="Licences", description="Professional licences in quality / الرخص المهنية"),
+                Tag(name="Verification",
+                    description="Public checks of certificates and licences / التحقق"),
                 Tag(name="Reports", description="Projections for the executive office / التقارير"),
                 Tag(name="Users", description="Accounts and roles / المستخدمون والأدوار"),
                 Tag(name="Auth", description="Sign in / تسجيل الدخول"),

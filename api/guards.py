@@ -53,7 +53,11 @@ def _operation_class(roles: tuple[str, ...], public: bool) -> type[Operation]:
     return RolesOperation
 
 
-def role_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
+async def role_guard(
+    connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler
+) -> None:
+    # Async although it awaits nothing: Litestar runs a sync guard in a worker thread,
+    # a thread hop on every request of the API.
     if handler.opt.get(PUBLIC_OPT):
         return
     roles = handler.opt.get("roles")

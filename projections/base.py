@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
 from eventsourcing.utils import get_topic
@@ -39,6 +39,12 @@ class Projection:
         handler = self._handlers.get(type(event))
         if handler is not None:
             handler(cursor, event)
+
+    def process_batch(self, cursor: Cursor, events: Sequence[Any]) -> None:
+        """Applies a batch in order; read models with millions of rows override it to write
+        runs of similar events with one ``executemany``."""
+        for event in events:
+            self.process(cursor, event)
 
     def drop_statements(self) -> list[str]:
         return [f"DROP TABLE IF EXISTS {table}" for table in reversed(self.tables)]

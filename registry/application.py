@@ -8,6 +8,7 @@ command services (``registry/initiatives.py`` and friends) share it.
 
 from __future__ import annotations
 
+import base64
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -17,6 +18,7 @@ from eventsourcing.persistence import JSONTranscoder, Transcoding
 
 from domain.dates import PartialDate, ReportingPeriod
 from domain.envelope import Envelope
+from domain.personal import Sealed
 from domain.text import Text
 from registry.award_transcodings import AWARD_TRANSCODINGS
 
@@ -85,6 +87,17 @@ class _DateAsISO(Transcoding):
         return date.fromisoformat(data)
 
 
+class _SealedAsBase64(Transcoding):
+    type = Sealed
+    name = "sealed"
+
+    def encode(self, obj: Sealed) -> str:
+        return base64.b64encode(obj.blob).decode("ascii")
+
+    def decode(self, data: str) -> Sealed:
+        return Sealed(base64.b64decode(data))
+
+
 TRANSCODINGS: list[Transcoding] = [
     _EnvelopeAsDict(),
     _TextAsDict(),
@@ -92,4 +105,5 @@ TRANSCODINGS: list[Transcoding] = [
     _ReportingPeriodAsStr(),
     _DateAsISO(),
     *AWARD_TRANSCODINGS,
+    _SealedAsBase64(),
 ]

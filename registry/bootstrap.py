@@ -20,6 +20,9 @@ from projections.initiatives import InitiativesProjection
 from projections.runner import ProjectionRunner
 from projections.sql import Database, postgres_conninfo
 from projections.users import UsersProjection
+from projections.licences import LicencesProjection
+from projections.membership import MembershipProjection
+from registry.ambassadors import AmbassadorService
 from registry.application import NQSApplication
 from registry.applications import ApplicationService
 from registry.audit.reads import AuditService
@@ -33,12 +36,20 @@ from registry.initiatives import InitiativeService
 from registry.judging import JudgingService
 from registry.organisations import OrganisationService
 from registry.results import ResultsService
+from registry.licences import LicenceService
+from registry.personal_data import PersonalDataVault
 from registry.settings import DatabaseConfig, Settings
 from registry.users import UserService
 
 
 def all_projections() -> list[Projection]:
-    return [InitiativesProjection(), UsersProjection(), AwardsProjection()]
+    return [
+        InitiativesProjection(),
+        UsersProjection(),
+        AwardsProjection(),
+        MembershipProjection(),
+        LicencesProjection(),
+    ]
 
 
 @dataclass
@@ -58,9 +69,13 @@ class Registry:
     results: ResultsService
     audit: AuditService
     replay: ReplayService
+    vault: PersonalDataVault
+    ambassadors: AmbassadorService
+    licences: LicenceService
     _signing_key: SigningKey | None = field(default=None, repr=False)
 
     def close(self) -> None:
+        self.ambassadors.close()
         self.db.close()
         self.app.close()
 
@@ -102,6 +117,8 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
         app, clock, editions, organisations, EvidenceStore(settings.data_dir / "evidence"), db
     )
     judging = JudgingService(app, clock, applications, db)
+    vault = PersonalDataVault(settings.resolved_master_key(), db)
+    pepper = settings.resolved_id_hash_key()
     return Registry(
         settings=settings,
         clock=clock,
@@ -118,6 +135,9 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
         results=ResultsService(app, clock, editions, applications, judging, runner),
         audit=AuditService(app, clock, db),
         replay=ReplayService(app, clock, db),
+        vault=vault,
+        ambassadors=AmbassadorService(app, clock, vault, pepper),
+        licences=LicenceService(app, clock, vault, pepper, db),
     )
 
 

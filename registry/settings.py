@@ -59,12 +59,12 @@ class DatabaseConfig:
 
     def eventsourcing_env(self, *, create_table: bool = False) -> dict[str, str]:
         """The environment mapping the eventsourcing library is configured with."""
-        recorder = {}
-        if self.chain:
-            name = "SQLite" if self.kind == "sqlite" else "Postgres"
-            recorder["APPLICATION_RECORDER_TOPIC"] = (
-                f"registry.audit.recorders:Chained{name}ApplicationRecorder"
-            )
+        # Personal-data keys and audit-chain links are written in the same transaction
+        # as the events by the registry's own recorders.
+        name = ("" if self.chain else "Unchained") + (
+            "SQLiteRecorderWithKeys" if self.kind == "sqlite" else "PostgresRecorderWithKeys"
+        )
+        recorder = {"APPLICATION_RECORDER_TOPIC": f"registry.personal_data:{name}"}
         if self.kind == "sqlite":
             assert self.path is not None
             return recorder | {
@@ -107,6 +107,8 @@ class Settings:
     workers: int = 1
     audit_key_file: Path | None = None
     audit_checkpoint_seconds: int = 300
+    id_hash_key: str | None = None
+    master_key: str | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -133,6 +135,8 @@ class Settings:
             workers=_int(env, "NQS_WORKERS", 1),
             audit_key_file=Path(env["NQS_AUDIT_KEY_FILE"]) if env.get("NQS_AUDIT_KEY_FILE") else None,
             audit_checkpoint_seconds=_int(env, "NQS_AUDIT_CHECKPOINT_SECONDS", 300),
+            id_hash_key=env.get("NQS_ID_HASH_KEY") or None,
+            master_key=env.get("NQS_MASTER_KEY") or None,
         )
 
     def audit_key_path(self) -> Path:
@@ -141,11 +145,35 @@ class Settings:
 
     def resolved_secret_key(self) -> str:
         """The token-signing key: NQS_SECRET_KEY, else one generated once into the data dir."""
-        if self.secret_key:
-            return self.secret_key
+        return self.secret_key or self._generated("secret.key")
+
+    def resolved_id_hash_key(self) -> bytes:
+        """The pepper of the keyed hash that turns ID numbers into person ids (NQS_ID_HASH_KEY).
+
+        Changing it changes every person id: set it once, keep it secret, back it up.
+        """
+        return (self.id_hash_key or self._generated("id-hash.key")).encode()
+
+    def resolved_master_key(self) -> bytes:
+        """The key that wraps every person's data key: NQS_MASTER_KEY (32 bytes, base64)."""
+        import base64
+        import binascii
+
+        raw = self.master_key or self._generated("master.key")
+        try:
+            key = base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4))
+        except (binascii.Error, ValueError):
+            key = b""
+        if len(key) != 32:
+            msg = "NQS_MASTER_KEY must be 32 random bytes in base64, e.g. `openssl rand -base64 32`"
+            raise SettingsError(msg)
+        return key
+
+    def _generated(self, name: str) -> str:
+        """A secret generated once into the data dir (mode 0600), then read back."""
         import secrets
 
-        path = self.data_dir / "secret.key"
+        path = self.data_dir / name
         if not path.exists():
             self.data_dir.mkdir(parents=True, exist_ok=True)
             # O_EXCL: two processes starting together must not write two different keys.
@@ -155,7 +183,7 @@ class Settings:
                 pass
             else:
                 with os.fdopen(fd, "w") as f:
-                    f.write(secrets.token_urlsafe(48))
+                    f.write(secrets.token_urlsafe(32 if name == "master.key" else 48))
         return path.read_text().strip()
 
 

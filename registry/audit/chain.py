@@ -1,11 +1,15 @@
 """The hash chain's definition: what is hashed, exactly, so anyone can recompute it.
 
 Each stored event becomes one *canonical record*: a line of JSON with sorted keys,
-no spaces and ASCII-only escapes, holding the notification id (its place in the global
-order), the stream id and version, the topic (event type) and the stored state
-exactly as stored (the envelope — actor, time, correlation id, reason — is inside it):
+no spaces and ASCII-only escapes, holding the stream id and version, the topic (event
+type) and the state exactly as stored (the envelope — actor, time, correlation id,
+reason — is inside it):
 
-    {"id":42,"originator_id":"…","state":"{…}","topic":"…","version":3}
+    {"originator_id":"…","state":"{…}","topic":"…","version":3}
+
+Its place in the global order is not in the record but in the chain: the chain is
+walked in notification-id order, so moving an event breaks the links around it. That
+lets the writer hash records before the database hands out their ids.
 
     record_digest(n) = SHA-256(canonical record n)                      (hex)
     chain_digest(n)  = SHA-256(chain_digest(n-1) || record_digest(n))   (hex strings)
@@ -27,19 +31,18 @@ GENESIS = "0" * 64
 
 
 def canonical_record(
-    notification_id: int,
     originator_id: UUID | str,
     originator_version: int,
     topic: str,
     state: bytes | str,
 ) -> bytes:
     """The record's bytes: what ``json.dumps(…, sort_keys=True, separators=(",", ":"),
-    ensure_ascii=True)`` gives for the five fields, built directly because this runs
+    ensure_ascii=True)`` gives for the four fields, built directly because this runs
     for every event written and verified."""
     # A tampered row may hold text or invalid UTF-8: it must hash (differently), not crash.
     text = state if isinstance(state, str) else state.decode("utf-8", errors="surrogateescape")
     return (
-        f'{{"id":{int(notification_id)},"originator_id":"{_uuid_text(originator_id)}",'
+        f'{{"originator_id":"{_uuid_text(originator_id)}",'
         f'"state":{_json_string(text)},"topic":{_json_string(topic)},'
         f'"version":{int(originator_version)}}}'
     ).encode("ascii")
@@ -59,16 +62,19 @@ def chain_digest(previous: str, record_digest_hex: str) -> str:
     return hashlib.sha256((previous + record_digest_hex).encode("ascii")).hexdigest()
 
 
+def record_digest_of(
+    originator_id: UUID | str, originator_version: int, topic: str, state: bytes | str
+) -> str:
+    return record_digest(canonical_record(originator_id, originator_version, topic, state))
+
+
 def link(
     previous: str,
-    notification_id: int,
     originator_id: UUID | str,
     originator_version: int,
     topic: str,
     state: bytes | str,
 ) -> tuple[str, str]:
     """(record digest, chain digest) of one stored event following ``previous``."""
-    rec = record_digest(
-        canonical_record(notification_id, originator_id, originator_version, topic, state)
-    )
+    rec = record_digest_of(originator_id, originator_version, topic, state)
     return rec, chain_digest(previous, rec)

@@ -2,8 +2,8 @@
 
 A bundle is a directory:
 
-- ``events.jsonl``   the selected events, one canonical record per line (the exact bytes
-                     the chain hashed; the state inside holds the envelope: who, when, why)
+- ``events.jsonl``   the selected events, one canonical record per line, in order (the
+                     exact bytes the chain hashed; the state holds the envelope: who, when, why)
 - ``chain.tsv``      ``id<TAB>record_digest<TAB>chain_digest`` for *every* event from the
                      anchor to the closing checkpoint, selected or not, so links recompute
 - ``anchor.txt``     ``position digest`` the chain starts from: a signed checkpoint, or 0
@@ -149,9 +149,7 @@ def _write_events(
                 )
             for notification_id, stream, version, topic, state in rows:
                 if int(notification_id) in selected:
-                    record = canonical_record(
-                        int(notification_id), stream, version, topic, bytes(state)
-                    )
+                    record = canonical_record(stream, version, topic, bytes(state))
                     f.write(record + b"\n")
             low = high
 

@@ -75,7 +75,6 @@ def _links(
     for stored, notification_id in zip(stored_events, ids, strict=True):
         rec, previous = link(
             previous,
-            notification_id,
             stored.originator_id,
             stored.originator_version,
             stored.topic,
@@ -86,6 +85,8 @@ def _links(
 
 
 class ChainedSQLiteApplicationRecorder(SQLiteApplicationRecorder):
+    chained = True  # False only to measure what the chain costs (bench)
+
     def __init__(self, datastore: SQLiteDatastore, events_table_name: str = "stored_events"):
         super().__init__(datastore, events_table_name)
         self.chain_head = _ChainHead()
@@ -110,7 +111,7 @@ class ChainedSQLiteApplicationRecorder(SQLiteApplicationRecorder):
         self, c: SQLiteCursor, stored_events: Sequence[StoredEvent], **kwargs: Any
     ) -> Sequence[int] | None:
         ids = super()._insert_events(c, stored_events, **kwargs)
-        if ids:
+        if ids and self.chained:
             previous = self.chain_head.previous_for(ids[0])
             if previous is None:
                 c.execute(

@@ -96,7 +96,7 @@ def verify(
                     "(inserted outside the registry).",
                 )
                 break
-            rec, digest = link(previous, notification_id, originator, version, topic, state)
+            rec, digest = link(previous, originator, version, topic, state)
             if rec != rec_stored:
                 result.first_break = Break(
                     notification_id, "altered",

@@ -21,6 +21,8 @@ class LoadReport:
     # Award frameworks, programmes and editions (registry/catalogue/awards.py).
     awards_created: int = 0
     awards_unchanged: int = 0
+    licence_types_created: int = 0
+    licence_types_unchanged: int = 0
 
 
 def part_id(initiative: UUID, kind: str, key: str) -> UUID:
@@ -79,4 +81,24 @@ def load_catalogue(registry: Registry, ctx: RequestContext) -> LoadReport:
         registry.initiatives.save(build_initiative(seed, registry, ctx))
         report.created += 1
     report.awards_created, report.awards_unchanged = load_awards(registry, ctx)
+    load_licence_types(registry, ctx, report)
     return report
+
+
+def load_licence_types(registry: Registry, ctx: RequestContext, report: LoadReport) -> None:
+    """The licence types of the two stages; types already there (maybe revised) are kept."""
+    from domain.licences.licence_type import LicenceType, licence_type_id
+    from registry.catalogue.licences import LICENCE_TYPES
+
+    envelope = registry.licences.envelope(
+        ctx, reason="The two stages of professional licences on SASO's NQS initiatives page"
+    )
+    for seed in LICENCE_TYPES:
+        if registry.licences.find(LicenceType, licence_type_id(seed.code)) is not None:
+            report.licence_types_unchanged += 1
+            continue
+        registry.licences.save(
+            LicenceType.define(envelope, seed.code, seed.stage, seed.title, seed.validity_years,
+                               seed.cpd_hours)
+        )
+        report.licence_types_created += 1

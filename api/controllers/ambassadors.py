@@ -1,0 +1,632 @@
+"""/api/v1/ambassadors: the National Program for Quality Ambassadors.
+
+Enrolment is public; everything else is for the executive office's staff
+(auditors read). Personal data travels only in bodies, never in URLs.
+"""
+
+from __future__ import annotations
+
+import csv
+import tempfile
+from enum import StrEnum
+from typing import Annotated, Any
+from uuid import UUID
+
+import anyio
+from litestar import Controller, Response, get, post, put
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
+
+from api.guards import access
+from api.http import (
+    AnyRequest,
+    context_of,
+    expected_version,
+    idempotency_of,
+    registry_of,
+    versioned,
+)
+from api.schemas.ambassadors import (
+    ActivityIn,
+    BulkDecisionIn,
+    BulkItemOut,
+    BulkOut,
+    DecisionIn,
+    EnrolmentIn,
+    EnrolmentOut,
+    ExpiryRunIn,
+    ExpiryRunOut,
+    ImportErrorOut,
+    ImportOut,
+    LeaderOut,
+    MembershipOut,
+    MembershipPage,
+    MembershipRowOut,
+    NationalIdLookup,
+    PendingActivityOut,
+    TargetIn,
+    TrackChangeIn,
+    membership_out,
+    name_or_erased,
+)
+from api.schemas.common import EventOut
+from api.schemas.history import history_of
+from domain.ambassadors.membership import Membership
+from domain.ambassadors.values import ActivityStatus, MembershipStatus, Sector, Track
+from domain.regions import Region
+from domain.roles import STAFF, Role
+from projections.membership_queries import MemberRow, activities, leaderboard, list_members
+from registry.ambassador_import import import_enrolments
+from registry.exports import CSV
+
+BASE = "/api/v1/ambassadors"
+Limit = Annotated[int, QueryParameter(ge=1, le=200)]
+Offset = Annotated[int, QueryParameter(ge=0, le=10_000_000)]
+Sync = {"sync_to_thread": True}
+READ = access(STAFF, Role.AUDITOR)
+ACT = access(STAFF)
+
+
+MAX_IMPORT_BYTES = 200 * 1024 * 1024
+MAX_ERRORS_IN_JSON = 10_000
+
+
+class ImportReportFormat(StrEnum):
+    JSON = "json"
+    CSV = "csv"
+
+
+class BulkAction(StrEnum):
+    APPROVE = "approve"
+    REJECT = "reject"
+    SUSPEND = "suspend"
+    REINSTATE = "reinstate"
+    WITHDRAW = "withdraw"
+    RENEW = "renew"
+    EXPIRE = "expire"
+
+
+def _detail(request: AnyRequest, membership: Membership) -> Response[MembershipOut]:
+    registry = registry_of(request)
+    personal = registry.ambassadors.personal_of(membership)
+    body = membership_out(membership, personal, registry.clock.now().date())
+    return versioned(body, membership.version)
+
+
+def _rows(request: AnyRequest, rows: list[MemberRow]) -> dict[UUID, tuple[str, str | None]]:
+    """Names for a page of members, decrypted in one go (erased ones read 'erased')."""
+    vault = registry_of(request).vault
+    opened = vault.open_many({UUID(r.id): r.personal for r in rows})
+    return {UUID(r.id): name_or_erased(opened.get(UUID(r.id))) for r in rows}
+
+
+class AmbassadorController(Controller):
+    path = BASE
+    tags = ["Ambassadors"]
+
+    # -- public enrolment ----------------------------------------------------------
+
+    @post(
+        "/",
+        operation_id="enrolAmbassador",
+        status_code=HTTP_201_CREATED,
+        **access(public=True),
+    )
+    async def enrol(
+        self, request: AnyRequest, data: JSONBody[EnrolmentIn]
+    ) -> Response[EnrolmentOut]:
+        """Self-enrolment, no sign-in. Every invalid field is named (Arabic and English); an ID
+        number already enrolled is a 409 that shows nothing about that membership."""
+        # Async on purpose: this public path is the hot one, and awaiting the group commit
+        # costs far less than holding a worker thread per request while the disk flushes.
+        membership = await registry_of(request).ambassadors.enrol_async(
+            context_of(request), data.to_form(), idempotency_of(request, data)
+        )
+        body = EnrolmentOut(
+            id=membership.id,
+            status=str(membership.status),
+            track=str(membership.track),
+            region=str(membership.region),
+            enrolled_on=membership.enrolled_on.isoformat(),
+            version=membership.version,
+        )
+        return versioned(body, membership.version, HTTP_201_CREATED, f"{BASE}/{membership.id}")
+
+    # -- reading -------------------------------------------------------------------
+
+    @get("/", operation_id="listAmbassadors", **READ, **Sync)
+    def list_members(
+        self,
+        request: AnyRequest,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        status: FromQuery[MembershipStatus | None] = None,
+        region: FromQuery[Region | None] = None,
+        track: FromQuery[Track | None] = None,
+        sector: FromQuery[Sector | None] = None,
+    ) -> MembershipPage:
+        """Members by status, oldest enrolment first (read model), with names decrypted."""
+        rows, total = list_members(
+            registry_of(request).db,
+            limit,
+            offset,
+            status=status,
+            region=region,
+            track=track,
+            sector=sector,
+        )
+        names = _rows(request, rows)
+        items = [
+            MembershipRowOut(
+                id=UUID(r.id),
+                status=r.status,
+                track=r.track,
+                region=r.region,
+                sector=r.sector or None,
+                city=r.city,
+                name_ar=names[UUID(r.id)][0],
+                name_en=names[UUID(r.id)][1],
+                enrolled_on=r.enrolled_on,
+                expires_on=r.expires_on,
+                points=r.points,
+                version=r.version,
+            )
+            for r in rows
+        ]
+        return MembershipPage(items=items, total=total, limit=limit, offset=offset)
+
+    @post("/lookup", operation_id="lookUpAmbassador", status_code=HTTP_200_OK, **READ, **Sync)
+    def look_up(
+        self, request: AnyRequest, data: JSONBody[NationalIdLookup]
+    ) -> Response[MembershipOut]:
+        """Finds a membership by ID number (in the body, so it never lands in a URL or log)."""
+        return _detail(
+            request, registry_of(request).ambassadors.find_by_national_id(data.national_id)
+        )
+
+    @get("/{membership_id:uuid}", operation_id="getAmbassador", **READ, **Sync)
+    def read(self, request: AnyRequest, membership_id: FromPath[UUID]) -> Response[MembershipOut]:
+        """One membership with its person (ID masked), activities and any pending track change."""
+        return _detail(request, registry_of(request).ambassadors.get(membership_id))
+
+    @get("/{membership_id:uuid}/history", operation_id="getAmbassadorHistory", **READ, **Sync)
+    def history(self, request: AnyRequest, membership_id: FromPath[UUID]) -> list[EventOut]:
+        """Every change: what, who, when, why (personal data appears only sealed)."""
+        registry = registry_of(request)
+        registry.ambassadors.get(membership_id)
+        return history_of(registry.app, membership_id)
+
+    @get("/leaderboard", operation_id="ambassadorLeaderboard", **READ, **Sync)
+    def leaderboard(
+        self, request: AnyRequest, region: FromQuery[Region | None] = None, limit: Limit = 20
+    ) -> list[LeaderOut]:
+        """Active ambassadors with the most verified points, nationally or in one region."""
+        rows = leaderboard(registry_of(request).db, limit, region)
+        names = _rows(request, rows)
+        return [
+            LeaderOut(
+                rank=i,
+                id=UUID(r.id),
+                name_ar=names[UUID(r.id)][0],
+                name_en=names[UUID(r.id)][1],
+                region=r.region,
+                track=r.track,
+                points=r.points,
+            )
+            for i, r in enumerate(rows, start=1)
+        ]
+
+    @get("/activities", operation_id="listAmbassadorActivities", **READ, **Sync)
+    def activities(
+        self,
+        request: AnyRequest,
+        status: FromQuery[ActivityStatus] = ActivityStatus.LOGGED,
+        limit: Limit = 50,
+        offset: Offset = 0,
+    ) -> list[PendingActivityOut]:
+        """Activities by status, oldest first: by default those waiting for verification."""
+        return [
+            PendingActivityOut(
+                membership_id=UUID(a.membership_id),
+                activity_id=UUID(a.activity_id),
+                kind=a.kind,
+                title=a.title,
+                held_on=a.held_on,
+                participants=a.participants,
+                status=a.status,
+                logged_at=a.logged_at,
+            )
+            for a in activities(registry_of(request).db, status, limit, offset)
+        ]
+
+    # -- decisions, one by one -----------------------------------------------------
+
+    def _decide(
+        self, request: AnyRequest, membership_id: UUID, data: DecisionIn, action: str
+    ) -> Response[MembershipOut]:
+        membership = registry_of(request).ambassadors.decide(
+            context_of(request), action, membership_id, expected_version(request), data.reason
+        )
+        return _detail(request, membership)
+
+    @post(
+        "/{membership_id:uuid}/approve",
+        operation_id="approveAmbassador",
+        status_code=HTTP_200_OK,
+        **ACT,
+        **Sync,
+    )
+    def approve(
+        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
+    ) -> Response[MembershipOut]:
+        """Pending → active for a year, with a certificate verification code (If-Match)."""
+        return self._decide(request, membership_id, data, "approve")
+
+    @post(
+        "/{membership_id:uuid}/reject",
+        operation_id="rejectAmbassador",
+        status_code=HTTP_200_OK,
+        **ACT,
+        **Sync,
+    )
+    def reject(
+        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
+    ) -> Response[MembershipOut]:
+        """Pending → rejected (If-Match, reason)."""
+        return self._decide(request, membership_id, data, "reject")
+
+    @post(
+        "/{membership_id:uuid}/suspend",
+        operation_id="suspendAmbassador",
+        status_code=HTTP_200_OK,
+        **ACT,
+        **Sync,
+    )
+    def suspend(
+        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
+    ) -> Response[MembershipOut]:
+        """Active → suspended (If-Match, reason)."""
+        return self._decide(request, membership_id, data, "suspend")
+
+    @post(
+        "/{membership_id:uuid}/reinstate",
+        operation_id="reinstateAmbassador",
+        status_code=HTTP_200_OK,
+        **ACT,
+        **Sync,
+    )
+    def reinstate(
+        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
+    ) -> Response[MembershipOut]:
+        """Suspended → active (If-Match, reason)."""
+        return self._decide(request, membership_id, data, "reinstate")
+
+    @post(
+        "/{membership_id:uuid}/withdraw",
+        operation_id="withdrawAmbassador",
+        status_code=HTTP_200_OK,
+        **ACT,
+        **Sync,
+    )
+    def withdraw(
+        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
+    ) -> Response[MembershipOut]:
+        """Records a withdrawal, e.g. at the member's request (If-Match, reason)."""
+        return self._decide(request, membership_id, data, "withdraw")
+
+    @post(
+        "/{membership_id:uuid}/renew",
+        operation_id="renewAmbassador",
+        status_code=HTTP_200_OK,
+        **ACT,
+        **Sync,
+    )
+    def renew(
+        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
+    ) -> Response[MembershipOut]:
+        """Another year: within 90 days before expiry, or after it lapsed (If-Match)."""
+        return self._decide(request, membership_id, data, "renew")
+
+    @post(
+        "/{membership_id:uuid}/expire",
+        operation_id="expireAmbassador",
+        status_code=HTTP_200_OK,
+        **ACT,
+        **Sync,
+    )
+    def expire(
+        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
+    ) -> Response[MembershipOut]:
+        """Records the expiry of an active membership past its expiry date (If-Match)."""
+        return self._decide(request, membership_id, data, "expire")
+
+    # -- decisions in bulk ---------------------------------------------------------
+
+    @post(
+        "/bulk/{action:str}",
+        operation_id="decideAmbassadorsInBulk",
+        status_code=HTTP_200_OK,
+        **ACT,
+        **Sync,
+    )
+    def bulk(
+        self, request: AnyRequest, action: FromPath[BulkAction], data: JSONBody[BulkDecisionIn]
+    ) -> BulkOut:
+        """One decision and one reason for up to 1,000 memberships; each succeeds or fails on
+        its own (per-item results), and those that succeed are saved together."""
+        outcomes = registry_of(request).ambassadors.bulk(
+            context_of(request), action.value, data.ids, data.reason
+        )
+        items = [
+            BulkItemOut(
+                id=o.id,
+                ok=o.ok,
+                status=o.status,
+                version=o.version,
+                error=o.error.code if o.error else None,
+                message=o.error.message if o.error else None,
+                message_ar=o.error.message_ar if o.error else None,
+            )
+            for o in outcomes
+        ]
+        succeeded = sum(1 for o in outcomes if o.ok)
+        return BulkOut(
+            action=action.value, succeeded=succeeded, failed=len(outcomes) - succeeded, items=items
+        )
+
+    @post(
+        "/expire-due",
+        operation_id="recordAmbassadorExpiries",
+        status_code=HTTP_200_OK,
+        **ACT,
+        **Sync,
+    )
+    def expire_due(self, request: AnyRequest, data: JSONBody[ExpiryRunIn]) -> ExpiryRunOut:
+        """Records the expiry of active memberships past their expiry date (the daily run)."""
+        registry = registry_of(request)
+        count = registry.ambassadors.record_expiries(
+            context_of(request), registry.db, data.reason, data.limit
+        )
+        return ExpiryRunOut(expired=count)
+
+    # -- track changes -------------------------------------------------------------
+
+    @post(
+        "/{membership_id:uuid}/track-change",
+        operation_id="requestAmbassadorTrackChange",
+        status_code=HTTP_200_OK,
+        **ACT,
+        **Sync,
+    )
+    def request_track_change(
+        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[TrackChangeIn]
+    ) -> Response[MembershipOut]:
+        """Asks to move to another track (e.g. general → expert), which an officer then decides."""
+        membership = registry_of(request).ambassadors.request_track_change(
+            context_of(request),
+            membership_id,
+            expected_version(request),
+            track=data.track,
+            sector=data.sector,
+            employer=data.employer,
+            qualifications=data.qualifications,
+            evidence=data.evidence,
+        )
+        return _detail(request, membership)
+
+    @post(
+        "/{membership_id:uuid}/track-change/approve",
+        operation_id="approveAmbassadorTrackChange",
+        status_code=HTTP_200_OK,
+        **ACT,
+        **Sync,
+    )
+    def approve_track_change(
+        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
+    ) -> Response[MembershipOut]:
+        """Approves the pending track change (If-Match, reason)."""
+        membership = registry_of(request).ambassadors.decide_track_change(
+            context_of(request), membership_id, expected_version(request), True, data.reason
+        )
+        return _detail(request, membership)
+
+    @post(
+        "/{membership_id:uuid}/track-change/reject",
+        operation_id="rejectAmbassadorTrackChange",
+        status_code=HTTP_200_OK,
+        **ACT,
+        **Sync,
+    )
+    def reject_track_change(
+        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
+    ) -> Response[MembershipOut]:
+        """Rejects the pending track change (If-Match, reason)."""
+        membership = registry_of(request).ambassadors.decide_track_change(
+            context_of(request), membership_id, expected_version(request), False, data.reason
+        )
+        return _detail(request, membership)
+
+    # -- activities ----------------------------------------------------------------
+
+    @post(
+        "/{membership_id:uuid}/activities",
+        operation_id="logAmbassadorActivity",
+        status_code=HTTP_201_CREATED,
+        **ACT,
+        **Sync,
+    )
+    def log_activity(
+        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[ActivityIn]
+    ) -> Response[MembershipOut]:
+        """Logs an awareness session, workshop, campaign or volunteering (If-Match;
+        honours Idempotency-Key). It earns points once an officer verifies it."""
+        membership, _ = registry_of(request).ambassadors.log_activity(
+            context_of(request),
+            membership_id,
+            expected_version(request),
+            kind=data.kind,
+            title=data.title,
+            held_on=data.held_on,
+            participants=data.participants,
+            idempotency=idempotency_of(request, data),
+        )
+        response = _detail(request, membership)
+        response.status_code = HTTP_201_CREATED
+        return response
+
+    @post(
+        "/{membership_id:uuid}/activities/{activity_id:uuid}/verify",
+        operation_id="verifyAmbassadorActivity",
+        status_code=HTTP_200_OK,
+        **ACT,
+        **Sync,
+    )
+    def verify_activity(
+        self,
+        request: AnyRequest,
+        membership_id: FromPath[UUID],
+        activity_id: FromPath[UUID],
+        data: JSONBody[DecisionIn],
+    ) -> Response[MembershipOut]:
+        """Verifies a logged activity: the ambassador earns its points (If-Match)."""
+        membership = registry_of(request).ambassadors.verify_activity(
+            context_of(request),
+            membership_id,
+            expected_version(request),
+            activity_id,
+            data.reason,
+        )
+        return _detail(request, membership)
+
+    @post(
+        "/{membership_id:uuid}/activities/{activity_id:uuid}/reject",
+        operation_id="rejectAmbassadorActivity",
+        status_code=HTTP_200_OK,
+        **ACT,
+        **Sync,
+    )
+    def reject_activity(
+        self,
+        request: AnyRequest,
+        membership_id: FromPath[UUID],
+        activity_id: FromPath[UUID],
+        data: JSONBody[DecisionIn],
+    ) -> Response[MembershipOut]:
+        """Rejects a logged activity: no points (If-Match, reason)."""
+        membership = registry_of(request).ambassadors.reject_activity(
+            context_of(request),
+            membership_id,
+            expected_version(request),
+            activity_id,
+            data.reason,
+        )
+        return _detail(request, membership)
+
+    # -- erasure, certificate, targets ----------------------------------------------
+
+    @post(
+        "/{membership_id:uuid}/erase",
+        operation_id="eraseAmbassadorPersonalData",
+        status_code=HTTP_200_OK,
+        **ACT,
+        **Sync,
+    )
+    def erase(
+        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
+    ) -> Response[MembershipOut]:
+        """Erasure on request (Saudi PDPL): destroys the person's key. The record stays, the
+        personal fields read "erased", and every count stays as it was (If-Match, reason)."""
+        membership = registry_of(request).ambassadors.erase(
+            context_of(request), membership_id, expected_version(request), data.reason
+        )
+        return _detail(request, membership)
+
+    @get(
+        "/{membership_id:uuid}/certificate",
+        operation_id="getAmbassadorCertificate",
+        media_type="application/pdf",
+        **ACT,
+        **Sync,
+    )
+    def certificate(self, request: AnyRequest, membership_id: FromPath[UUID]) -> Response[bytes]:
+        """The membership certificate as a PDF, in Arabic and English, with its verification
+        code and a QR code linking to the public check."""
+        from registry.certificates import membership_certificate
+
+        registry = registry_of(request)
+        membership = registry.ambassadors.get(membership_id)
+        pdf = membership_certificate(
+            membership,
+            registry.ambassadors.personal_of(membership),
+            registry.clock.now().date(),
+            verify_base=str(request.base_url).rstrip("/") + "/api/v1/verify/ambassadors/",
+        )
+        return Response(
+            pdf,
+            media_type="application/pdf",
+            headers={"Content-Disposition": f'inline; filename="certificate-{membership.id}.pdf"'},
+        )
+
+    @post(
+        "/import",
+        operation_id="importAmbassadors",
+        status_code=HTTP_200_OK,
+        request_max_body_size=MAX_IMPORT_BYTES,
+        **ACT,
+    )
+    async def import_csv(
+        self,
+        request: AnyRequest,
+        report: FromQuery[ImportReportFormat] = ImportReportFormat.JSON,
+    ) -> Response[Any]:
+        """Imports enrolments from a CSV body (`Content-Type: text/csv`, the enrolment form's
+        columns; up to 200 MB). Good rows are enrolled, people already enrolled are skipped
+        (re-running a file duplicates no one), and every refused row is reported with its row
+        number, field and reason — as JSON, or with `?report=csv` as the error report itself."""
+        registry = registry_of(request)
+        ctx = context_of(request)
+        with (
+            tempfile.TemporaryFile() as body,
+            tempfile.TemporaryFile("w+", encoding="utf-8") as errors,
+        ):
+            async for chunk in request.stream():
+                body.write(chunk)
+            body.seek(0)
+            outcome = await anyio.to_thread.run_sync(
+                lambda: import_enrolments(registry.ambassadors, ctx, body, errors)
+            )
+            errors.seek(0)
+            if report == ImportReportFormat.CSV:
+                return Response(
+                    ("\ufeff" + errors.read()).encode(),
+                    media_type=CSV,
+                    headers={
+                        "X-Rows": str(outcome.rows),
+                        "X-Enrolled": str(outcome.enrolled),
+                        "X-Skipped": str(outcome.skipped),
+                        "X-Refused": str(outcome.refused),
+                    },
+                )
+            rows = list(csv.reader(errors))[1:]
+        return Response(
+            ImportOut(
+                rows=outcome.rows,
+                enrolled=outcome.enrolled,
+                skipped=outcome.skipped,
+                refused=outcome.refused,
+                errors=[
+                    ImportErrorOut(row=int(r[0]), field=r[1], message=r[2], message_ar=r[3])
+                    for r in rows[:MAX_ERRORS_IN_JSON]
+                ],
+            )
+        )
+
+    @put("/targets/{region:str}", operation_id="setAmbassadorTarget", **ACT, **Sync)
+    def set_target(
+        self, request: AnyRequest, region: FromPath[Region], data: JSONBody[TargetIn]
+    ) -> dict[str, int]:
+        """Sets how many ambassadors a region aims for (the default aim: one per household)."""
+        targets = registry_of(request).ambassadors.set_target(
+            context_of(request), region, data.target, data.reason
+        )
+        return {str(r): t for r, t in sorted(targets.targets.items())}

@@ -1,0 +1,557 @@
+"""Benchmarks of the ambassadors programme at national scale (issue 3).
+
+    python -m bench.membership [--members N] [--import-rows N] [--duration S] [--only NAME…]
+
+Each figure runs against its own fresh PostgreSQL database (dropped afterwards):
+
+* ``pg_single_row_insert``: the raw rate of single-row INSERT transactions of the same
+  PostgreSQL (pgbench, 32 clients), the baseline the enrolment rate is compared to;
+* ``enrol_http``: public enrolments over HTTP against a real server process
+  (``nqs serve``), load from ``wrk`` with 32 connections (``bench/enrol.lua`` makes
+  every request a new person with a valid ID); each 201 is a committed enrolment, which
+  the run checks by counting the events in the store afterwards;
+* ``import``: ``nqs ambassadors import`` of a generated CSV (one row in fifty invalid)
+  in a child process, rows per second and the child's peak memory;
+* ``membership_report`` and ``projection_rebuild``: a store filled with N ambassadors
+  through the import's own code path (``enrol_checked``), then the report's p99 over
+  HTTP and the membership read model rebuilt from the whole log, in events per second.
+
+Sizes are parameters: the defaults are the issue's (1,000,000 rows, 5,000,000
+ambassadors) and take the better part of an hour; pass smaller ones to try it out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import os
+import re
+import resource
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+NQS = str(Path(sys.executable).with_name("nqs"))
+PG_URL = os.environ.get("NQS_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432")
+REGIONS = (
+    "riyadh",
+    "makkah",
+    "madinah",
+    "qassim",
+    "eastern_province",
+    "asir",
+    "tabuk",
+    "hail",
+    "northern_borders",
+    "jazan",
+    "najran",
+    "al_bahah",
+    "al_jawf",
+)
+SECTORS = ("industry", "health", "education", "services", "civil_society", "government")
+
+Row = dict[str, Any]
+
+
+def row(name: str, value: float, unit: str, target: str, met: bool | None, **extra: Any) -> Row:
+    return {
+        "name": name,
+        "value": round(value, 2),
+        "unit": unit,
+        "target": target,
+        "met": met,
+        **extra,
+    }
+
+
+# -- people and files ---------------------------------------------------------------------
+
+
+def national_id(seq: int, citizen: bool = True) -> str:
+    from domain.people import luhn_valid
+
+    body = ("1" if citizen else "2") + f"{seq % 100_000_000:08d}"
+    return next(body + d for d in "0123456789" if luhn_valid(body + d))
+
+
+def form_row(seq: int) -> list[str]:
+    """One enrolment form: mostly general (citizens), one in five sectoral, one in fifty bad."""
+    region = REGIONS[seq % len(REGIONS)]
+    if seq % 50 == 7:
+        return [
+            "12345",
+            "محمد",
+            "Mohammed",
+            "0551234567",
+            f"p{seq}@example.sa",
+            region,
+            "City",
+            "general",
+            "",
+            "",
+        ]
+    if seq % 5 == 0:
+        return [
+            national_id(seq, citizen=seq % 10 != 0),
+            "سارة أحمد",
+            "Sara Ahmed",
+            f"05{seq % 100_000_000:08d}",
+            f"p{seq}@example.sa",
+            region,
+            "City",
+            "sectoral",
+            SECTORS[seq % len(SECTORS)],
+            "Employer",
+        ]
+    return [
+        national_id(seq),
+        "محمد عبدالله",
+        "Mohammed Abdullah",
+        f"05{seq % 100_000_000:08d}",
+        f"p{seq}@example.sa",
+        region,
+        f"City {seq % 97}",
+        "general",
+        "",
+        "",
+    ]
+
+
+def write_csv(path: Path, start: int, count: int) -> None:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(
+            [
+                "national_id",
+                "name_ar",
+                "name_en",
+                "mobile",
+                "email",
+                "region",
+                "city",
+                "track",
+                "sector",
+                "employer",
+            ]
+        )
+        for seq in range(start, start + count):
+            writer.writerow(form_row(seq))
+
+
+# -- databases and processes ------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def fresh_database(prefix: str) -> Iterator[str]:
+    import psycopg
+
+    name = f"{prefix}_{os.getpid()}_{int(time.time())}"
+    with psycopg.connect(f"{PG_URL}/postgres", autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield name
+    finally:
+        with psycopg.connect(f"{PG_URL}/postgres", autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def nqs_env(dbname: str, data_dir: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NQS_")}
+    env.update(
+        {
+            "NQS_DATABASE_URL": f"{PG_URL}/{dbname}?pool_size=20",
+            "NQS_DATA_DIR": str(data_dir),
+            "NQS_LOG_FORMAT": "json",
+            **extra,
+        }
+    )
+    return env
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextlib.contextmanager
+def server(env: dict[str, str], workers: int) -> Iterator[str]:
+    """``nqs serve`` as a child process; yields its base URL once /health answers."""
+    import httpx
+
+    port = free_port()
+    log = tempfile.TemporaryFile()
+    child = subprocess.Popen(  # noqa: S603
+        [NQS, "serve", "--port", str(port), "--workers", str(workers)],
+        env=env,
+        stdout=log,
+        stderr=log,
+        cwd=ROOT,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"{base}/health", timeout=2).status_code == 200:
+                    break
+            time.sleep(0.3)
+        else:
+            log.seek(0)
+            raise RuntimeError("server did not start: " + log.read().decode()[-2000:])
+        yield base
+    finally:
+        os.killpg(child.pid, signal.SIGTERM)
+        try:
+            child.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(child.pid, signal.SIGKILL)
+        log.close()
+
+
+def settings_for(dbname: str, data_dir: Path) -> Any:
+    from registry.settings import Settings
+
+    return Settings.from_env(
+        {"NQS_DATABASE_URL": f"{PG_URL}/{dbname}?pool_size=20", "NQS_DATA_DIR": str(data_dir)}
+    )
+
+
+# -- the figures --------------------------------------------------------------------------
+
+
+def pg_single_row_insert(opts: argparse.Namespace) -> Row:
+    if shutil.which("pgbench") is None:
+        return row("pg_single_row_insert", 0, "tx/s", "baseline", None, note="pgbench missing")
+    with fresh_database("nqs_bench_pgbench") as db, tempfile.TemporaryDirectory() as tmp:
+        import psycopg
+
+        with psycopg.connect(f"{PG_URL}/{db}", autocommit=True) as conn:
+            conn.execute("CREATE TABLE rows (id bigserial PRIMARY KEY, payload bytea)")
+        script = Path(tmp) / "insert.sql"
+        script.write_text("INSERT INTO rows (payload) VALUES (decode(repeat('ab', 400), 'hex'));\n")
+        out = subprocess.run(  # noqa: S603
+            [
+                "pgbench",
+                "-n",
+                "-c",
+                str(opts.connections),
+                "-j",
+                "2",
+                "-T",
+                str(opts.duration),
+                "-f",
+                str(script),
+                f"{PG_URL}/{db}",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    tps = float(re.search(r"tps = ([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    return row(
+        "pg_single_row_insert",
+        tps,
+        "tx/s",
+        "baseline",
+        None,
+        note=f"pgbench, {opts.connections} clients, one INSERT per transaction",
+    )
+
+
+def enrol_http(opts: argparse.Namespace, baseline: float | None) -> list[Row]:
+    if shutil.which("wrk") is None:
+        return [
+            row(
+                "enrol_http",
+                0,
+                "enrolments/s",
+                ">= 1500",
+                None,
+                note="wrk missing: apt-get install -y wrk",
+            )
+        ]
+    with fresh_database("nqs_bench_enrol") as db, tempfile.TemporaryDirectory() as tmp:
+        env = nqs_env(db, Path(tmp))
+        subprocess.run([NQS, "migrate"], env=env, check=True, capture_output=True, cwd=ROOT)  # noqa: S603
+        with server(env, opts.workers) as base:
+            load_env = {**os.environ, "NQS_BENCH_OFFSET": "50000000"}
+            # Warm-up (imports, pools, prepared statements), with its own range of people.
+            subprocess.run(  # noqa: S603
+                ["wrk", "-t2", "-c8", "-d3s", "-s", str(HERE / "enrol.lua"), base],
+                env={**load_env, "NQS_BENCH_OFFSET": "90000000"},
+                capture_output=True,
+                check=True,
+            )
+            out = subprocess.run(  # noqa: S603
+                [
+                    "wrk",
+                    "-t2",
+                    f"-c{opts.connections}",
+                    f"-d{opts.duration}s",
+                    "--latency",
+                    "-s",
+                    str(HERE / "enrol.lua"),
+                    base,
+                ],
+                env=load_env,
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+        rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+        total = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
+        failed_match = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+        failed = int(failed_match.group(1)) if failed_match else 0
+        p99 = _wrk_ms(re.search(r"99%\s+([\d.]+)(us|ms|s)", out))
+        p50 = _wrk_ms(re.search(r"50%\s+([\d.]+)(us|ms|s)", out))
+        stored = _count_events(db)
+    durable = stored >= total - failed
+    rows = [
+        row(
+            "enrol_http",
+            rate,
+            "enrolments/s",
+            ">= 1500",
+            rate >= 1500,
+            baseline=baseline,
+            ratio=round(rate / baseline, 3) if baseline else None,
+            note=f"{opts.connections} connections, {opts.workers} server process(es), "
+            f"{total} requests, {failed} failed, {stored} events stored"
+            + ("" if durable else " — FEWER EVENTS THAN SUCCESSES"),
+        ),
+        row("enrol_http_p99", p99, "ms", "<= 50", p99 <= 50, note=f"p50 {p50} ms"),
+    ]
+    return rows
+
+
+def _wrk_ms(match: re.Match[str] | None) -> float:
+    if match is None:
+        return float("nan")
+    value, unit = float(match.group(1)), match.group(2)
+    return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+
+def _count_events(db: str) -> int:
+    import psycopg
+
+    with psycopg.connect(f"{PG_URL}/{db}") as conn:
+        found = conn.execute("SELECT COUNT(*) FROM nqs_events").fetchone()
+    return int(found[0]) if found else 0
+
+
+def import_csv(opts: argparse.Namespace) -> list[Row]:
+    with fresh_database("nqs_bench_import") as db, tempfile.TemporaryDirectory() as tmp:
+        env = nqs_env(db, Path(tmp))
+        subprocess.run([NQS, "migrate"], env=env, check=True, capture_output=True, cwd=ROOT)  # noqa: S603
+        path = Path(tmp) / "ambassadors.csv"
+        write_csv(path, 0, opts.import_rows)
+        started = time.perf_counter()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        subprocess.run(  # noqa: S603
+            [NQS, "ambassadors", "import", str(path)],
+            env=env,
+            check=True,
+            capture_output=True,
+            cwd=ROOT,
+        )
+        elapsed = time.perf_counter() - started
+        peak_mb = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+        started = time.perf_counter()
+        subprocess.run(  # noqa: S603
+            [NQS, "ambassadors", "import", str(path)],
+            env=env,
+            check=True,
+            capture_output=True,
+            cwd=ROOT,
+        )
+        rerun = time.perf_counter() - started
+        stored = _count_events(db)
+    rate = opts.import_rows / elapsed
+    expected = sum(1 for seq in range(opts.import_rows) if seq % 50 != 7)
+    return [
+        row(
+            "import",
+            rate,
+            "rows/s",
+            ">= 10000",
+            rate >= 10_000,
+            note=f"{opts.import_rows} rows in {elapsed:.1f} s; {stored} enrolled "
+            f"(expected {expected}); re-run in {rerun:.1f} s added "
+            f"{stored - expected} (expected 0)",
+        ),
+        row("import_peak_memory", peak_mb, "MB", "<= 500", peak_mb <= 500),
+    ]
+
+
+def report_and_rebuild(opts: argparse.Namespace) -> list[Row]:
+    from domain.ambassadors.enrolment import validate_enrolment
+    from domain.errors import InvalidInput
+    from domain.roles import Role
+    from registry.ambassador_import import _form
+    from registry.bootstrap import build, migrate
+    from registry.context import RequestContext
+
+    columns = [
+        "national_id",
+        "name_ar",
+        "name_en",
+        "mobile",
+        "email",
+        "region",
+        "city",
+        "track",
+        "sector",
+        "employer",
+    ]
+    with fresh_database("nqs_bench_scale") as db, tempfile.TemporaryDirectory() as tmp:
+        settings = settings_for(db, Path(tmp))
+        migrate(settings)
+        registry = build(settings)
+        try:
+            ctx = RequestContext.system()
+            started = time.perf_counter()
+            batch = []
+            for seq in range(opts.members * 50 // 49 + 1):
+                try:
+                    batch.append(
+                        validate_enrolment(
+                            _form(dict(zip(columns, form_row(seq), strict=True))),
+                            registry.ambassadors.pepper,
+                        )
+                    )
+                except InvalidInput:
+                    continue
+                if len(batch) == 5000:
+                    registry.ambassadors.enrol_checked(ctx, batch)
+                    batch = []
+            if batch:
+                registry.ambassadors.enrol_checked(ctx, batch)
+            filled = time.perf_counter() - started
+            events = registry.runner.head()
+            started = time.perf_counter()
+            registry.runner.rebuild("membership")
+            rebuild = time.perf_counter() - started
+            registry.runner.catch_up()
+            registry.users.add(ctx, username=BENCH_USER, role=Role.OFFICER, password=BENCH_PASSWORD)
+        finally:
+            registry.close()
+        env = nqs_env(db, Path(tmp))
+        with server(env, 1) as base:
+            latencies = _report_latencies(base, opts.report_requests)
+    p99 = statistics.quantiles(latencies, n=100)[98]
+    rate = events / rebuild
+    return [
+        row(
+            "membership_report_p99",
+            p99,
+            "ms",
+            "<= 20",
+            p99 <= 20,
+            note=f"{events} ambassadors in the store (filled in {filled:.0f} s); "
+            f"p50 {statistics.median(latencies):.1f} ms over {len(latencies)} requests",
+        ),
+        row(
+            "projection_rebuild",
+            rate,
+            "events/s",
+            ">= 20000",
+            rate >= 20_000,
+            note=f"membership read model, {events} events in {rebuild:.1f} s",
+        ),
+    ]
+
+
+def _report_latencies(base: str, count: int) -> list[float]:
+    import httpx
+
+    signed_in = httpx.post(
+        f"{base}/api/v1/auth/token", data={"username": BENCH_USER, "password": BENCH_PASSWORD}
+    )
+    signed_in.raise_for_status()
+    headers = {"Authorization": f"Bearer {signed_in.json()['access_token']}"}
+    latencies = []
+    with httpx.Client(base_url=base, headers=headers, timeout=30) as client:
+        for _ in range(20):
+            client.get("/api/v1/reports/membership").raise_for_status()
+        for _ in range(count):
+            started = time.perf_counter()
+            client.get("/api/v1/reports/membership").raise_for_status()
+            latencies.append((time.perf_counter() - started) * 1000)
+    return latencies
+
+
+BENCH_USER, BENCH_PASSWORD = "bench-officer", "bench-officer-password"  # noqa: S105
+
+
+# -- entry points -------------------------------------------------------------------------
+
+FIGURES = ("baseline", "enrol", "import", "scale")
+
+
+def options(args: Any = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="bench.membership",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--members", type=int, default=5_000_000)
+    parser.add_argument("--import-rows", type=int, default=1_000_000)
+    parser.add_argument("--duration", type=int, default=20, help="seconds of load")
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--workers", type=int, default=1, help="server processes")
+    parser.add_argument("--report-requests", type=int, default=500)
+    parser.add_argument("--only", nargs="*", choices=FIGURES, default=list(FIGURES))
+    if isinstance(args, argparse.Namespace):
+        defaults = parser.parse_args([])
+        for key, value in vars(defaults).items():
+            if not hasattr(args, key):
+                setattr(args, key, value)
+        return args
+    return parser.parse_args(args)
+
+
+def run(args: Any = None) -> list[Row]:
+    opts = options(args)
+    results: list[Row] = []
+    baseline = None
+    if "baseline" in opts.only or "enrol" in opts.only:
+        results.append(pg_single_row_insert(opts))
+        baseline = results[-1]["value"] or None
+    if "enrol" in opts.only:
+        results.extend(enrol_http(opts, baseline))
+    if "import" in opts.only:
+        results.extend(import_csv(opts))
+    if "scale" in opts.only:
+        results.extend(report_and_rebuild(opts))
+    return results
+
+
+def main() -> None:
+    for result in run(sys.argv[1:]):
+        met = {True: "met", False: "NOT met", None: ""}[result["met"]]
+        extra = (
+            f"  (ratio {result['ratio']} of {result['baseline']})" if result.get("ratio") else ""
+        )
+        print(
+            f"{result['name']:24} {result['value']:>12} {result['unit']:14} "
+            f"target {result['target']:10} {met}{extra}"
+        )
+        if result.get("note"):
+            print(f"{'':24} {result['note']}")
+
+
+if __name__ == "__main__":
+    main()

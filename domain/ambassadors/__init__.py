@@ -1,0 +1,1 @@
+"""The National Program for Quality Ambassadors: memberships, tracks, activities."""

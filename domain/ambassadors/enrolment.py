@@ -1,0 +1,193 @@
+"""The enrolment form, checked once, whole: every invalid field is named in one refusal.
+
+The same check serves the public form, the officer's CSV import and track
+changes, so a row refused by the import reads exactly like a refused form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from uuid import UUID
+
+from domain.ambassadors.values import Sector, Track
+from domain.errors import Problems
+from domain.people import Residency, check_personal, person_id, residency_of
+from domain.personal import PersonalData
+from domain.regions import Region
+
+MAX_CITY_LENGTH = 100
+MAX_EMPLOYER_LENGTH = 200
+MAX_ITEMS = 20
+MAX_ITEM_LENGTH = 500
+
+
+@dataclass(frozen=True)
+class EnrolmentForm:
+    """The form as typed: strings, unchecked (the columns of the import CSV, too)."""
+
+    national_id: str
+    name_ar: str
+    mobile: str
+    email: str
+    region: str
+    city: str
+    track: str = Track.GENERAL.value
+    name_en: str | None = None
+    sector: str | None = None
+    employer: str | None = None
+    qualifications: Sequence[str] = ()
+    evidence: Sequence[str] = ()
+
+
+@dataclass(frozen=True)
+class TrackDetails:
+    """What a track asks of its members beyond who they are."""
+
+    track: Track
+    sector: Sector | None = None
+    employer: str | None = None
+    qualifications: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    """A checked form: the person's id, their sealed-to-be personal data, the rest in clear."""
+
+    person_id: UUID
+    personal: PersonalData
+    residency: Residency
+    region: Region
+    city: str
+    details: TrackDetails
+
+
+def validate_enrolment(form: EnrolmentForm, pepper: bytes) -> Enrolment:
+    """Checks every field; raises one InvalidInput naming all that are wrong."""
+    problems = Problems()
+    personal = check_personal(
+        form.national_id, form.name_ar, form.name_en, form.mobile, form.email, problems
+    )
+    region = check_region(form.region, problems)
+    city = _text(form.city, "city", MAX_CITY_LENGTH, problems, required=True)
+    residency = residency_of(personal.national_id) if personal else None
+    details = check_track_details(
+        form.track, residency, form.sector, form.employer, form.qualifications, form.evidence,
+        problems,
+    )
+    problems.raise_if_any()
+    assert personal is not None
+    assert region is not None
+    assert city is not None
+    assert residency is not None
+    assert details is not None
+    return Enrolment(
+        person_id=person_id(pepper, personal.national_id),
+        personal=personal,
+        residency=residency,
+        region=region,
+        city=city,
+        details=details,
+    )
+
+
+def check_region(raw: str | None, problems: Problems, field_name: str = "region") -> Region | None:
+    value = (raw or "").strip().lower().replace(" ", "_").replace("-", "_")
+    try:
+        return Region(value)
+    except ValueError:
+        allowed = ", ".join(r.value for r in Region)
+        problems.add(
+            field_name,
+            f"Choose one of the 13 regions: {allowed}.",
+            f"اختر إحدى المناطق الإدارية الثلاث عشرة: {allowed}.",
+        )
+        return None
+
+
+def check_track_details(
+    raw_track: str | None,
+    residency: Residency | None,
+    raw_sector: str | None,
+    raw_employer: str | None,
+    qualifications: Sequence[str],
+    evidence: Sequence[str],
+    problems: Problems,
+) -> TrackDetails | None:
+    """The track and what it requires: a citizen for the general track, a sector and an
+    employer for the sectoral one, a sector, qualifications and evidence for experts."""
+    try:
+        track = Track((raw_track or Track.GENERAL.value).strip().lower())
+    except ValueError:
+        problems.add("track", "Choose general, sectoral or expert.", "اختر: عام أو قطاعي أو خبير.")
+        return None
+    sector = None
+    if raw_sector and raw_sector.strip():
+        try:
+            sector = Sector(raw_sector.strip().lower().replace(" ", "_"))
+        except ValueError:
+            allowed = ", ".join(s.value for s in Sector)
+            problems.add("sector", f"Choose one of: {allowed}.", f"اختر أحد القطاعات: {allowed}.")
+            return None
+    employer = _text(raw_employer, "employer", MAX_EMPLOYER_LENGTH, problems, required=False)
+    quals = _items(qualifications, "qualifications", problems)
+    proofs = _items(evidence, "evidence", problems)
+    if track == Track.GENERAL and residency == Residency.RESIDENT:
+        problems.add(
+            "national_id",
+            "The general track is for citizens: a national ID starts with 1.",
+            "المسار العام للمواطنين: يبدأ رقم الهوية الوطنية بالرقم 1.",
+        )
+    if track in (Track.SECTORAL, Track.EXPERT) and sector is None:
+        problems.add(
+            "sector",
+            "This track needs the sector you work in.",
+            "هذا المسار يتطلب القطاع الذي تعمل فيه.",
+        )
+    if track == Track.SECTORAL and not employer:
+        problems.add(
+            "employer", "The sectoral track needs your employer.", "المسار القطاعي يتطلب جهة العمل."
+        )
+    if track == Track.EXPERT:
+        if not quals:
+            problems.add(
+                "qualifications",
+                "An expert lists at least one qualification.",
+                "يذكر الخبير مؤهلاً واحداً على الأقل.",
+            )
+        if not proofs:
+            problems.add(
+                "evidence",
+                "An expert gives at least one piece of evidence.",
+                "يقدّم الخبير دليلاً واحداً على الأقل.",
+            )
+    return TrackDetails(track, sector, employer, quals, proofs)
+
+
+def _text(
+    raw: str | None, field_name: str, max_length: int, problems: Problems, *, required: bool
+) -> str | None:
+    value = " ".join((raw or "").split())
+    if not value:
+        if required:
+            problems.add(field_name, "This field is required.", "هذا الحقل مطلوب.")
+        return None
+    if len(value) > max_length:
+        problems.add(
+            field_name, f"At most {max_length} characters.", f"الحد الأقصى {max_length} حرفاً."
+        )
+        return None
+    return value
+
+
+def _items(raw: Sequence[str], field_name: str, problems: Problems) -> tuple[str, ...]:
+    items = tuple(v for v in (" ".join((item or "").split()) for item in raw) if v)
+    if len(items) > MAX_ITEMS or any(len(v) > MAX_ITEM_LENGTH for v in items):
+        problems.add(
+            field_name,
+            f"At most {MAX_ITEMS} items of {MAX_ITEM_LENGTH} characters.",
+            f"بحد أقصى {MAX_ITEMS} عنصراً لا يتجاوز كل منها {MAX_ITEM_LENGTH} حرفاً.",
+        )
+        return ()
+    return items

@@ -1,0 +1,1 @@
+"""Professional licences in quality: technical (first stage) and administrative (second)."""

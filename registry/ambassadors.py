@@ -1,0 +1,466 @@
+"""Commands and queries of the National Program for Quality Ambassadors."""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from uuid import UUID, uuid5
+
+from eventsourcing.persistence import IntegrityError
+
+from domain.ambassadors.enrolment import (
+    Enrolment,
+    EnrolmentForm,
+    check_track_details,
+    validate_enrolment,
+)
+from domain.ambassadors.membership import Membership
+from domain.ambassadors.targets import TARGETS_ID, MembershipTargets
+from domain.ambassadors.values import ActivityKind
+from domain.envelope import Envelope
+from domain.errors import AlreadyExists, DomainError, NotFound, Problems, VersionConflict
+from domain.people import check_national_id, person_id
+from domain.personal import PersonalData
+from domain.regions import Region
+from projections.membership_queries import active_past_expiry
+from projections.sql import Database
+from registry.application import NQSApplication
+from registry.clock import Clock
+from registry.context import RequestContext
+from registry.group_commit import GroupCommitWriter
+from registry.idempotency import IdempotencyKey
+from registry.personal_data import KEYS_TABLE, NEW_KEYS, KeyRow, PersonalDataVault, save_erasure
+from registry.service import Service
+
+NOUN = ("membership", "عضوية")
+DUPLICATE = (
+    "A membership already exists for this ID number. If it is yours and you cannot find it, "
+    "contact the NQS executive office.",
+    "توجد عضوية مسجلة برقم الهوية هذا. إن كانت عضويتك ولم تجدها فتواصل مع المكتب التنفيذي "
+    "للاستراتيجية الوطنية للجودة.",
+)
+# Crockford's base32: no I, L, O or U, so a code read aloud or typed is not mistaken.
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+CODE_LENGTH = 10
+MAX_BULK = 1000
+
+# The decisions officers take one by one or in bulk: name -> what it does to a membership.
+Decision = Callable[["AmbassadorService", Membership, Envelope], None]
+DECISIONS: dict[str, Decision] = {
+    "approve": lambda s, m, e: m.approve(e, new_verification_code()),
+    "reject": lambda s, m, e: m.reject(e),
+    "suspend": lambda s, m, e: m.suspend(e),
+    "reinstate": lambda s, m, e: m.reinstate(e),
+    "withdraw": lambda s, m, e: m.withdraw(e),
+    "renew": lambda s, m, e: m.renew(e),
+    "expire": lambda s, m, e: m.expire(e),
+}
+
+
+def new_verification_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def normalise_code(code: str) -> str:
+    """A typed code as stored: upper case, no spaces or dashes, O read as 0 and I/L as 1."""
+    return (
+        (code or "")
+        .upper()
+        .replace("-", "")
+        .replace(" ", "")
+        .translate(str.maketrans("OIL", "011"))
+    )
+
+
+@dataclass(frozen=True)
+class BulkOutcome:
+    id: UUID
+    ok: bool
+    status: str | None = None
+    version: int | None = None
+    error: DomainError | None = None
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What became of one row: enrolled, already there (skipped), or refused."""
+
+    enrolled: int
+    skipped: int
+
+
+@dataclass(frozen=True)
+class PreparedEnrolment:
+    """An enrolment ready to save: its event (personal data sealed) and its key row."""
+
+    enrolment: Enrolment
+    event: Any
+    key_row: KeyRow
+
+
+def sealed_membership(envelope: Envelope, enrolment: Enrolment, key: bytes) -> Membership:
+    """A new membership whose personal data is sealed with ``key``."""
+    sealed = PersonalDataVault.seal(key, enrolment.person_id, enrolment.personal)
+    return Membership.enrol(
+        envelope,
+        enrolment.person_id,
+        sealed,
+        enrolment.residency,
+        enrolment.region,
+        enrolment.city,
+        enrolment.details,
+    )
+
+
+def prepare_enrolments(
+    vault: PersonalDataVault, envelope: Envelope, enrolments: Iterable[Enrolment]
+) -> list[PreparedEnrolment]:
+    """Fresh keys and sealed events for checked enrolments: CPU only, so the import can run
+    it in worker processes while the parent writes."""
+    prepared = []
+    for enrolment in enrolments:
+        key, row = vault.new_key(enrolment.person_id)
+        event = sealed_membership(envelope, enrolment, key).collect_events()[0]
+        prepared.append(PreparedEnrolment(enrolment, event, row))
+    return prepared
+
+
+class AmbassadorService(Service):
+    def __init__(
+        self,
+        app: NQSApplication,
+        clock: Clock,
+        vault: PersonalDataVault,
+        pepper: bytes,
+        writer: GroupCommitWriter | None = None,
+    ) -> None:
+        super().__init__(app, clock)
+        self.vault = vault
+        self.pepper = pepper
+        self.writer = writer or GroupCommitWriter(
+            self.app.save,
+            existing=self.app.recorder.existing_originators,  # type: ignore[attr-defined]
+        )
+
+    def close(self) -> None:
+        self.writer.close()
+
+    # -- queries ---------------------------------------------------------------------
+
+    def get(self, membership_id: UUID) -> Membership:
+        return self.load(Membership, membership_id, NOUN)
+
+    def find_by_national_id(self, national_id: str) -> Membership:
+        """An officer's look-up by ID number (sent in a body, never a URL)."""
+        problems = Problems()
+        number = check_national_id(national_id, problems)
+        problems.raise_if_any()
+        assert number is not None
+        return self.get(person_id(self.pepper, number))
+
+    def personal_of(self, membership: Membership) -> PersonalData | None:
+        """The member's personal data, or None once erased."""
+        if membership.erased:
+            return None
+        return self.vault.open(membership.id, membership.personal)
+
+    # -- enrolment -------------------------------------------------------------------
+
+    def enrol(
+        self, ctx: RequestContext, form: EnrolmentForm, idempotency: IdempotencyKey | None = None
+    ) -> Membership:
+        """Public self-enrolment: checked once, saved once (in the next group commit)."""
+        envelope, enrolment, membership, row = self._prepare(ctx, form, idempotency)
+        try:
+            self.writer.submit(membership, [row])
+        except IntegrityError:
+            return self._after_collision(envelope, enrolment, idempotency)
+        return membership
+
+    async def enrol_async(
+        self, ctx: RequestContext, form: EnrolmentForm, idempotency: IdempotencyKey | None = None
+    ) -> Membership:
+        """The same for the event loop: the checks and sealing (a fraction of a millisecond)
+        run on the loop and the commit is awaited, so no worker thread waits on the disk."""
+        envelope, enrolment, membership, row = self._prepare(ctx, form, idempotency)
+        try:
+            await self.writer.submit_async(membership, [row])
+        except IntegrityError:
+            return await asyncio.to_thread(self._after_collision, envelope, enrolment, idempotency)
+        return membership
+
+    def _prepare(
+        self, ctx: RequestContext, form: EnrolmentForm, idempotency: IdempotencyKey | None
+    ) -> tuple[Envelope, Enrolment, Membership, KeyRow]:
+        enrolment = validate_enrolment(form, self.pepper)
+        envelope = self.envelope(ctx, idempotency=idempotency)
+        key, row = self.vault.new_key(enrolment.person_id)
+        return envelope, enrolment, sealed_membership(envelope, enrolment, key), row
+
+    def _after_collision(
+        self, envelope: Envelope, enrolment: Enrolment, idempotency: IdempotencyKey | None
+    ) -> Membership:
+        """Either the person is enrolled already, or they hold a key from a licence."""
+        existing = self.find(Membership, enrolment.person_id)
+        if existing is not None:
+            first = self.first_envelope(existing.id)
+            if idempotency is not None and idempotency.is_replay_of(
+                first.idempotency if first else None
+            ):
+                return existing
+            raise AlreadyExists(*DUPLICATE, field="national_id")
+        key = self.vault.key(enrolment.person_id)
+        if key is None:
+            raise AlreadyExists(*DUPLICATE, field="national_id")
+        membership = sealed_membership(envelope, enrolment, key)
+        try:
+            self.app.save(membership)
+        except IntegrityError:
+            raise AlreadyExists(*DUPLICATE, field="national_id") from None
+        return membership
+
+    def enrol_checked(self, ctx: RequestContext, enrolments: Sequence[Enrolment]) -> ImportOutcome:
+        """Saves many checked enrolments (the import) in one transaction; people already
+        enrolled are skipped, so re-running a file duplicates no one."""
+        return self.save_prepared(prepare_enrolments(self.vault, self.envelope(ctx), enrolments))
+
+    def save_prepared(self, prepared: Sequence[PreparedEnrolment]) -> ImportOutcome:
+        """Saves prepared enrolments (sealed, with fresh keys) in one transaction, skipping
+        people already enrolled; on a race, one by one."""
+        unique = list({p.enrolment.person_id: p for p in prepared}.values())
+        enrolled_already = self.app.recorder.existing_originators(  # type: ignore[attr-defined]
+            [p.enrolment.person_id for p in unique]
+        )
+        fresh = [p for p in unique if p.enrolment.person_id not in enrolled_already]
+        # Holders of a licence already have a key: they enrol with it, below.
+        with_keys = self._people_with_keys([p.enrolment.person_id for p in fresh])
+        ready = [p for p in fresh if p.enrolment.person_id not in with_keys]
+        enrolled = len(ready)
+        try:
+            if ready:
+                self.app.save(*(p.event for p in ready), **{NEW_KEYS: [p.key_row for p in ready]})
+        except IntegrityError:
+            # Someone enrolled one of them meanwhile: one by one, skipping who is there.
+            enrolled = 0
+            for p in ready:
+                try:
+                    self.app.save(p.event, **{NEW_KEYS: [p.key_row]})
+                    enrolled += 1
+                except IntegrityError:
+                    pass
+        for p in fresh:
+            if p.enrolment.person_id in with_keys:
+                key = self.vault.key(p.enrolment.person_id)
+                if key is not None:
+                    try:
+                        self.app.save(sealed_membership(p.event.envelope, p.enrolment, key))
+                        enrolled += 1
+                    except IntegrityError:
+                        pass
+        return ImportOutcome(enrolled=enrolled, skipped=len(prepared) - enrolled)
+
+    def _people_with_keys(self, ids: Iterable[UUID]) -> set[UUID]:
+        return self._existing(f"SELECT person_id FROM {KEYS_TABLE}", ids)
+
+    def _existing(self, select: str, ids: Iterable[UUID]) -> set[UUID]:
+        ids = list(ids)
+        found: set[UUID] = set()
+        assert self.vault.db is not None
+        with self.vault.db.read() as cur:
+            for start in range(0, len(ids), 1000):
+                chunk = [str(i) for i in ids[start : start + 1000]]
+                marks = ",".join("?" * len(chunk))
+                column = select.split()[1]
+                rows = cur.fetchall(f"{select} WHERE {column} IN ({marks})", chunk)
+                found.update(UUID(str(r[0])) for r in rows)
+        return found
+
+    # -- decisions -------------------------------------------------------------------
+
+    def decide(
+        self, ctx: RequestContext, action: str, id_: UUID, expected: int | None, reason: str | None
+    ) -> Membership:
+        decision = DECISIONS[action]
+        return self.change(
+            Membership,
+            id_,
+            expected,
+            NOUN,
+            lambda m: decision(self, m, self.envelope(ctx, reason)),
+        )
+
+    def bulk(
+        self, ctx: RequestContext, action: str, ids: Sequence[UUID], reason: str | None
+    ) -> list[BulkOutcome]:
+        """One decision, one reason, many memberships: each succeeds or fails on its own;
+        those that succeed are saved together."""
+        decision = DECISIONS[action]
+        envelope = self.envelope(ctx, reason)
+        envelope.require_reason()
+        outcomes: dict[UUID, BulkOutcome] = {}
+        changed: list[Membership] = []
+        for id_ in dict.fromkeys(ids):
+            try:
+                membership = self.get(id_)
+                decision(self, membership, envelope)
+            except DomainError as error:
+                outcomes[id_] = BulkOutcome(id_, ok=False, error=error)
+                continue
+            changed.append(membership)
+        events = {m.id: list(m.collect_events()) for m in changed}
+        try:
+            self.app.save(*(e for evs in events.values() for e in evs))
+        except IntegrityError:
+            for membership in changed:
+                try:
+                    self.app.save(*events[membership.id])
+                except IntegrityError:
+                    current = self.get(membership.id)
+                    outcomes[membership.id] = BulkOutcome(
+                        membership.id,
+                        ok=False,
+                        error=VersionConflict(membership.version - 1, current.version),
+                    )
+        for membership in changed:
+            outcomes.setdefault(
+                membership.id,
+                BulkOutcome(
+                    membership.id,
+                    ok=True,
+                    status=str(membership.status),
+                    version=membership.version,
+                ),
+            )
+        return [outcomes[i] for i in dict.fromkeys(ids)]
+
+    def record_expiries(
+        self, ctx: RequestContext, db: Database, reason: str | None, limit: int = 1000
+    ) -> int:
+        """Records the expiry of active memberships past their expiry date (the daily run)."""
+        ids = [UUID(i) for i in active_past_expiry(db, self.clock.now().date(), limit)]
+        if not ids:
+            return 0
+        return sum(1 for outcome in self.bulk(ctx, "expire", ids, reason) if outcome.ok)
+
+    def request_track_change(
+        self,
+        ctx: RequestContext,
+        id_: UUID,
+        expected: int,
+        *,
+        track: str,
+        sector: str | None,
+        employer: str | None,
+        qualifications: Sequence[str],
+        evidence: Sequence[str],
+    ) -> Membership:
+        def command(membership: Membership) -> None:
+            problems = Problems()
+            details = check_track_details(
+                track, membership.residency, sector, employer, qualifications, evidence, problems
+            )
+            problems.raise_if_any()
+            assert details is not None
+            membership.request_track_change(self.envelope(ctx), details)
+
+        return self.change(Membership, id_, expected, NOUN, command)
+
+    def decide_track_change(
+        self, ctx: RequestContext, id_: UUID, expected: int, approve: bool, reason: str | None
+    ) -> Membership:
+        return self.change(
+            Membership,
+            id_,
+            expected,
+            NOUN,
+            lambda m: m.decide_track_change(self.envelope(ctx, reason), approve),
+        )
+
+    # -- activities ------------------------------------------------------------------
+
+    def log_activity(
+        self,
+        ctx: RequestContext,
+        id_: UUID,
+        expected: int,
+        *,
+        kind: ActivityKind,
+        title: str,
+        held_on: date,
+        participants: int,
+        idempotency: IdempotencyKey | None = None,
+    ) -> tuple[Membership, UUID]:
+        membership = self.get(id_)
+        activity_id = (
+            idempotency.derive_id(membership.id)
+            if idempotency
+            else uuid5(membership.id, secrets.token_hex(16))
+        )
+        if activity_id in membership.activities:
+            return membership, activity_id
+        membership.check_version(expected)
+        membership.log_activity(
+            self.envelope(ctx, idempotency=idempotency),
+            activity_id,
+            kind,
+            title,
+            held_on,
+            participants,
+        )
+        self.save(membership)
+        return membership, activity_id
+
+    def verify_activity(
+        self, ctx: RequestContext, id_: UUID, expected: int, activity_id: UUID, reason: str | None
+    ) -> Membership:
+        return self.change(
+            Membership,
+            id_,
+            expected,
+            NOUN,
+            lambda m: m.verify_activity(self.envelope(ctx, reason), activity_id),
+        )
+
+    def reject_activity(
+        self, ctx: RequestContext, id_: UUID, expected: int, activity_id: UUID, reason: str | None
+    ) -> Membership:
+        return self.change(
+            Membership,
+            id_,
+            expected,
+            NOUN,
+            lambda m: m.reject_activity(self.envelope(ctx, reason), activity_id),
+        )
+
+    # -- erasure ---------------------------------------------------------------------
+
+    def erase(
+        self, ctx: RequestContext, id_: UUID, expected: int, reason: str | None
+    ) -> Membership:
+        """Destroys the person's data key and records why, in one transaction (Saudi PDPL)."""
+        membership = self.get(id_)
+        membership.check_version(expected)
+        membership.erase_personal_data(self.envelope(ctx, reason))
+        save_erasure(self.app, membership, membership.id)
+        return membership
+
+    # -- targets ---------------------------------------------------------------------
+
+    def targets(self) -> MembershipTargets | None:
+        return self.find(MembershipTargets, TARGETS_ID)
+
+    def set_target(
+        self, ctx: RequestContext, region: Region, target: int, reason: str | None
+    ) -> MembershipTargets:
+        envelope = self.envelope(ctx, reason)
+        targets = self.targets() or MembershipTargets.start(envelope)
+        targets.set_target(envelope, region, target)
+        self.save(targets)
+        return targets
+
+
+__all__ = ["DECISIONS", "MAX_BULK", "AmbassadorService", "BulkOutcome", "NotFound"]
