@@ -40,6 +40,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from registry.ambassador_import import COLUMNS as IMPORT_COLUMNS
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 NQS = str(Path(sys.executable).with_name("nqs"))
@@ -62,6 +64,8 @@ REGIONS = (
 SECTORS = ("industry", "health", "education", "services", "civil_society", "government")
 
 Row = dict[str, Any]
+# The import's columns without the expert track's lists, which these people do not need.
+FORM_COLUMNS = [c for c in IMPORT_COLUMNS if c not in ("qualifications", "evidence")]
 
 
 def row(name: str, value: float, unit: str, target: str, met: bool | None, **extra: Any) -> Row:
@@ -131,20 +135,7 @@ def form_row(seq: int) -> list[str]:
 def write_csv(path: Path, start: int, count: int) -> None:
     with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f)
-        writer.writerow(
-            [
-                "national_id",
-                "name_ar",
-                "name_en",
-                "mobile",
-                "email",
-                "region",
-                "city",
-                "track",
-                "sector",
-                "employer",
-            ]
-        )
+        writer.writerow(FORM_COLUMNS)
         for seq in range(start, start + count):
             writer.writerow(form_row(seq))
 
@@ -191,8 +182,8 @@ def server(env: dict[str, str], workers: int) -> Iterator[str]:
     import httpx
 
     port = free_port()
-    log = tempfile.TemporaryFile()
-    child = subprocess.Popen(  # noqa: S603
+    log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in the finally below
+    child = subprocess.Popen(
         [NQS, "serve", "--port", str(port), "--workers", str(workers)],
         env=env,
         stdout=log,
@@ -242,7 +233,7 @@ def pg_single_row_insert(opts: argparse.Namespace) -> Row:
             conn.execute("CREATE TABLE rows (id bigserial PRIMARY KEY, payload bytea)")
         script = Path(tmp) / "insert.sql"
         script.write_text("INSERT INTO rows (payload) VALUES (decode(repeat('ab', 400), 'hex'));\n")
-        out = subprocess.run(  # noqa: S603
+        out = subprocess.run(
             [
                 "pgbench",
                 "-n",
@@ -285,17 +276,17 @@ def enrol_http(opts: argparse.Namespace, baseline: float | None) -> list[Row]:
         ]
     with fresh_database("nqs_bench_enrol") as db, tempfile.TemporaryDirectory() as tmp:
         env = nqs_env(db, Path(tmp))
-        subprocess.run([NQS, "migrate"], env=env, check=True, capture_output=True, cwd=ROOT)  # noqa: S603
+        subprocess.run([NQS, "migrate"], env=env, check=True, capture_output=True, cwd=ROOT)
         with server(env, opts.workers) as base:
             load_env = {**os.environ, "NQS_BENCH_OFFSET": "50000000"}
             # Warm-up (imports, pools, prepared statements), with its own range of people.
-            subprocess.run(  # noqa: S603
+            subprocess.run(
                 ["wrk", "-t2", "-c8", "-d3s", "-s", str(HERE / "enrol.lua"), base],
                 env={**load_env, "NQS_BENCH_OFFSET": "90000000"},
                 capture_output=True,
                 check=True,
             )
-            out = subprocess.run(  # noqa: S603
+            out = subprocess.run(
                 [
                     "wrk",
                     "-t2",
@@ -319,7 +310,7 @@ def enrol_http(opts: argparse.Namespace, baseline: float | None) -> list[Row]:
         p50 = _wrk_ms(re.search(r"50%\s+([\d.]+)(us|ms|s)", out))
         stored = _count_events(db)
     durable = stored >= total - failed
-    rows = [
+    return [
         row(
             "enrol_http",
             rate,
@@ -334,7 +325,6 @@ def enrol_http(opts: argparse.Namespace, baseline: float | None) -> list[Row]:
         ),
         row("enrol_http_p99", p99, "ms", "<= 50", p99 <= 50, note=f"p50 {p50} ms"),
     ]
-    return rows
 
 
 def _wrk_ms(match: re.Match[str] | None) -> float:
@@ -355,12 +345,12 @@ def _count_events(db: str) -> int:
 def import_csv(opts: argparse.Namespace) -> list[Row]:
     with fresh_database("nqs_bench_import") as db, tempfile.TemporaryDirectory() as tmp:
         env = nqs_env(db, Path(tmp))
-        subprocess.run([NQS, "migrate"], env=env, check=True, capture_output=True, cwd=ROOT)  # noqa: S603
+        subprocess.run([NQS, "migrate"], env=env, check=True, capture_output=True, cwd=ROOT)
         path = Path(tmp) / "ambassadors.csv"
         write_csv(path, 0, opts.import_rows)
         started = time.perf_counter()
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        subprocess.run(  # noqa: S603
+        subprocess.run(
             [NQS, "ambassadors", "import", str(path)],
             env=env,
             check=True,
@@ -370,7 +360,7 @@ def import_csv(opts: argparse.Namespace) -> list[Row]:
         elapsed = time.perf_counter() - started
         peak_mb = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
         started = time.perf_counter()
-        subprocess.run(  # noqa: S603
+        subprocess.run(
             [NQS, "ambassadors", "import", str(path)],
             env=env,
             check=True,
@@ -404,18 +394,7 @@ def report_and_rebuild(opts: argparse.Namespace) -> list[Row]:
     from registry.bootstrap import build, migrate
     from registry.context import RequestContext
 
-    columns = [
-        "national_id",
-        "name_ar",
-        "name_en",
-        "mobile",
-        "email",
-        "region",
-        "city",
-        "track",
-        "sector",
-        "employer",
-    ]
+    columns = FORM_COLUMNS
     with fresh_database("nqs_bench_scale") as db, tempfile.TemporaryDirectory() as tmp:
         settings = settings_for(db, Path(tmp))
         migrate(settings)
@@ -493,7 +472,7 @@ def _report_latencies(base: str, count: int) -> list[float]:
     return latencies
 
 
-BENCH_USER, BENCH_PASSWORD = "bench-officer", "bench-officer-password"  # noqa: S105
+BENCH_USER, BENCH_PASSWORD = "bench-officer", "bench-officer-password"
 
 
 # -- entry points -------------------------------------------------------------------------

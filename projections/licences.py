@@ -12,17 +12,10 @@ from typing import Any
 from domain.licences.licence import Licence
 from domain.licences.licence_type import LicenceType
 from projections.base import Handler, Projection
+from projections.counters import StatusCounters
 from projections.sql import Cursor
 
-_MOVE_OUT = (
-    "UPDATE view_licence_counts SET n = n - 1 WHERE (type_code, stage, status) IN"
-    " (SELECT type_code, stage, status FROM view_licences WHERE id = ?)"
-)
-_MOVE_IN = (
-    "INSERT INTO view_licence_counts (type_code, stage, status, n)"
-    " SELECT type_code, stage, ?, 1 FROM view_licences WHERE id = ?"
-    " ON CONFLICT (type_code, stage, status) DO UPDATE SET n = view_licence_counts.n + 1"
-)
+COUNTS = StatusCounters("view_licence_counts", "view_licences", ("type_code", "stage"))
 
 
 class LicencesProjection(Projection):
@@ -46,9 +39,7 @@ class LicencesProjection(Projection):
             "CREATE INDEX IF NOT EXISTS ix_licences_person ON view_licences (person_id)",
             "CREATE INDEX IF NOT EXISTS ix_licences_validity"
             " ON view_licences (valid_until) WHERE status = 'issued'",
-            "CREATE TABLE IF NOT EXISTS view_licence_counts ("
-            " type_code TEXT NOT NULL, stage TEXT NOT NULL, status TEXT NOT NULL,"
-            " n BIGINT NOT NULL, PRIMARY KEY (type_code, stage, status))",
+            COUNTS.create,
         ]
 
     def handlers(self) -> dict[type[Any], Handler]:
@@ -124,19 +115,13 @@ class LicencesProjection(Projection):
                 e.timestamp.isoformat(),
             ),
         )
-        cur.execute(
-            "INSERT INTO view_licence_counts (type_code, stage, status, n)"
-            " VALUES (?, ?, 'applied', 1) ON CONFLICT (type_code, stage, status)"
-            " DO UPDATE SET n = view_licence_counts.n + 1",
-            (e.type_code, str(e.stage)),
-        )
+        COUNTS.enter(cur, str(e.originator_id))
 
     def _move(
         self, cur: Cursor, e: Any, status: str, extra: str = "", params: tuple[Any, ...] = ()
     ) -> None:
         licence = str(e.originator_id)
-        cur.execute(_MOVE_OUT, (licence,))
-        cur.execute(_MOVE_IN, (status, licence))
+        COUNTS.move(cur, licence, status)
         cur.execute(
             f"UPDATE view_licences SET status = ?{extra}, version = ?, updated_at = ?"  # noqa: S608
             " WHERE id = ?",

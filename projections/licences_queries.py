@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from projections.counters import where_equal
 from projections.sql import Database
 
 EXPIRING_WITHIN_DAYS = 90
@@ -47,8 +48,9 @@ _LICENCE_COLUMNS = (
 
 
 def _licence(row: Any) -> LicenceRow:
-    *rest, personal = row
-    return LicenceRow(*rest, personal=bytes(personal) if personal is not None else None)
+    values = list(row)
+    values[-1] = bytes(values[-1]) if values[-1] is not None else None  # memoryview on PostgreSQL
+    return LicenceRow(*values)
 
 
 def licence_types(db: Database) -> list[LicenceTypeRow]:
@@ -57,18 +59,13 @@ def licence_types(db: Database) -> list[LicenceTypeRow]:
             "SELECT code, id, stage, title_ar, title_en, validity_years, cpd_hours, active,"
             " version FROM view_licence_types ORDER BY stage DESC, code"
         )
-    return [LicenceTypeRow(*r[:7], active=bool(r[7]), version=int(r[8])) for r in rows]
+    return [LicenceTypeRow(*[*r[:7], bool(r[7]), int(r[8])]) for r in rows]
 
 
 def list_licences(
     db: Database, limit: int, offset: int, status: str | None = None, type_code: str | None = None
 ) -> tuple[list[LicenceRow], int]:
-    where, params = [], []
-    for column, value in (("status", status), ("type_code", type_code)):
-        if value is not None:
-            where.append(f"{column} = ?")
-            params.append(value)
-    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    clause, params = where_equal((("status", status), ("type_code", type_code)))
     with db.read() as cur:
         rows = cur.fetchall(
             f"SELECT {_LICENCE_COLUMNS} FROM view_licences {clause}"  # noqa: S608
@@ -89,16 +86,6 @@ def licence_by_number(db: Database, number: str) -> LicenceRow | None:
             (number,),
         )
     return _licence(row) if row else None
-
-
-def issued_past_validity(db: Database, today: date, limit: int) -> list[str]:
-    with db.read() as cur:
-        rows = cur.fetchall(
-            "SELECT id FROM view_licences WHERE status = 'issued' AND valid_until < ?"
-            " ORDER BY valid_until LIMIT ?",
-            (today.isoformat(), limit),
-        )
-    return [str(r[0]) for r in rows]
 
 
 @dataclass

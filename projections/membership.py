@@ -20,25 +20,12 @@ from typing import Any
 from domain.ambassadors.membership import Membership
 from domain.ambassadors.targets import MembershipTargets
 from projections.base import Handler, Projection
+from projections.counters import StatusCounters
 from projections.sql import Cursor
 
 NO_SECTOR = ""
 
-_MOVE_OUT = (
-    "UPDATE view_membership_counts SET n = n - 1"
-    " WHERE (track, region, sector, status) IN"
-    " (SELECT track, region, sector, status FROM view_ambassadors WHERE id = ?)"
-)
-_MOVE_IN = (
-    "INSERT INTO view_membership_counts (track, region, sector, status, n)"
-    " SELECT track, region, sector, ?, 1 FROM view_ambassadors WHERE id = ?"
-    " ON CONFLICT (track, region, sector, status) DO UPDATE SET n = view_membership_counts.n + 1"
-)
-_ADD_COUNTS = (
-    "INSERT INTO view_membership_counts (track, region, sector, status, n) VALUES (?, ?, ?, ?, ?)"
-    " ON CONFLICT (track, region, sector, status)"
-    " DO UPDATE SET n = view_membership_counts.n + excluded.n"
-)
+COUNTS = StatusCounters("view_membership_counts", "view_ambassadors", ("track", "region", "sector"))
 _ADD_MONTHLY = (
     "INSERT INTO view_membership_monthly (month, track, region, n) VALUES (?, ?, ?, ?)"
     " ON CONFLICT (month, track, region) DO UPDATE SET n = view_membership_monthly.n + excluded.n"
@@ -93,10 +80,7 @@ class MembershipProjection(Projection):
             " ON view_ambassadors (expires_on) WHERE status = 'active'",
             "CREATE INDEX IF NOT EXISTS ix_ambassadors_points"
             " ON view_ambassadors (points, id) WHERE points > 0",
-            "CREATE TABLE IF NOT EXISTS view_membership_counts ("
-            " track TEXT NOT NULL, region TEXT NOT NULL, sector TEXT NOT NULL,"
-            " status TEXT NOT NULL, n BIGINT NOT NULL,"
-            " PRIMARY KEY (track, region, sector, status))",
+            COUNTS.create,
             "CREATE TABLE IF NOT EXISTS view_membership_monthly ("
             " month TEXT NOT NULL, track TEXT NOT NULL, region TEXT NOT NULL, n BIGINT NOT NULL,"
             " PRIMARY KEY (month, track, region))",
@@ -178,7 +162,7 @@ class MembershipProjection(Projection):
             counts[(track, region, sector, "pending")] += 1
             monthly[(day[:7], track, region)] += 1
         cur.insert_rows("view_ambassadors", _MEMBER_COLUMNS, rows)
-        cur.executemany(_ADD_COUNTS, [(*k, n) for k, n in counts.items()])
+        COUNTS.add(cur, counts)
         cur.executemany(_ADD_MONTHLY, [(*k, n) for k, n in monthly.items()])
 
     # -- status changes: the counters move with the member ---------------------------
@@ -188,8 +172,7 @@ class MembershipProjection(Projection):
         cur: Cursor, e: Any, status: str, extra: str = "", params: Sequence[Any] = ()
     ) -> None:
         member = str(e.originator_id)
-        cur.execute(_MOVE_OUT, (member,))
-        cur.execute(_MOVE_IN, (status, member))
+        COUNTS.move(cur, member, status)
         cur.execute(
             f"UPDATE view_ambassadors SET status = ?{extra}, version = ?, updated_at = ?"  # noqa: S608
             " WHERE id = ?",
@@ -225,18 +208,12 @@ class MembershipProjection(Projection):
 
     def _track_changed(self, cur: Cursor, e: Any) -> None:
         member = str(e.originator_id)
-        cur.execute(_MOVE_OUT, (member,))
+        COUNTS.leave(cur, member)
         cur.execute(
             "UPDATE view_ambassadors SET track = ?, sector = ?, pending_track = NULL WHERE id = ?",
             (str(e.track), _sector(e.sector), member),
         )
-        cur.execute(
-            "INSERT INTO view_membership_counts (track, region, sector, status, n)"
-            " SELECT track, region, sector, status, 1 FROM view_ambassadors WHERE id = ?"
-            " ON CONFLICT (track, region, sector, status)"
-            " DO UPDATE SET n = view_membership_counts.n + 1",
-            (member,),
-        )
+        COUNTS.enter(cur, member)
         self._touch(cur, e)
 
     # -- activities and points -------------------------------------------------------

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from projections.counters import where_equal
 from projections.sql import Database
 
 
@@ -38,8 +39,9 @@ _MEMBER_COLUMNS = (
 
 
 def _member(row: Any) -> MemberRow:
-    *rest, personal = row
-    return MemberRow(*rest, personal=bytes(personal) if personal is not None else None)
+    values = list(row)
+    values[-1] = bytes(values[-1]) if values[-1] is not None else None  # memoryview on PostgreSQL
+    return MemberRow(*values)
 
 
 def list_members(
@@ -54,17 +56,9 @@ def list_members(
 ) -> tuple[list[MemberRow], int]:
     """A page of members by status, then oldest enrolment first, with the total from the
     counters."""
-    where, params = [], []
-    for column, value in (
-        ("status", status),
-        ("region", region),
-        ("track", track),
-        ("sector", sector),
-    ):
-        if value is not None:
-            where.append(f"{column} = ?")
-            params.append(value)
-    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    clause, params = where_equal(
+        (("status", status), ("region", region), ("track", track), ("sector", sector))
+    )
     with db.read() as cur:
         rows = cur.fetchall(
             f"SELECT {_MEMBER_COLUMNS} FROM view_ambassadors {clause}"  # noqa: S608

@@ -29,7 +29,9 @@ class Cursor(Protocol):
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
 
-    def insert_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    def insert_rows(
+        self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    ) -> None:
         """Appends many new rows at once (PostgreSQL: COPY, the fastest bulk load)."""
         ...
 
@@ -84,7 +86,9 @@ class _SQLiteCursor:
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         self.conn.executemany(sql, rows)
 
-    def insert_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    def insert_rows(
+        self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    ) -> None:
         marks = ", ".join("?" * len(columns))
         self.conn.executemany(
             f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",  # noqa: S608
@@ -181,7 +185,9 @@ class _PostgresCursor:
         self._flush()
         self.cursor.executemany(_pg(sql), rows)
 
-    def insert_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    def insert_rows(
+        self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    ) -> None:
         self._flush()  # earlier deferred writes go first: order is kept
         with self.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
             for row in rows:

@@ -108,7 +108,8 @@ class _Preparer:
     def __call__(
         self, chunk: list[tuple[int, dict[str, str]]]
     ) -> tuple[list[tuple[int, str, str, str]], list[PreparedEnrolment]]:
-        errors, checked = [], []
+        errors: list[tuple[int, str, str, str]] = []
+        checked = []
         for number, row in chunk:
             try:
                 checked.append(validate_enrolment(_form(row), self.pepper))

@@ -245,7 +245,7 @@ class PostgresRecorderWithKeys(ChainedPostgresApplicationRecorder):
                 "  END IF;"
                 "  RETURN QUERY SELECT unnest(nids);"
                 " END $BODY$"
-            ).format(timeout=SQL(str(int(self.datastore.lock_timeout))), **names)  # type: ignore[arg-type]
+            ).format(timeout=SQL(str(int(self.datastore.lock_timeout))), **names)
         )
         # Binary parameters: psycopg dumps arrays of uuid/bytea several times faster so.
         self._call = SQL(
