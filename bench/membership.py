@@ -27,7 +27,6 @@ import contextlib
 import csv
 import os
 import re
-import resource
 import shutil
 import signal
 import socket
@@ -334,6 +333,40 @@ def _wrk_ms(match: re.Match[str] | None) -> float:
     return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
 
 
+def _peak_tree_rss_mb(child: subprocess.Popen[bytes]) -> float:
+    """Waits for ``child``; the peak of the summed resident memory of it and its workers."""
+    peak = 0
+    while child.poll() is None:
+        peak = max(peak, sum(_rss_kb(pid) for pid in _tree(child.pid)))
+        time.sleep(0.2)
+    if child.returncode:
+        raise subprocess.CalledProcessError(child.returncode, child.args)
+    return peak / 1024
+
+
+def _tree(root: int) -> list[int]:
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                parents[int(entry.name)] = int(
+                    (entry / "stat").read_text().rsplit(")", 1)[1].split()[1]
+                )
+    found, frontier = [root], [root]
+    while frontier:
+        frontier = [pid for pid, parent in parents.items() if parent in frontier]
+        found.extend(frontier)
+    return found
+
+
+def _rss_kb(pid: int) -> int:
+    with contextlib.suppress(OSError):
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
 def _count_events(db: str) -> int:
     import psycopg
 
@@ -349,19 +382,18 @@ def import_csv(opts: argparse.Namespace) -> list[Row]:
         path = Path(tmp) / "ambassadors.csv"
         write_csv(path, 0, opts.import_rows)
         started = time.perf_counter()
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        subprocess.run(
-            [NQS, "ambassadors", "import", str(path)],
+        child = subprocess.Popen(
+            [NQS, "ambassadors", "import", str(path), "--workers", str(opts.import_workers)],
             env=env,
-            check=True,
-            capture_output=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
             cwd=ROOT,
         )
+        peak_mb = _peak_tree_rss_mb(child)
         elapsed = time.perf_counter() - started
-        peak_mb = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
         started = time.perf_counter()
         subprocess.run(
-            [NQS, "ambassadors", "import", str(path)],
+            [NQS, "ambassadors", "import", str(path), "--workers", str(opts.import_workers)],
             env=env,
             check=True,
             capture_output=True,
@@ -378,11 +410,19 @@ def import_csv(opts: argparse.Namespace) -> list[Row]:
             "rows/s",
             ">= 10000",
             rate >= 10_000,
-            note=f"{opts.import_rows} rows in {elapsed:.1f} s; {stored} enrolled "
+            note=f"{opts.import_rows} rows in {elapsed:.1f} s ({opts.import_workers} worker "
+            f"processes); {stored} enrolled "
             f"(expected {expected}); re-run in {rerun:.1f} s added "
             f"{stored - expected} (expected 0)",
         ),
-        row("import_peak_memory", peak_mb, "MB", "<= 500", peak_mb <= 500),
+        row(
+            "import_peak_memory",
+            peak_mb,
+            "MB",
+            "<= 500",
+            peak_mb <= 500,
+            note="resident memory of the import and its worker processes together",
+        ),
     ]
 
 
@@ -490,7 +530,13 @@ def options(args: Any = None) -> argparse.Namespace:
     parser.add_argument("--import-rows", type=int, default=1_000_000)
     parser.add_argument("--duration", type=int, default=20, help="seconds of load")
     parser.add_argument("--connections", type=int, default=32)
-    parser.add_argument("--workers", type=int, default=1, help="server processes")
+    parser.add_argument("--workers", type=int, default=2, help="server processes (one per core)")
+    parser.add_argument(
+        "--import-workers",
+        type=int,
+        default=2,
+        help="processes checking and sealing rows (nqs ambassadors import --workers)",
+    )
     parser.add_argument("--report-requests", type=int, default=500)
     parser.add_argument("--only", nargs="*", choices=FIGURES, default=list(FIGURES))
     if isinstance(args, argparse.Namespace):

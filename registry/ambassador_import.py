@@ -15,17 +15,22 @@ are required; the header row names the columns, in any order.
 from __future__ import annotations
 
 import csv
+import functools
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import IO, Any
+from uuid import UUID
+
+from eventsourcing.persistence import Mapper
 
 from domain.ambassadors.enrolment import EnrolmentForm, validate_enrolment
 from domain.envelope import Envelope
 from domain.errors import InvalidInput
 from registry.ambassadors import AmbassadorService, PreparedEnrolment, prepare_enrolments
+from registry.application import NQSApplication
 from registry.context import RequestContext
 from registry.personal_data import PersonalDataVault
 
@@ -116,7 +121,14 @@ class _Preparer:
             except InvalidInput as refused:
                 errors.extend((number, p.field, p.message, p.message_ar) for p in refused.problems)
         vault = PersonalDataVault(self.master_key, None)
-        return errors, prepare_enrolments(vault, self.envelope, checked)
+        return errors, prepare_enrolments(vault, _mapper(), self.envelope, checked)
+
+
+@functools.cache
+def _mapper() -> Mapper[UUID]:
+    """The registry's event mapper, made once per process (the same transcodings as the
+    application's, which is what makes events encoded here readable there)."""
+    return NQSApplication(env={"PERSISTENCE_MODULE": "eventsourcing.popo"}).mapper
 
 
 def _chunks(reader: csv.DictReader[str], size: int) -> Iterator[list[tuple[int, dict[str, str]]]]:

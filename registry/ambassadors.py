@@ -7,10 +7,9 @@ import secrets
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 from uuid import UUID, uuid5
 
-from eventsourcing.persistence import IntegrityError
+from eventsourcing.persistence import IntegrityError, Mapper, StoredEvent
 
 from domain.ambassadors.enrolment import (
     Enrolment,
@@ -95,11 +94,13 @@ class ImportOutcome:
 
 @dataclass(frozen=True)
 class PreparedEnrolment:
-    """An enrolment ready to save: its event (personal data sealed) and its key row."""
+    """An enrolment ready to save: its event already encoded for the store (personal data
+    sealed), its key row, and its envelope."""
 
     enrolment: Enrolment
-    event: Any
+    stored: StoredEvent
     key_row: KeyRow
+    envelope: Envelope
 
 
 def sealed_membership(envelope: Envelope, enrolment: Enrolment, key: bytes) -> Membership:
@@ -117,15 +118,18 @@ def sealed_membership(envelope: Envelope, enrolment: Enrolment, key: bytes) -> M
 
 
 def prepare_enrolments(
-    vault: PersonalDataVault, envelope: Envelope, enrolments: Iterable[Enrolment]
+    vault: PersonalDataVault,
+    mapper: Mapper[UUID],
+    envelope: Envelope,
+    enrolments: Iterable[Enrolment],
 ) -> list[PreparedEnrolment]:
-    """Fresh keys and sealed events for checked enrolments: CPU only, so the import can run
-    it in worker processes while the parent writes."""
+    """Fresh keys and sealed, encoded events for checked enrolments: CPU only, so the import
+    can run it in worker processes while the parent writes."""
     prepared = []
     for enrolment in enrolments:
         key, row = vault.new_key(enrolment.person_id)
         event = sealed_membership(envelope, enrolment, key).collect_events()[0]
-        prepared.append(PreparedEnrolment(enrolment, event, row))
+        prepared.append(PreparedEnrolment(enrolment, mapper.to_stored_event(event), row, envelope))
     return prepared
 
 
@@ -226,7 +230,9 @@ class AmbassadorService(Service):
     def enrol_checked(self, ctx: RequestContext, enrolments: Sequence[Enrolment]) -> ImportOutcome:
         """Saves many checked enrolments (the import) in one transaction; people already
         enrolled are skipped, so re-running a file duplicates no one."""
-        return self.save_prepared(prepare_enrolments(self.vault, self.envelope(ctx), enrolments))
+        return self.save_prepared(
+            prepare_enrolments(self.vault, self.app.mapper, self.envelope(ctx), enrolments)
+        )
 
     def save_prepared(self, prepared: Sequence[PreparedEnrolment]) -> ImportOutcome:
         """Saves prepared enrolments (sealed, with fresh keys) in one transaction, skipping
@@ -240,15 +246,18 @@ class AmbassadorService(Service):
         with_keys = self._people_with_keys([p.enrolment.person_id for p in fresh])
         ready = [p for p in fresh if p.enrolment.person_id not in with_keys]
         enrolled = len(ready)
+        # Straight to the recorder: the events are new and already encoded (save() would only
+        # encode them again; no snapshots, cache or subscribers are configured).
+        insert = self.app.recorder.insert_events
         try:
             if ready:
-                self.app.save(*(p.event for p in ready), **{NEW_KEYS: [p.key_row for p in ready]})
+                insert([p.stored for p in ready], **{NEW_KEYS: [p.key_row for p in ready]})
         except IntegrityError:
             # Someone enrolled one of them meanwhile: one by one, skipping who is there.
             enrolled = 0
             for p in ready:
                 try:
-                    self.app.save(p.event, **{NEW_KEYS: [p.key_row]})
+                    insert([p.stored], **{NEW_KEYS: [p.key_row]})
                     enrolled += 1
                 except IntegrityError:
                     pass
@@ -257,25 +266,25 @@ class AmbassadorService(Service):
                 key = self.vault.key(p.enrolment.person_id)
                 if key is not None:
                     try:
-                        self.app.save(sealed_membership(p.event.envelope, p.enrolment, key))
+                        self.app.save(sealed_membership(p.envelope, p.enrolment, key))
                         enrolled += 1
                     except IntegrityError:
                         pass
         return ImportOutcome(enrolled=enrolled, skipped=len(prepared) - enrolled)
 
     def _people_with_keys(self, ids: Iterable[UUID]) -> set[UUID]:
-        return self._existing(f"SELECT person_id FROM {KEYS_TABLE}", ids)
-
-    def _existing(self, select: str, ids: Iterable[UUID]) -> set[UUID]:
+        """Who of these already has a data key (from a licence application)."""
         ids = list(ids)
         found: set[UUID] = set()
         assert self.vault.db is not None
         with self.vault.db.read() as cur:
             for start in range(0, len(ids), 1000):
                 chunk = [str(i) for i in ids[start : start + 1000]]
-                marks = ",".join("?" * len(chunk))
-                column = select.split()[1]
-                rows = cur.fetchall(f"{select} WHERE {column} IN ({marks})", chunk)
+                rows = cur.fetchall(
+                    f"SELECT person_id FROM {KEYS_TABLE}"  # noqa: S608 - a constant name
+                    f" WHERE person_id IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                )
                 found.update(UUID(str(r[0])) for r in rows)
         return found
 
