@@ -30,7 +30,11 @@ run: $(STAMP) ## Migrate, load the catalogue, ensure an admin, serve on http://1
 	$(BIN)/nqs serve --with-projections
 
 .PHONY: test
-test: $(STAMP) ## Run the whole test suite (SQLite and PostgreSQL)
+test: $(STAMP) ## Run the whole test suite (SQLite and PostgreSQL; starts or installs PostgreSQL)
+	@if ! .ci/ensure-postgres.sh >/dev/null; then \
+	  if [ "$${NQS_REQUIRE_POSTGRES:-}" = "1" ]; then echo "PostgreSQL is required" >&2; exit 1; fi; \
+	  echo "PostgreSQL unavailable: its half of the suite will be skipped" >&2; \
+	fi
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 .PHONY: test-unit
@@ -50,7 +54,8 @@ format: $(STAMP) ## Format the code with ruff
 
 .PHONY: bench
 bench: $(STAMP) ## Run the benchmarks against PostgreSQL and print the figures
-	$(BIN)/python -m bench $(BENCH_ARGS)
+	@.ci/ensure-postgres.sh >/dev/null
+	$(BIN)/python -m tests.bench $(BENCH_ARGS)
 
 .PHONY: worker
 worker: $(STAMP) ## Run the projection worker (production runs it as its own process)

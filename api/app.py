@@ -15,9 +15,14 @@ from litestar.openapi.spec import Contact, Tag
 from litestar.plugins.prometheus import PrometheusConfig
 
 from api.auth import build_auth
+from api.controllers.applications import ApplicationController, JudgingController
+from api.controllers.audit import AuditController, AuditReplayController
 from api.controllers.ambassadors import AmbassadorController
 from api.controllers.auth import AuthController
+from api.controllers.award_reports import EditionReportController
+from api.controllers.awards import AwardController, EditionController, FrameworkController
 from api.controllers.initiatives import InitiativeController
+from api.controllers.organisations import OrganisationController
 from api.controllers.licences import LicenceController
 from api.controllers.register_reports import LicenceReportController, MembershipReportController
 from api.controllers.reports import ReportController
@@ -63,7 +68,11 @@ def create_app(
         follower = None
         if run_projections:
             follower = threading.Thread(
-                target=registry.runner.run_forever, args=(stop,), name="projections", daemon=True
+                target=registry.runner.run_forever,
+                args=(stop,),
+                kwargs={"on_idle": registry.housekeeping()},
+                name="projections",
+                daemon=True,
             )
             follower.start()
         try:
@@ -83,6 +92,15 @@ def create_app(
             UserController,
             InitiativeController,
             ReportController,
+            FrameworkController,
+            AwardController,
+            EditionController,
+            OrganisationController,
+            ApplicationController,
+            JudgingController,
+            EditionReportController,
+            AuditController,
+            AuditReplayController,
             AmbassadorController,
             MembershipReportController,
             LicenceController,
@@ -91,7 +109,7 @@ def create_app(
         ],
         guards=[role_guard],
         on_app_init=[auth.on_app_init],
-        exception_handlers=EXCEPTION_HANDLERS,
+        exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
         lifespan=[lifespan],
         middleware=[PrometheusConfig(app_name="nqs", prefix="nqs", group_path=True).middleware],
         compression_config=CompressionConfig(backend="gzip", minimum_size=2048),
@@ -103,6 +121,12 @@ def create_app(
             contact=Contact(name="NQS Executive Office, SASO"),
             tags=[
                 Tag(name="Initiatives", description="The nine NQS initiatives / مبادرات الاستراتيجية"),
+                Tag(name="Awards", description="Award programmes, editions, criteria frameworks "
+                    "and results / الجوائز ودوراتها وأطر المعايير والنتائج"),
+                Tag(name="Organisations", description="Organisations that apply for awards / الجهات"),
+                Tag(name="Applications", description="Award applications and evidence / طلبات الجوائز"),
+                Tag(name="Judging", description="Judges, declarations of interest, scores and "
+                    "consensus / التحكيم"),
                 Tag(name="Ambassadors", description="Quality ambassadors / سفراء الجودة"),
                 Tag(name="Licences", description="Professional licences in quality / الرخص المهنية"),
                 Tag(name="Verification",
@@ -110,6 +134,7 @@ def create_app(
                 Tag(name="Reports", description="Projections for the executive office / التقارير"),
                 Tag(name="Users", description="Accounts and roles / المستخدمون والأدوار"),
                 Tag(name="Auth", description="Sign in / تسجيل الدخول"),
+                Tag(name="Audit", description="Tamper-evident history / السجل غير القابل للتلاعب"),
                 Tag(name="System", description="Health and metrics / الحالة والمقاييس"),
             ],
             path="/schema",

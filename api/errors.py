@@ -36,6 +36,7 @@ from domain.errors import (
     AlreadyExists,
     DomainError,
     FieldProblem,
+    Forbidden,
     IdempotencyMismatch,
     InvalidInput,
     InvalidTransition,
@@ -51,6 +52,7 @@ TYPE_BASE = "https://nqs.saso.gov.sa/problems/"
 _STATUS: list[tuple[type[DomainError], int]] = [
     (VersionConflict, HTTP_412_PRECONDITION_FAILED),
     (NotFound, HTTP_404_NOT_FOUND),
+    (Forbidden, HTTP_403_FORBIDDEN),
     (AlreadyExists, HTTP_409_CONFLICT),
     (IdempotencyMismatch, HTTP_422_UNPROCESSABLE_ENTITY),
     (InvalidTransition, HTTP_409_CONFLICT),

@@ -25,11 +25,11 @@ class RequestContextMiddleware:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http":  # type: ignore[comparison-overlap]
             await self.app(scope, receive, send)
             return
         correlation_id = _incoming_id(scope) or uuid.uuid4().hex
-        state: dict[str, Any] = scope.setdefault("state", {})  # type: ignore[typeddict-item]
+        state: dict[str, Any] = scope.setdefault("state", {})
         state["correlation_id"] = correlation_id
         started = time.perf_counter()
         status = 500
@@ -40,7 +40,7 @@ class RequestContextMiddleware:
                 status = message["status"]
                 headers = list(message.get("headers", []))
                 headers.append((HEADER, correlation_id.encode()))
-                message["headers"] = headers  # type: ignore[typeddict-unknown-key]
+                message["headers"] = headers
             await send(message)
 
         try:

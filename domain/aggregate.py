@@ -7,7 +7,7 @@ service layer rather than the wall clock, so deadlines and expiries are testable
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate, CanInitAggregate, CanMutateAggregate
@@ -26,7 +26,7 @@ class RegistryAggregate(Aggregate):
         pass
 
     @classmethod
-    def _create(  # type: ignore[override]
+    def _create(
         cls,
         event_class: type[CanInitAggregate[UUID]],
         *,
@@ -55,4 +55,4 @@ def _envelope_of(kwargs: dict[str, Any]) -> Envelope:
     if not isinstance(envelope, Envelope):
         msg = "every registry event needs an 'envelope' argument"
         raise TypeError(msg)
-    return cast(Envelope, envelope)
+    return envelope

@@ -59,6 +59,14 @@ class NotFound(DomainError):
     title_ar = "غير موجود"
 
 
+class Forbidden(DomainError):
+    """The caller's role allows the route, but not this particular thing (e.g. another's scores)."""
+
+    code = "forbidden"
+    title = "You may not see or do this"
+    title_ar = "لا يحق لك الاطلاع على هذا أو القيام به"
+
+
 class AlreadyExists(DomainError):
     """A creating command named something that already exists."""
 

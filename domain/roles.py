@@ -19,3 +19,7 @@ ALL_ROLES: frozenset[Role] = frozenset(Role)
 STAFF: frozenset[Role] = frozenset({Role.ADMIN, Role.OFFICER})
 # Everyone signed in may read the strategy's initiatives; only staff change them.
 READERS: frozenset[Role] = ALL_ROLES
+# Those who follow how an award edition is going (staff, the committee chair, auditors).
+OVERSIGHT: frozenset[Role] = frozenset(
+    {Role.ADMIN, Role.OFFICER, Role.COMMITTEE_CHAIR, Role.AUDITOR}
+)

@@ -67,6 +67,8 @@ class User(RegistryAggregate):
         self.role = Role(role)
         self.password_hash = password_hash
         self.active = True
+        # Applicants represent one organisation (award applications are made in its name).
+        self.organisation_id: UUID | None = None
 
     def change_role(self, envelope: Envelope, role: Role) -> None:
         envelope.require_reason()
@@ -108,3 +110,21 @@ class User(RegistryAggregate):
     @event("Reactivated")
     def _reactivated(self, envelope: Envelope) -> None:
         self.active = True
+
+    def assign_organisation(self, envelope: Envelope, organisation_id: UUID) -> None:
+        """Links an applicant to the one organisation they represent; moving them needs a reason."""
+        if self.role != Role.APPLICANT:
+            raise InvalidInput(
+                "Only applicant accounts represent an organisation.",
+                "حسابات مقدمي الطلبات فقط تمثل جهة.",
+                field="user_id",
+            )
+        if self.organisation_id == organisation_id:
+            return
+        if self.organisation_id is not None:
+            envelope.require_reason()
+        self._organisation_assigned(envelope=envelope, organisation_id=organisation_id)
+
+    @event("OrganisationAssigned")
+    def _organisation_assigned(self, envelope: Envelope, organisation_id: UUID) -> None:
+        self.organisation_id = organisation_id

@@ -40,7 +40,7 @@ class StatusCounters:
             f" ON CONFLICT ({keys}) DO UPDATE SET n = {table}.n + 1"
         )
 
-    def add(self, cur: Cursor, counts: Mapping[tuple[str, ...], int]) -> None:
+    def add(self, cur: Cursor, counts: Mapping[Any, int]) -> None:
         """Adds ``n`` to each (dimensions…, status) counter."""
         cur.executemany(self._add, [(*key, n) for key, n in counts.items()])
 

@@ -178,7 +178,8 @@ class ProjectionRunner:
                     f"SELECT position FROM {TRACKING_TABLE} WHERE name=?", (projection.name,)
                 )
                 return int(row[0]) if row else position
-            projection.process_batch(cur, [e for nid, e in events if nid > position])
+            with cur.pipeline():
+                projection.process_batch(cur, [e for nid, e in events if nid > position])
         return end
 
     @staticmethod
@@ -197,12 +198,23 @@ class ProjectionRunner:
 
     # -- following ------------------------------------------------------------------------
 
-    def run_forever(self, stop: threading.Event, poll_interval: float = 0.1) -> None:
-        """Follows the log until ``stop`` is set; errors are logged and retried, not swallowed."""
+    def run_forever(
+        self,
+        stop: threading.Event,
+        poll_interval: float = 0.1,
+        on_idle: Callable[[], None] | None = None,
+    ) -> None:
+        """Follows the log until ``stop`` is set; errors are logged and retried, not swallowed.
+
+        ``on_idle`` runs whenever the read models are caught up (periodic housekeeping
+        such as signing audit checkpoints).
+        """
         failures = 0
         while not stop.is_set():
             try:
                 read = self.catch_up()
+                if not read and on_idle is not None:
+                    on_idle()
                 failures = 0
             except Exception:
                 failures += 1

@@ -20,6 +20,7 @@ from domain.dates import PartialDate, ReportingPeriod
 from domain.envelope import Envelope
 from domain.personal import Sealed
 from domain.text import Text
+from registry.award_transcodings import AWARD_TRANSCODINGS
 
 
 class NQSApplication(Application[UUID]):
@@ -103,5 +104,6 @@ TRANSCODINGS: list[Transcoding] = [
     _PartialDateAsStr(),
     _ReportingPeriodAsStr(),
     _DateAsISO(),
+    *AWARD_TRANSCODINGS,
     _SealedAsBase64(),
 ]

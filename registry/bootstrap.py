@@ -6,12 +6,15 @@ Nothing happens at import time; the CLI, the API and the tests all call
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 
 import psycopg
 from psycopg import sql
 
+from projections.awards import AwardsProjection
 from projections.base import Projection
 from projections.initiatives import InitiativesProjection
 from projections.runner import ProjectionRunner
@@ -21,8 +24,18 @@ from projections.licences import LicencesProjection
 from projections.membership import MembershipProjection
 from registry.ambassadors import AmbassadorService
 from registry.application import NQSApplication
+from registry.applications import ApplicationService
+from registry.audit.reads import AuditService
+from registry.audit.replay import ReplayService
+from registry.audit.checkpoints import Checkpoint, SigningKey, create_checkpoint, create_tables
 from registry.clock import Clock, SystemClock
+from registry.editions import EditionService
+from registry.evidence import EvidenceStore
+from registry.frameworks import FrameworkService
 from registry.initiatives import InitiativeService
+from registry.judging import JudgingService
+from registry.organisations import OrganisationService
+from registry.results import ResultsService
 from registry.licences import LicenceService
 from registry.personal_data import PersonalDataVault
 from registry.settings import DatabaseConfig, Settings
@@ -30,7 +43,13 @@ from registry.users import UserService
 
 
 def all_projections() -> list[Projection]:
-    return [InitiativesProjection(), UsersProjection(), MembershipProjection(), LicencesProjection()]
+    return [
+        InitiativesProjection(),
+        UsersProjection(),
+        AwardsProjection(),
+        MembershipProjection(),
+        LicencesProjection(),
+    ]
 
 
 @dataclass
@@ -42,14 +61,44 @@ class Registry:
     runner: ProjectionRunner
     initiatives: InitiativeService
     users: UserService
+    frameworks: FrameworkService
+    editions: EditionService
+    organisations: OrganisationService
+    applications: ApplicationService
+    judging: JudgingService
+    results: ResultsService
+    audit: AuditService
+    replay: ReplayService
     vault: PersonalDataVault
     ambassadors: AmbassadorService
     licences: LicenceService
+    _signing_key: SigningKey | None = field(default=None, repr=False)
 
     def close(self) -> None:
         self.ambassadors.close()
         self.db.close()
         self.app.close()
+
+    def signing_key(self) -> SigningKey:
+        if self._signing_key is None:
+            self._signing_key = SigningKey.load_or_create(self.settings.audit_key_path())
+        return self._signing_key
+
+    def checkpoint(self) -> Checkpoint | None:
+        """Signs the chain's current head (if it moved since the last checkpoint)."""
+        return create_checkpoint(self.db, self.signing_key(), self.clock.now())
+
+    def housekeeping(self) -> Callable[[], None]:
+        """What the projection worker does when idle: sign a checkpoint now and then."""
+        interval = self.settings.audit_checkpoint_seconds
+        last = [time.monotonic() - interval]
+
+        def tick() -> None:
+            if time.monotonic() - last[0] >= interval:
+                last[0] = time.monotonic()
+                self.checkpoint()
+
+        return tick
 
 
 def build(settings: Settings, clock: Clock | None = None) -> Registry:
@@ -61,6 +110,13 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
     app = NQSApplication(env=settings.database.eventsourcing_env())
     db = Database.open(settings.database)
     runner = ProjectionRunner(app, db, all_projections())
+    frameworks = FrameworkService(app, clock)
+    editions = EditionService(app, clock, frameworks)
+    organisations = OrganisationService(app, clock)
+    applications = ApplicationService(
+        app, clock, editions, organisations, EvidenceStore(settings.data_dir / "evidence"), db
+    )
+    judging = JudgingService(app, clock, applications, db)
     vault = PersonalDataVault(settings.resolved_master_key(), db)
     pepper = settings.resolved_id_hash_key()
     return Registry(
@@ -71,6 +127,14 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
         runner=runner,
         initiatives=InitiativeService(app, clock),
         users=UserService(app, clock),
+        frameworks=frameworks,
+        editions=editions,
+        organisations=organisations,
+        applications=applications,
+        judging=judging,
+        results=ResultsService(app, clock, editions, applications, judging, runner),
+        audit=AuditService(app, clock, db),
+        replay=ReplayService(app, clock, db),
         vault=vault,
         ambassadors=AmbassadorService(app, clock, vault, pepper),
         licences=LicenceService(app, clock, vault, pepper, db),
@@ -94,6 +158,7 @@ def migrate(settings: Settings) -> list[str]:
     db = Database.open(config)
     try:
         runner = ProjectionRunner(app, db, all_projections())
+        create_tables(db)
         rebuilt = runner.migrate()
         for name in rebuilt:
             runner.catch_up([name])

@@ -6,10 +6,12 @@ import os
 import signal
 import sys
 import threading
+from pathlib import Path
 
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from domain.errors import DomainError
 from domain.roles import Role
 from registry.bootstrap import build, migrate
 from registry.context import RequestContext
@@ -45,7 +47,8 @@ def catalogue() -> None:
 
 @catalogue.command("load")
 def catalogue_load() -> None:
-    """Load the nine NQS initiatives (idempotent: a second run changes nothing)."""
+    """Load the nine NQS initiatives and the award frameworks, programmes and 2025 editions
+    (idempotent: a second run changes nothing)."""
     from registry.catalogue.loader import load_catalogue
 
     registry = build(_settings())
@@ -54,6 +57,13 @@ def catalogue_load() -> None:
     finally:
         registry.close()
     click.echo(f"Catalogue: {report.created} created, {report.unchanged} already present")
+    click.echo(
+        f"Awards: {report.awards_created} created, {report.awards_unchanged} already present"
+    )
+    click.echo(
+        f"Licence types: {report.licence_types_created} created, "
+        f"{report.licence_types_unchanged} already present"
+    )
 
 
 @main.group()
@@ -126,7 +136,7 @@ def projections_run(poll_interval: float) -> None:
         signal.signal(sig, lambda *_: stop.set())
     click.echo("Projection worker following the event log; Ctrl-C to stop.")
     try:
-        registry.runner.run_forever(stop, poll_interval)
+        registry.runner.run_forever(stop, poll_interval, on_idle=registry.housekeeping())
     finally:
         registry.close()
 
@@ -171,6 +181,90 @@ def projections_status() -> None:
             click.echo(f"{each:20} position {position:>10}  lag {head - position}")
     finally:
         registry.close()
+
+
+@main.group()
+def audit() -> None:
+    """Tamper evidence: verify the hash chain, sign checkpoints."""
+
+
+@audit.command("verify")
+def audit_verify() -> None:
+    """Recompute the hash chain over every stored event; name the first broken link."""
+    from registry.audit.verify import verify
+
+    registry = build(_settings())
+    try:
+        with Progress(
+            TextColumn("[bold]verifying"), BarColumn(), MofNCompleteColumn(),
+            TimeRemainingColumn(),
+        ) as bar:
+            task = bar.add_task("verify", total=registry.runner.head() or 1)
+            result = verify(
+                registry.app, registry.db, registry.signing_key().public,
+                progress=lambda done, total: bar.update(task, completed=done, total=total),
+            )
+    finally:
+        registry.close()
+    click.echo(f"Checked {result.events} events; head {result.head} {result.head_digest}")
+    click.echo(f"Signed checkpoints confirmed: {result.checkpoints_ok}")
+    if result.first_break is not None:
+        click.echo(f"BROKEN at event {result.first_break.notification_id} "
+                   f"({result.first_break.kind}): {result.first_break.message}")
+    for failure in result.checkpoint_failures:
+        click.echo(f"CHECKPOINT FAILURE: {failure}")
+    if not result.ok:
+        sys.exit(1)
+    click.echo("The chain is intact.")
+
+
+@audit.command("export")
+@click.option("--stream", "streams", multiple=True, help="An aggregate id to include (repeatable).")
+@click.option("--edition", help="An award edition id: all of its decisions' streams.")
+@click.option("--all", "everything", is_flag=True, help="Every stored event.")
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="Bundle directory.")
+def audit_export(
+    streams: tuple[str, ...], edition: str | None, everything: bool, out: Path
+) -> None:
+    """Write an audit bundle an auditor can verify with standard tools (docs/audit.md)."""
+    from uuid import UUID
+
+    from registry.audit.export import export_bundle
+
+    if not streams and not everything and not edition:
+        raise click.UsageError("Say what to export: --edition ID, --stream ID (repeatable) or --all.")
+    try:
+        selection = None if everything else {UUID(s) for s in streams}
+        edition_id = UUID(edition) if edition else None
+    except ValueError:
+        raise click.BadParameter("not a UUID", param_hint="--stream/--edition") from None
+    registry = build(_settings())
+    try:
+        if edition_id is not None and selection is not None:
+            registry.runner.catch_up()
+            selection |= registry.replay.edition_streams(edition_id)
+        title = f"NQS Registry audit bundle — edition {edition}" if edition else "NQS Registry audit bundle"
+        manifest = export_bundle(registry, out, selection, title=title)
+    except (ValueError, DomainError) as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        registry.close()
+    click.echo(f"Wrote {out}: {manifest.events} events, {manifest.chain_links} chain links, "
+               f"checkpoints {manifest.checkpoints}. Verify with: {out}/verify.sh {out}")
+
+
+@audit.command("checkpoint")
+def audit_checkpoint() -> None:
+    """Sign the chain's current head now (the worker also does this periodically)."""
+    registry = build(_settings())
+    try:
+        checkpoint = registry.checkpoint()
+    finally:
+        registry.close()
+    if checkpoint is None:
+        click.echo("Nothing new to sign.")
+    else:
+        click.echo(f"Signed position {checkpoint.position}: {checkpoint.chain_digest}")
 
 
 @main.group()

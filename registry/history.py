@@ -55,11 +55,12 @@ def jsonable(value: Any) -> Any:
 
 def history_of(app: Application[UUID], aggregate_id: UUID) -> list[HistoryEntry]:
     entries = []
+    event: Any
     for event in app.events.get(aggregate_id):
-        envelope = event.envelope  # type: ignore[attr-defined]
+        envelope = event.envelope
         data = {
             f.name: jsonable(getattr(event, f.name))
-            for f in dataclasses.fields(event)  # type: ignore[arg-type]
+            for f in dataclasses.fields(event)
             if f.name not in _BASE_FIELDS and f.name not in _SECRET_FIELDS
         }
         entries.append(

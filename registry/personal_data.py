@@ -29,14 +29,20 @@ from eventsourcing.persistence import (
     OperationalError,
     StoredEvent,
 )
-from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
-from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor
+from eventsourcing.postgres import PostgresDatastore
 from eventsourcing.utils import retry
+from eventsourcing.sqlite import SQLiteCursor
 from psycopg.sql import SQL, Identifier
 
 from domain.errors import VersionConflict
 from domain.personal import PersonalData, Sealed
 from projections.sql import Database
+from registry.audit.chain import record_digest_of
+from registry.audit.recorders import (
+    CHAIN_TABLE,
+    ChainedPostgresApplicationRecorder,
+    ChainedSQLiteApplicationRecorder,
+)
 
 KEYS_TABLE = "person_keys"
 NONCE_BYTES = 12
@@ -146,7 +152,9 @@ def _create_keys_table(blob_type: str) -> str:
     )
 
 
-class SQLiteRecorderWithKeys(SQLiteApplicationRecorder):
+class SQLiteRecorderWithKeys(ChainedSQLiteApplicationRecorder):
+    """Key rows, events and their audit-chain links, in one transaction."""
+
     def existing_originators(self, ids: Sequence[UUID]) -> set[UUID]:
         """Which of these aggregates have events: one indexed query for a whole batch."""
         found: set[UUID] = set()
@@ -171,16 +179,22 @@ class SQLiteRecorderWithKeys(SQLiteApplicationRecorder):
         return super()._insert_events(c, stored_events, **kwargs)
 
 
-class PostgresRecorderWithKeys(PostgresApplicationRecorder):
-    """Records a whole save — key rows, the table lock, the notification, the events — in
-    one call of a PL/pgSQL function: one round trip and one transaction.
+class PostgresRecorderWithKeys(ChainedPostgresApplicationRecorder):
+    """Records a whole save — key rows, the table lock, the notification, the events and
+    their audit-chain links — in one call of a PL/pgSQL function: one round trip and one
+    transaction.
 
     The library's own path (a pipelined transaction of five statements) holds the GIL
     for much of its round trips; under a load of concurrent enrolments the one writer
     thread then waits for the GIL more than for the disk. The function does exactly what
     that path does (``LOCK TABLE … IN EXCLUSIVE MODE`` so notification ids commit in
-    order, ``NOTIFY``, ``INSERT … RETURNING notification_id``), and adds the key rows.
+    order, ``NOTIFY``, ``INSERT … RETURNING notification_id``), adds the key rows, and
+    links the new events into the audit chain: the record digests come from Python
+    (``registry/audit/chain.py``), the chain digests are computed under the table lock,
+    so no other writer can come between reading the head and extending it.
     """
+
+    chained = True  # False only to measure what the chain costs (bench)
 
     def __init__(self, datastore: PostgresDatastore, **kwargs: Any) -> None:
         super().__init__(datastore, **kwargs)
@@ -191,14 +205,16 @@ class PostgresRecorderWithKeys(PostgresApplicationRecorder):
             "channel": Identifier(self.channel_name),
             "function": Identifier(f"nqs_insert_{self.events_table_name}"),
             "keys": Identifier(KEYS_TABLE),
+            "chain": Identifier(CHAIN_TABLE),
         }
         self.sql_create_statements.append(SQL(_create_keys_table("BYTEA")))  # type: ignore[arg-type]
         self.sql_create_statements.append(
             SQL(
                 "CREATE OR REPLACE FUNCTION {schema}.{function}("
                 " ids {id_type}[], versions bigint[], topics text[], states bytea[],"
-                " key_ids text[], key_blobs bytea[], erased text[])"
+                " key_ids text[], key_blobs bytea[], erased text[], recs text[], chained boolean)"
                 " RETURNS SETOF bigint LANGUAGE plpgsql AS $BODY$"
+                " DECLARE nids bigint[]; prev text; links text[] := ARRAY[]::text[];"
                 " BEGIN"
                 "  SET LOCAL lock_timeout = '{timeout}s';"
                 "  IF cardinality(key_ids) > 0 THEN"
@@ -210,15 +226,31 @@ class PostgresRecorderWithKeys(PostgresApplicationRecorder):
                 "  END IF;"
                 "  LOCK TABLE {schema}.{table} IN EXCLUSIVE MODE;"
                 "  NOTIFY {channel};"
-                "  RETURN QUERY INSERT INTO {schema}.{table}"
+                "  WITH inserted AS (INSERT INTO {schema}.{table}"
                 "   (originator_id, originator_version, topic, state)"
                 "   SELECT * FROM unnest(ids, versions, topics, states)"
-                "   RETURNING notification_id;"
+                "   RETURNING notification_id)"
+                "  SELECT array_agg(notification_id ORDER BY notification_id) INTO nids"
+                "   FROM inserted;"
+                "  IF chained AND nids IS NOT NULL THEN"
+                "   SELECT chain_digest INTO prev FROM {schema}.{chain}"
+                "    ORDER BY notification_id DESC LIMIT 1;"
+                "   prev := coalesce(prev, repeat('0', 64));"
+                "   FOR i IN 1 .. cardinality(nids) LOOP"
+                "    prev := encode(sha256(convert_to(prev || recs[i], 'UTF8')), 'hex');"
+                "    links := links || prev;"
+                "   END LOOP;"
+                "   INSERT INTO {schema}.{chain} (notification_id, record_digest, chain_digest)"
+                "    SELECT * FROM unnest(nids, recs, links);"
+                "  END IF;"
+                "  RETURN QUERY SELECT unnest(nids);"
                 " END $BODY$"
             ).format(timeout=SQL(str(int(self.datastore.lock_timeout))), **names)
         )
         # Binary parameters: psycopg dumps arrays of uuid/bytea several times faster so.
-        self._call = SQL("SELECT * FROM {schema}.{function}(%b, %b, %b, %b, %b, %b, %b)").format(
+        self._call = SQL(
+            "SELECT * FROM {schema}.{function}(%b, %b, %b, %b, %b, %b, %b, %b, %b)"
+        ).format(
             **names
         )
 
@@ -236,6 +268,11 @@ class PostgresRecorderWithKeys(PostgresApplicationRecorder):
             [str(p) for p, _ in new],
             [w for _, w in new],
             erased,
+            [
+                record_digest_of(e.originator_id, e.originator_version, e.topic, e.state)
+                for e in stored_events
+            ] if self.chained else [],
+            self.chained,
         )
         with self.datastore.get_connection() as conn, conn.cursor() as curs:
             curs.execute(self._call, params, prepare=True)
@@ -260,14 +297,15 @@ def _write_keys(cursor: Any, mark: str, kwargs: dict[str, Any]) -> None:
     new: list[KeyRow] = kwargs.get(NEW_KEYS) or []
     if new:
         cursor.executemany(
-            f"INSERT INTO {KEYS_TABLE} (person_id, wrapped) VALUES ({mark}, {mark})",  # noqa: S608
+            f"INSERT INTO {KEYS_TABLE} (person_id, wrapped) VALUES ({mark}, {mark})",
             [(str(person), wrapped) for person, wrapped in new],
         )
+    _erase_keys(cursor, mark, kwargs)
+
+
+def _erase_keys(cursor: Any, mark: str, kwargs: dict[str, Any]) -> None:
     for person in kwargs.get(ERASED_KEYS) or []:
-        cursor.execute(
-            f"DELETE FROM {KEYS_TABLE} WHERE person_id = {mark}",  # noqa: S608 - constant names
-            (str(person),),
-        )
+        cursor.execute(f"DELETE FROM {KEYS_TABLE} WHERE person_id = {mark}", (str(person),))
 
 
 __all__ = [
@@ -275,3 +313,15 @@ __all__ = [
     "NEW_KEYS",
     "PersonalDataVault",
 ]
+
+
+class UnchainedSQLiteRecorderWithKeys(SQLiteRecorderWithKeys):
+    """Without the audit chain: only for measuring what the chain costs."""
+
+    chained = False
+
+
+class UnchainedPostgresRecorderWithKeys(PostgresRecorderWithKeys):
+    """Without the audit chain: only for measuring what the chain costs."""
+
+    chained = False

@@ -25,6 +25,8 @@ class DatabaseConfig:
     password: str = ""
     dbname: str = "nqs"
     pool_size: int = 10
+    # The audit hash chain; off only to measure what it costs (bench).
+    chain: bool = True
 
     @classmethod
     def from_url(cls, url: str, *, data_dir: Path, pool_size: int = 10) -> DatabaseConfig:
@@ -57,17 +59,21 @@ class DatabaseConfig:
 
     def eventsourcing_env(self, *, create_table: bool = False) -> dict[str, str]:
         """The environment mapping the eventsourcing library is configured with."""
+        # Personal-data keys and audit-chain links are written in the same transaction
+        # as the events by the registry's own recorders.
+        name = ("" if self.chain else "Unchained") + (
+            "SQLiteRecorderWithKeys" if self.kind == "sqlite" else "PostgresRecorderWithKeys"
+        )
+        recorder = {"APPLICATION_RECORDER_TOPIC": f"registry.personal_data:{name}"}
         if self.kind == "sqlite":
             assert self.path is not None
-            return {
+            return recorder | {
                 "PERSISTENCE_MODULE": "eventsourcing.sqlite",
                 "SQLITE_DBNAME": str(self.path),
                 "SQLITE_LOCK_TIMEOUT": "30",
-                # Writes personal-data keys in the same transaction as the events.
-                "APPLICATION_RECORDER_TOPIC": "registry.personal_data:SQLiteRecorderWithKeys",
                 "CREATE_TABLE": "y" if create_table else "n",
             }
-        return {
+        return recorder | {
             "PERSISTENCE_MODULE": "eventsourcing.postgres",
             "POSTGRES_DBNAME": self.dbname,
             "POSTGRES_HOST": self.host,
@@ -79,7 +85,6 @@ class DatabaseConfig:
             "POSTGRES_CONNECT_TIMEOUT": "10",
             "POSTGRES_LOCK_TIMEOUT": "10",
             "POSTGRES_PRE_PING": "n",
-            "APPLICATION_RECORDER_TOPIC": "registry.personal_data:PostgresRecorderWithKeys",
             "CREATE_TABLE": "y" if create_table else "n",
         }
 
@@ -100,6 +105,8 @@ class Settings:
     log_level: str = "INFO"
     max_body_bytes: int = 1024 * 1024
     workers: int = 1
+    audit_key_file: Path | None = None
+    audit_checkpoint_seconds: int = 300
     id_hash_key: str | None = None
     master_key: str | None = None
 
@@ -126,9 +133,15 @@ class Settings:
             log_level=(env.get("NQS_LOG_LEVEL") or "INFO").upper(),
             max_body_bytes=_int(env, "NQS_MAX_BODY_BYTES", 1024 * 1024),
             workers=_int(env, "NQS_WORKERS", 1),
+            audit_key_file=Path(env["NQS_AUDIT_KEY_FILE"]) if env.get("NQS_AUDIT_KEY_FILE") else None,
+            audit_checkpoint_seconds=_int(env, "NQS_AUDIT_CHECKPOINT_SECONDS", 300),
             id_hash_key=env.get("NQS_ID_HASH_KEY") or None,
             master_key=env.get("NQS_MASTER_KEY") or None,
         )
+
+    def audit_key_path(self) -> Path:
+        """The Ed25519 key that signs audit checkpoints (generated on first use)."""
+        return self.audit_key_file or self.data_dir / "audit-ed25519.pem"
 
     def resolved_secret_key(self) -> str:
         """The token-signing key: NQS_SECRET_KEY, else one generated once into the data dir."""

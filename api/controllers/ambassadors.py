@@ -62,7 +62,6 @@ from registry.exports import CSV
 BASE = "/api/v1/ambassadors"
 Limit = Annotated[int, QueryParameter(ge=1, le=200)]
 Offset = Annotated[int, QueryParameter(ge=0, le=10_000_000)]
-Sync = {"sync_to_thread": True}
 READ = access(STAFF, Role.AUDITOR)
 ACT = access(STAFF)
 
@@ -134,7 +133,7 @@ class AmbassadorController(Controller):
 
     # -- reading -------------------------------------------------------------------
 
-    @get("/", operation_id="listAmbassadors", **READ, **Sync)
+    @get("/", operation_id="listAmbassadors", **READ, sync_to_thread=True)
     def list_members(
         self,
         request: AnyRequest,
@@ -175,7 +174,7 @@ class AmbassadorController(Controller):
         ]
         return MembershipPage(items=items, total=total, limit=limit, offset=offset)
 
-    @post("/lookup", operation_id="lookUpAmbassador", status_code=HTTP_200_OK, **READ, **Sync)
+    @post("/lookup", operation_id="lookUpAmbassador", status_code=HTTP_200_OK, **READ, sync_to_thread=True)
     def look_up(
         self, request: AnyRequest, data: JSONBody[NationalIdLookup]
     ) -> Response[MembershipOut]:
@@ -184,19 +183,19 @@ class AmbassadorController(Controller):
             request, registry_of(request).ambassadors.find_by_national_id(data.national_id)
         )
 
-    @get("/{membership_id:uuid}", operation_id="getAmbassador", **READ, **Sync)
+    @get("/{membership_id:uuid}", operation_id="getAmbassador", **READ, sync_to_thread=True)
     def read(self, request: AnyRequest, membership_id: FromPath[UUID]) -> Response[MembershipOut]:
         """One membership with its person (ID masked), activities and any pending track change."""
         return _detail(request, registry_of(request).ambassadors.get(membership_id))
 
-    @get("/{membership_id:uuid}/history", operation_id="getAmbassadorHistory", **READ, **Sync)
+    @get("/{membership_id:uuid}/history", operation_id="getAmbassadorHistory", **READ, sync_to_thread=True)
     def history(self, request: AnyRequest, membership_id: FromPath[UUID]) -> list[EventOut]:
         """Every change: what, who, when, why (personal data appears only sealed)."""
         registry = registry_of(request)
         registry.ambassadors.get(membership_id)
         return history_of(registry.app, membership_id)
 
-    @get("/leaderboard", operation_id="ambassadorLeaderboard", **READ, **Sync)
+    @get("/leaderboard", operation_id="ambassadorLeaderboard", **READ, sync_to_thread=True)
     def leaderboard(
         self, request: AnyRequest, region: FromQuery[Region | None] = None, limit: Limit = 20
     ) -> list[LeaderOut]:
@@ -216,7 +215,7 @@ class AmbassadorController(Controller):
             for i, r in enumerate(rows, start=1)
         ]
 
-    @get("/activities", operation_id="listAmbassadorActivities", **READ, **Sync)
+    @get("/activities", operation_id="listAmbassadorActivities", **READ, sync_to_thread=True)
     def activities(
         self,
         request: AnyRequest,
@@ -254,7 +253,7 @@ class AmbassadorController(Controller):
         operation_id="approveAmbassador",
         status_code=HTTP_200_OK,
         **ACT,
-        **Sync,
+        sync_to_thread=True,
     )
     def approve(
         self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
@@ -267,7 +266,7 @@ class AmbassadorController(Controller):
         operation_id="rejectAmbassador",
         status_code=HTTP_200_OK,
         **ACT,
-        **Sync,
+        sync_to_thread=True,
     )
     def reject(
         self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
@@ -280,7 +279,7 @@ class AmbassadorController(Controller):
         operation_id="suspendAmbassador",
         status_code=HTTP_200_OK,
         **ACT,
-        **Sync,
+        sync_to_thread=True,
     )
     def suspend(
         self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
@@ -293,7 +292,7 @@ class AmbassadorController(Controller):
         operation_id="reinstateAmbassador",
         status_code=HTTP_200_OK,
         **ACT,
-        **Sync,
+        sync_to_thread=True,
     )
     def reinstate(
         self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
@@ -306,7 +305,7 @@ class AmbassadorController(Controller):
         operation_id="withdrawAmbassador",
         status_code=HTTP_200_OK,
         **ACT,
-        **Sync,
+        sync_to_thread=True,
     )
     def withdraw(
         self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
@@ -319,7 +318,7 @@ class AmbassadorController(Controller):
         operation_id="renewAmbassador",
         status_code=HTTP_200_OK,
         **ACT,
-        **Sync,
+        sync_to_thread=True,
     )
     def renew(
         self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
@@ -332,7 +331,7 @@ class AmbassadorController(Controller):
         operation_id="expireAmbassador",
         status_code=HTTP_200_OK,
         **ACT,
-        **Sync,
+        sync_to_thread=True,
     )
     def expire(
         self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
@@ -347,7 +346,7 @@ class AmbassadorController(Controller):
         operation_id="decideAmbassadorsInBulk",
         status_code=HTTP_200_OK,
         **ACT,
-        **Sync,
+        sync_to_thread=True,
     )
     def bulk(
         self, request: AnyRequest, action: FromPath[BulkAction], data: JSONBody[BulkDecisionIn]
@@ -379,7 +378,7 @@ class AmbassadorController(Controller):
         operation_id="recordAmbassadorExpiries",
         status_code=HTTP_200_OK,
         **ACT,
-        **Sync,
+        sync_to_thread=True,
     )
     def expire_due(self, request: AnyRequest, data: JSONBody[ExpiryRunIn]) -> ExpiryRunOut:
         """Records the expiry of active memberships past their expiry date (the daily run)."""
@@ -396,7 +395,7 @@ class AmbassadorController(Controller):
         operation_id="requestAmbassadorTrackChange",
         status_code=HTTP_200_OK,
         **ACT,
-        **Sync,
+        sync_to_thread=True,
     )
     def request_track_change(
         self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[TrackChangeIn]
@@ -419,7 +418,7 @@ class AmbassadorController(Controller):
         operation_id="approveAmbassadorTrackChange",
         status_code=HTTP_200_OK,
         **ACT,
-        **Sync,
+        sync_to_thread=True,
     )
     def approve_track_change(
         self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
@@ -435,7 +434,7 @@ class AmbassadorController(Controller):
         operation_id="rejectAmbassadorTrackChange",
         status_code=HTTP_200_OK,
         **ACT,
-        **Sync,
+        sync_to_thread=True,
     )
     def reject_track_change(
         self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
@@ -453,7 +452,7 @@ class AmbassadorController(Controller):
         operation_id="logAmbassadorActivity",
         status_code=HTTP_201_CREATED,
         **ACT,
-        **Sync,
+        sync_to_thread=True,
     )
     def log_activity(
         self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[ActivityIn]
@@ -479,7 +478,7 @@ class AmbassadorController(Controller):
         operation_id="verifyAmbassadorActivity",
         status_code=HTTP_200_OK,
         **ACT,
-        **Sync,
+        sync_to_thread=True,
     )
     def verify_activity(
         self,
@@ -503,7 +502,7 @@ class AmbassadorController(Controller):
         operation_id="rejectAmbassadorActivity",
         status_code=HTTP_200_OK,
         **ACT,
-        **Sync,
+        sync_to_thread=True,
     )
     def reject_activity(
         self,
@@ -529,7 +528,7 @@ class AmbassadorController(Controller):
         operation_id="eraseAmbassadorPersonalData",
         status_code=HTTP_200_OK,
         **ACT,
-        **Sync,
+        sync_to_thread=True,
     )
     def erase(
         self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
@@ -546,7 +545,7 @@ class AmbassadorController(Controller):
         operation_id="getAmbassadorCertificate",
         media_type="application/pdf",
         **ACT,
-        **Sync,
+        sync_to_thread=True,
     )
     def certificate(self, request: AnyRequest, membership_id: FromPath[UUID]) -> Response[bytes]:
         """The membership certificate as a PDF, in Arabic and English, with its verification
@@ -621,7 +620,7 @@ class AmbassadorController(Controller):
             )
         )
 
-    @put("/targets/{region:str}", operation_id="setAmbassadorTarget", **ACT, **Sync)
+    @put("/targets/{region:str}", operation_id="setAmbassadorTarget", **ACT, sync_to_thread=True)
     def set_target(
         self, request: AnyRequest, region: FromPath[Region], data: JSONBody[TargetIn]
     ) -> dict[str, int]:

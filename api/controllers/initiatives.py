@@ -57,7 +57,6 @@ from projections.initiatives_queries import list_initiatives
 BASE = "/api/v1/initiatives"
 Limit = Annotated[int, QueryParameter(ge=1, le=200)]
 Offset = Annotated[int, QueryParameter(ge=0)]
-Sync = {"sync_to_thread": True}
 
 
 def _out(request: AnyRequest, initiative: Initiative) -> InitiativeOut:
@@ -75,7 +74,7 @@ class InitiativeController(Controller):
     path = BASE
     tags = ["Initiatives"]
 
-    @get("/", operation_id="listInitiatives", **access(READERS), **Sync)
+    @get("/", operation_id="listInitiatives", **access(READERS), sync_to_thread=True)
     def list_initiatives(
         self,
         request: AnyRequest,
@@ -99,7 +98,7 @@ class InitiativeController(Controller):
         ]
         return InitiativePage(items=items, total=total, limit=limit, offset=offset)
 
-    @post("/", operation_id="createInitiative", status_code=HTTP_201_CREATED, **access(STAFF), **Sync)
+    @post("/", operation_id="createInitiative", status_code=HTTP_201_CREATED, **access(STAFF), sync_to_thread=True)
     def create(self, request: AnyRequest, data: JSONBody[InitiativeCreate]) -> Response[InitiativeOut]:
         """Registers an initiative. Honours `Idempotency-Key`: a retry gets the first answer."""
         initiative = registry_of(request).initiatives.register(
@@ -118,7 +117,7 @@ class InitiativeController(Controller):
             location=f"{BASE}/{initiative.id}",
         )
 
-    @get("/{initiative_id:uuid}", operation_id="getInitiative", **access(READERS), **Sync)
+    @get("/{initiative_id:uuid}", operation_id="getInitiative", **access(READERS), sync_to_thread=True)
     def read(
         self,
         request: AnyRequest,
@@ -142,7 +141,7 @@ class InitiativeController(Controller):
         "/{initiative_id:uuid}/history",
         operation_id="getInitiativeHistory",
         **access(STAFF, Role.AUDITOR),
-        **Sync,
+        sync_to_thread=True,
     )
     def history(self, request: AnyRequest, initiative_id: FromPath[UUID]) -> list[EventOut]:
         """Every change to the initiative: what, who, when, in which request, and why."""
@@ -150,7 +149,7 @@ class InitiativeController(Controller):
         registry.initiatives.get(initiative_id)
         return history_of(registry.app, initiative_id)
 
-    @put("/{initiative_id:uuid}", operation_id="reviseInitiative", **access(STAFF), **Sync)
+    @put("/{initiative_id:uuid}", operation_id="reviseInitiative", **access(STAFF), sync_to_thread=True)
     def revise(
         self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[InitiativeDetails]
     ) -> Response[InitiativeOut]:
@@ -170,7 +169,7 @@ class InitiativeController(Controller):
         operation_id="changeInitiativeStatus",
         status_code=200,
         **access(STAFF),
-        **Sync,
+        sync_to_thread=True,
     )
     def change_status(
         self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[StatusChange]
@@ -186,7 +185,7 @@ class InitiativeController(Controller):
         operation_id="addInitiativeComponent",
         status_code=HTTP_201_CREATED,
         **access(STAFF),
-        **Sync,
+        sync_to_thread=True,
     )
     def add_component(
         self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[ComponentCreate]
@@ -209,7 +208,7 @@ class InitiativeController(Controller):
         operation_id="addMilestone",
         status_code=HTTP_201_CREATED,
         **access(STAFF),
-        **Sync,
+        sync_to_thread=True,
     )
     def add_milestone(
         self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[MilestoneCreate]
@@ -230,7 +229,7 @@ class InitiativeController(Controller):
         operation_id="rescheduleMilestone",
         status_code=200,
         **access(STAFF),
-        **Sync,
+        sync_to_thread=True,
     )
     def reschedule_milestone(
         self,
@@ -257,7 +256,7 @@ class InitiativeController(Controller):
         operation_id="completeMilestone",
         status_code=200,
         **access(STAFF),
-        **Sync,
+        sync_to_thread=True,
     )
     def complete_milestone(
         self,
@@ -281,7 +280,7 @@ class InitiativeController(Controller):
         operation_id="cancelMilestone",
         status_code=200,
         **access(STAFF),
-        **Sync,
+        sync_to_thread=True,
     )
     def cancel_milestone(
         self,
@@ -307,7 +306,7 @@ class InitiativeController(Controller):
         operation_id="addPilot",
         status_code=HTTP_201_CREATED,
         **access(STAFF),
-        **Sync,
+        sync_to_thread=True,
     )
     def add_pilot(
         self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[PilotCreate]
@@ -329,7 +328,7 @@ class InitiativeController(Controller):
         operation_id="scheduleEvaluation",
         status_code=200,
         **access(STAFF),
-        **Sync,
+        sync_to_thread=True,
     )
     def schedule_evaluation(
         self,
@@ -357,7 +356,7 @@ class InitiativeController(Controller):
         operation_id="completeEvaluation",
         status_code=200,
         **access(STAFF),
-        **Sync,
+        sync_to_thread=True,
     )
     def complete_evaluation(
         self,
@@ -387,7 +386,7 @@ class InitiativeController(Controller):
         operation_id="addDeliverable",
         status_code=HTTP_201_CREATED,
         **access(STAFF),
-        **Sync,
+        sync_to_thread=True,
     )
     def add_deliverable(
         self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[DeliverableCreate]
@@ -411,7 +410,7 @@ class InitiativeController(Controller):
         operation_id="changeDeliverableStatus",
         status_code=200,
         **access(STAFF),
-        **Sync,
+        sync_to_thread=True,
     )
     def change_deliverable_status(
         self,
@@ -439,7 +438,7 @@ class InitiativeController(Controller):
         operation_id="addPartnership",
         status_code=HTTP_201_CREATED,
         **access(STAFF),
-        **Sync,
+        sync_to_thread=True,
     )
     def add_partnership(
         self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[PartnershipCreate]
@@ -462,7 +461,7 @@ class InitiativeController(Controller):
         operation_id="endPartnership",
         status_code=200,
         **access(STAFF),
-        **Sync,
+        sync_to_thread=True,
     )
     def end_partnership(
         self,
@@ -489,7 +488,7 @@ class InitiativeController(Controller):
         operation_id="defineKpi",
         status_code=HTTP_201_CREATED,
         **access(STAFF),
-        **Sync,
+        sync_to_thread=True,
     )
     def define_kpi(
         self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[KpiCreate]
@@ -512,7 +511,7 @@ class InitiativeController(Controller):
         operation_id="recordKpiValue",
         status_code=200,
         **access(STAFF),
-        **Sync,
+        sync_to_thread=True,
     )
     def record_kpi_value(
         self,
@@ -540,7 +539,7 @@ class InitiativeController(Controller):
         operation_id="reportProgress",
         status_code=200,
         **access(STAFF),
-        **Sync,
+        sync_to_thread=True,
     )
     def report_progress(
         self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[ProgressReportCreate]

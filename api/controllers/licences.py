@@ -46,7 +46,6 @@ from projections.licences_queries import licence_types, list_licences
 BASE = "/api/v1/licences"
 Limit = Annotated[int, QueryParameter(ge=1, le=200)]
 Offset = Annotated[int, QueryParameter(ge=0)]
-Sync = {"sync_to_thread": True}
 READ = access(STAFF, Role.AUDITOR)
 ACT = access(STAFF)
 
@@ -65,7 +64,7 @@ class LicenceController(Controller):
 
     # -- licence types (reference data) --------------------------------------------
 
-    @get("/types", operation_id="listLicenceTypes", **access(public=True), **Sync)
+    @get("/types", operation_id="listLicenceTypes", **access(public=True), sync_to_thread=True)
     def list_types(self, request: AnyRequest) -> list[LicenceTypeOut]:
         """The licence types one may apply for, technical (first stage) then administrative."""
         return [
@@ -81,7 +80,7 @@ class LicenceController(Controller):
             for t in licence_types(registry_of(request).db)
         ]
 
-    @post("/types", operation_id="defineLicenceType", status_code=HTTP_201_CREATED, **ACT, **Sync)
+    @post("/types", operation_id="defineLicenceType", status_code=HTTP_201_CREATED, **ACT, sync_to_thread=True)
     def define_type(
         self, request: AnyRequest, data: JSONBody[LicenceTypeCreate]
     ) -> Response[LicenceTypeOut]:
@@ -102,13 +101,13 @@ class LicenceController(Controller):
             f"{BASE}/types/{licence_type.code}",
         )
 
-    @get("/types/{code:str}", operation_id="getLicenceType", **access(public=True), **Sync)
+    @get("/types/{code:str}", operation_id="getLicenceType", **access(public=True), sync_to_thread=True)
     def read_type(self, request: AnyRequest, code: FromPath[str]) -> Response[LicenceTypeOut]:
         """One licence type."""
         licence_type = registry_of(request).licences.get_type(code)
         return versioned(licence_type_out(licence_type), licence_type.version)
 
-    @put("/types/{code:str}", operation_id="reviseLicenceType", **ACT, **Sync)
+    @put("/types/{code:str}", operation_id="reviseLicenceType", **ACT, sync_to_thread=True)
     def revise_type(
         self, request: AnyRequest, code: FromPath[str], data: JSONBody[LicenceTypeRevise]
     ) -> Response[LicenceTypeOut]:
@@ -129,7 +128,7 @@ class LicenceController(Controller):
         operation_id="retireLicenceType",
         status_code=HTTP_200_OK,
         **ACT,
-        **Sync,
+        sync_to_thread=True,
     )
     def retire_type(
         self, request: AnyRequest, code: FromPath[str], data: JSONBody[DecisionIn]
@@ -147,7 +146,7 @@ class LicenceController(Controller):
         operation_id="applyForLicence",
         status_code=HTTP_201_CREATED,
         **access(public=True),
-        **Sync,
+        sync_to_thread=True,
     )
     def apply(
         self, request: AnyRequest, data: JSONBody[LicenceApplicationIn]
@@ -167,7 +166,11 @@ class LicenceController(Controller):
         return versioned(body, licence.version, HTTP_201_CREATED, f"{BASE}/{licence.id}")
 
     @post(
-        "/expire-due", operation_id="recordLicenceExpiries", status_code=HTTP_200_OK, **ACT, **Sync
+        "/expire-due",
+        operation_id="recordLicenceExpiries",
+        status_code=HTTP_200_OK,
+        **ACT,
+        sync_to_thread=True,
     )
     def expire_due(self, request: AnyRequest, data: JSONBody[ExpiryRunIn]) -> ExpiryRunOut:
         """Records the expiry of issued licences past their validity (the daily run)."""
@@ -176,7 +179,7 @@ class LicenceController(Controller):
         )
         return ExpiryRunOut(expired=count)
 
-    @get("/", operation_id="listLicences", **READ, **Sync)
+    @get("/", operation_id="listLicences", **READ, sync_to_thread=True)
     def list_licences(
         self,
         request: AnyRequest,
@@ -208,12 +211,12 @@ class LicenceController(Controller):
             )
         return LicencePage(items=items, total=total, limit=limit, offset=offset)
 
-    @get("/{licence_id:uuid}", operation_id="getLicence", **READ, **Sync)
+    @get("/{licence_id:uuid}", operation_id="getLicence", **READ, sync_to_thread=True)
     def read(self, request: AnyRequest, licence_id: FromPath[UUID]) -> Response[LicenceOut]:
         """One licence or application, with its holder (ID masked)."""
         return _detail(request, registry_of(request).licences.get(licence_id))
 
-    @get("/{licence_id:uuid}/history", operation_id="getLicenceHistory", **READ, **Sync)
+    @get("/{licence_id:uuid}/history", operation_id="getLicenceHistory", **READ, sync_to_thread=True)
     def history(self, request: AnyRequest, licence_id: FromPath[UUID]) -> list[EventOut]:
         """Every decision on the licence: what, who, when, why."""
         registry = registry_of(request)
@@ -225,7 +228,7 @@ class LicenceController(Controller):
         operation_id="recordLicenceAssessment",
         status_code=HTTP_200_OK,
         **ACT,
-        **Sync,
+        sync_to_thread=True,
     )
     def assess(
         self, request: AnyRequest, licence_id: FromPath[UUID], data: JSONBody[AssessmentIn]
@@ -246,7 +249,7 @@ class LicenceController(Controller):
         operation_id="issueLicence",
         status_code=HTTP_200_OK,
         **ACT,
-        **Sync,
+        sync_to_thread=True,
     )
     def issue(
         self, request: AnyRequest, licence_id: FromPath[UUID], data: JSONBody[DecisionIn]
@@ -262,7 +265,7 @@ class LicenceController(Controller):
         operation_id="renewLicence",
         status_code=HTTP_200_OK,
         **ACT,
-        **Sync,
+        sync_to_thread=True,
     )
     def renew(
         self, request: AnyRequest, licence_id: FromPath[UUID], data: JSONBody[RenewalIn]
@@ -290,7 +293,7 @@ class LicenceController(Controller):
         operation_id="suspendLicence",
         status_code=HTTP_200_OK,
         **ACT,
-        **Sync,
+        sync_to_thread=True,
     )
     def suspend(
         self, request: AnyRequest, licence_id: FromPath[UUID], data: JSONBody[DecisionIn]
@@ -303,7 +306,7 @@ class LicenceController(Controller):
         operation_id="reinstateLicence",
         status_code=HTTP_200_OK,
         **ACT,
-        **Sync,
+        sync_to_thread=True,
     )
     def reinstate(
         self, request: AnyRequest, licence_id: FromPath[UUID], data: JSONBody[DecisionIn]
@@ -316,7 +319,7 @@ class LicenceController(Controller):
         operation_id="revokeLicence",
         status_code=HTTP_200_OK,
         **ACT,
-        **Sync,
+        sync_to_thread=True,
     )
     def revoke(
         self, request: AnyRequest, licence_id: FromPath[UUID], data: JSONBody[DecisionIn]
@@ -329,7 +332,7 @@ class LicenceController(Controller):
         operation_id="expireLicence",
         status_code=HTTP_200_OK,
         **ACT,
-        **Sync,
+        sync_to_thread=True,
     )
     def expire(
         self, request: AnyRequest, licence_id: FromPath[UUID], data: JSONBody[DecisionIn]
@@ -342,7 +345,7 @@ class LicenceController(Controller):
         operation_id="eraseLicenceHolderData",
         status_code=HTTP_200_OK,
         **ACT,
-        **Sync,
+        sync_to_thread=True,
     )
     def erase(
         self, request: AnyRequest, licence_id: FromPath[UUID], data: JSONBody[DecisionIn]

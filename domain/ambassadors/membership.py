@@ -79,7 +79,7 @@ class Membership(RegistryAggregate):
         details: TrackDetails,
     ) -> Membership:
         membership: Membership = cls._create(
-            cls.Enrolled,
+            cls.Enrolled,  # type: ignore[attr-defined]  # made by @event
             id=person_id,
             envelope=envelope,
             personal=personal,

@@ -21,7 +21,11 @@ class MembershipTargets(RegistryAggregate):
 
     @classmethod
     def start(cls, envelope: Envelope) -> MembershipTargets:
-        targets: MembershipTargets = cls._create(cls.Started, id=TARGETS_ID, envelope=envelope)
+        targets: MembershipTargets = cls._create(
+            cls.Started,  # type: ignore[attr-defined]  # made by @event
+            id=TARGETS_ID,
+            envelope=envelope,
+        )
         return targets
 
     @event("Started")

@@ -77,6 +77,9 @@ class Criterion:
     additional: bool = False  # Nawah marks one sub-criterion "(معيار إضافي)"
     # True where the seed gives no points and the registry's default applies (edition may override).
     default_points: bool = True
+    # The registry's reading where the seed is silent or ambiguous (e.g. a KPI's numerator
+    # inferred from its wording), so judges and auditors see what was assumed.
+    notes: tuple[Text, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,10 @@ class Framework:
     domains: tuple[Domain, ...]
     goals: tuple[Text, ...] = ()
     notes: tuple[Text, ...] = field(default=())
+    # Short headings the seed gives its goals ("تحفيز التميز"), parallel to ``goals``.
+    goal_titles: tuple[Text, ...] = ()
+    # Eligible / target categories exactly as the seed lists them.
+    categories: tuple[Text, ...] = ()
 
     def criteria(self) -> list[Criterion]:
         return [c for d in self.domains for c in d.criteria]

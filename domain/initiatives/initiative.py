@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
+from collections.abc import Mapping
 from typing import TypeVar
 from uuid import NAMESPACE_URL, UUID, uuid5
 
@@ -609,7 +610,7 @@ class Initiative(RegistryAggregate):
 
     # -- shared checks -----------------------------------------------------------
 
-    def _check_new(self, entity_id: UUID, entities: dict[UUID, object], noun: str) -> None:
+    def _check_new(self, entity_id: UUID, entities: Mapping[UUID, object], noun: str) -> None:
         if entity_id in entities:
             raise AlreadyExists(
                 f"This initiative already has that {noun}.",

@@ -9,6 +9,7 @@ from domain.dates import PartialDate, ReportingPeriod
 from domain.initiatives.initiative import Initiative
 from domain.initiatives.values import EvaluationStage, KpiDirection
 from registry.bootstrap import Registry
+from registry.catalogue.awards import load_awards
 from registry.catalogue.initiatives import INITIATIVES, OWNER, SNAPSHOT_PERIOD, InitiativeSeed
 from registry.context import RequestContext
 
@@ -17,6 +18,11 @@ from registry.context import RequestContext
 class LoadReport:
     created: int = 0
     unchanged: int = 0
+    # Award frameworks, programmes and editions (registry/catalogue/awards.py).
+    awards_created: int = 0
+    awards_unchanged: int = 0
+    licence_types_created: int = 0
+    licence_types_unchanged: int = 0
 
 
 def part_id(initiative: UUID, kind: str, key: str) -> UUID:
@@ -74,6 +80,7 @@ def load_catalogue(registry: Registry, ctx: RequestContext) -> LoadReport:
             continue
         registry.initiatives.save(build_initiative(seed, registry, ctx))
         report.created += 1
+    report.awards_created, report.awards_unchanged = load_awards(registry, ctx)
     load_licence_types(registry, ctx, report)
     return report
 
@@ -88,10 +95,10 @@ def load_licence_types(registry: Registry, ctx: RequestContext, report: LoadRepo
     )
     for seed in LICENCE_TYPES:
         if registry.licences.find(LicenceType, licence_type_id(seed.code)) is not None:
-            report.unchanged += 1
+            report.licence_types_unchanged += 1
             continue
         registry.licences.save(
             LicenceType.define(envelope, seed.code, seed.stage, seed.title, seed.validity_years,
                                seed.cpd_hours)
         )
-        report.created += 1
+        report.licence_types_created += 1

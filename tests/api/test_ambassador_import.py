@@ -65,6 +65,9 @@ def test_running_the_same_file_again_duplicates_no_one(api: Api) -> None:
     api.catch_up()
     report = api.client.get("/api/v1/reports/membership", headers=api.as_(Role.OFFICER)).json()
     assert report["total"] == 3
+    # Imported events go straight to the recorder, and still into the audit chain.
+    verified = api.client.get("/api/v1/audit/verify", headers=api.as_(Role.AUDITOR)).json()
+    assert verified["ok"] is True and verified["first_break"] is None
 
 
 def test_the_error_report_comes_as_csv_when_asked(api: Api) -> None:

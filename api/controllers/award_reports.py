@@ -1,0 +1,184 @@
+"""/api/v1/reports/editions/{id}: how an edition is going — funnel, leaderboard with domain
+breakdown, judge workload and where judges disagree — as JSON, CSV or XLSX."""
+
+from __future__ import annotations
+
+import csv
+import io
+from enum import StrEnum
+from typing import Any
+from uuid import UUID
+
+import xlsxwriter
+from litestar import Controller, Response, get
+from litestar.params import FromPath, FromQuery
+
+from api.controllers.awards import organisation_names
+from api.guards import access
+from api.http import AnyRequest, registry_of
+from api.schemas.awards import (
+    CategoryResultsOut,
+    EditionReportOut,
+    SpreadOut,
+    WorkloadOut,
+)
+from domain.awards.ranking import TIE_BREAK, CategoryResults
+from domain.roles import OVERSIGHT
+from registry.results import EditionReport
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class ExportFormat(StrEnum):
+    CSV = "csv"
+    XLSX = "xlsx"
+
+
+class Section(StrEnum):
+    FUNNEL = "funnel"
+    LEADERBOARD = "leaderboard"
+    WORKLOAD = "workload"
+    SPREAD = "spread"
+
+
+def _sheets(report: EditionReport, names: dict[str, Any]) -> dict[Section, list[list[Any]]]:
+    """Every section as rows of cells (the first row is the header)."""
+    leaderboard: list[list[Any]] = [
+        [
+            "category",
+            "rank",
+            "application_id",
+            "organisation_en",
+            "organisation_ar",
+            "total",
+            "complete",
+            "winner",
+            "domain",
+            "domain_points",
+            "domain_max",
+            "domain_weighted",
+        ]
+    ]
+    for category, standings in report.leaderboard.items():
+        for s in standings:
+            name = names.get(str(s.organisation_id))
+            for d in s.domains:
+                leaderboard.append(
+                    [
+                        category,
+                        s.rank,
+                        str(s.application_id),
+                        name.en if name else "",
+                        name.ar if name else "",
+                        str(s.total),
+                        s.complete,
+                        s.winner,
+                        d.key,
+                        str(d.points),
+                        str(d.max_points),
+                        str(round(d.weighted, 2)),
+                    ]
+                )
+    return {
+        Section.FUNNEL: [["stage", "applications"], *[[k, v] for k, v in report.funnel.items()]],
+        Section.LEADERBOARD: leaderboard,
+        Section.WORKLOAD: [
+            ["judge_id", "username", "assigned", "conflicts", "submitted", "criteria_scored"],
+            *[list(row) for row in report.workload],
+        ],
+        Section.SPREAD: [
+            ["criterion", "applications", "mean_spread", "max_spread"],
+            *[
+                [s.criterion, s.applications, str(s.mean_spread), str(s.max_spread)]
+                for s in report.spread
+            ],
+        ],
+    }
+
+
+def _csv(rows: list[list[Any]]) -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    # The BOM makes spreadsheet programs read the Arabic names as UTF-8.
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _xlsx(sheets: dict[Section, list[list[Any]]]) -> bytes:
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": True})
+    bold = book.add_format({"bold": True})
+    for section, rows in sheets.items():
+        sheet = book.add_worksheet(section.value)
+        for r, row in enumerate(rows):
+            sheet.write_row(r, 0, row, bold if r == 0 else None)
+        sheet.freeze_panes(1, 0)
+    book.close()
+    return buffer.getvalue()
+
+
+class EditionReportController(Controller):
+    path = "/api/v1/reports/editions"
+    tags = ["Reports"]
+
+    @get(
+        "/{edition_id:uuid}",
+        operation_id="reportEdition",
+        sync_to_thread=True,
+        description=f"Funnel, leaderboard, judge workload, criterion spread. {TIE_BREAK}",
+        **access(OVERSIGHT),
+    )
+    def report(self, request: AnyRequest, edition_id: FromPath[UUID]) -> EditionReportOut:
+        """An edition's funnel (drafted → winners), leaderboard with domain breakdown, judge
+        workload and the criteria on which judges disagree most (max − min per application)."""
+        registry = registry_of(request)
+        edition = registry.editions.get(edition_id)
+        report = registry.results.report(edition)
+        names = organisation_names(request)
+        return EditionReportOut(
+            edition_id=str(edition.id),
+            as_of=registry.clock.now().isoformat(),
+            funnel=report.funnel,
+            leaderboard=[
+                CategoryResultsOut.of(
+                    CategoryResults(k, edition.categories[k].winners, tuple(v)), names
+                )
+                for k, v in report.leaderboard.items()
+            ],
+            judge_workload=[WorkloadOut(*row) for row in report.workload],
+            criterion_spread=[
+                SpreadOut(s.criterion, s.applications, str(s.mean_spread), str(s.max_spread))
+                for s in report.spread
+            ],
+        )
+
+    @get(
+        "/{edition_id:uuid}/export",
+        operation_id="exportEditionReport",
+        sync_to_thread=True,
+        **access(OVERSIGHT),
+    )
+    def export(
+        self,
+        request: AnyRequest,
+        edition_id: FromPath[UUID],
+        format: FromQuery[ExportFormat] = ExportFormat.XLSX,
+        section: FromQuery[Section] = Section.LEADERBOARD,
+    ) -> Response[bytes]:
+        """The report as XLSX (one sheet per section) or CSV (one `section`, UTF-8 with BOM)."""
+        registry = registry_of(request)
+        edition = registry.editions.get(edition_id)
+        sheets = _sheets(registry.results.report(edition), organisation_names(request))
+        stem = f"{edition.programme_code.lower()}-{edition.year}"
+        if format == ExportFormat.CSV:
+            content, media_type, filename = (
+                _csv(sheets[section]),
+                "text/csv; charset=utf-8",
+                (f"{stem}-{section.value}.csv"),
+            )
+        else:
+            content, media_type, filename = _xlsx(sheets), XLSX, f"{stem}-report.xlsx"
+        return Response(
+            content=content,
+            media_type=media_type,
+            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        )

@@ -1,0 +1,457 @@
+"""/api/v1/frameworks, /api/v1/awards and /api/v1/editions: what award programmes judge
+against, the programmes themselves, and their yearly editions with their results."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from litestar import Controller, Response, get, post, put
+from litestar.params import FromPath, FromQuery, JSONBody
+from litestar.status_codes import HTTP_201_CREATED
+
+from api.errors import BadRequest
+from api.guards import access
+from api.http import (
+    AnyRequest,
+    context_of,
+    expected_version,
+    idempotency_of,
+    registry_of,
+    versioned,
+)
+from api.schemas.awards import (
+    AwardWithdrawal,
+    CategoryDoc,
+    CategoryResultsOut,
+    EditionCreate,
+    EditionOut,
+    EditionSummaryOut,
+    FrameworkDoc,
+    FrameworkOut,
+    FrameworkRevision,
+    FrameworkSummaryOut,
+    PhaseChange,
+    PointsChange,
+    ProgrammeCreate,
+    ProgrammeOut,
+    PublishResults,
+    ResultsOut,
+    RulesChange,
+)
+from api.schemas.common import EventOut, TextOut
+from api.schemas.history import history_of
+from domain.awards.edition import Edition, PhaseKind
+from domain.awards.framework_version import FrameworkVersion
+from domain.awards.ranking import TIE_BREAK, CategoryResults
+from domain.roles import OVERSIGHT, READERS, STAFF, Role
+from domain.text import Text
+from projections import awards_queries as q
+
+
+def _version(raw: str) -> int:
+    if not raw.isdigit() or not 1 <= int(raw) <= 10_000:
+        raise BadRequest(
+            "A version is a whole number from 1.", "الإصدار عدد صحيح يبدأ من 1.", field="version"
+        )
+    return int(raw)
+
+
+def _framework_out(version: FrameworkVersion) -> FrameworkOut:
+    return FrameworkOut(
+        str(version.id),
+        version.key,
+        version.number,
+        version.locked,
+        FrameworkDoc.of(version.framework),
+        version.version,
+    )
+
+
+class FrameworkController(Controller):
+    path = "/api/v1/frameworks"
+    tags = ["Awards"]
+
+    @get("/", operation_id="listFrameworks", **access(READERS), sync_to_thread=True)
+    def list_frameworks(self, request: AnyRequest) -> list[FrameworkSummaryOut]:
+        """Every version of every criteria framework (read model)."""
+        return [
+            FrameworkSummaryOut(
+                r[0], r[1], int(r[2]), TextOut(ar=r[3], en=r[4]), int(r[5]), bool(r[6])
+            )
+            for r in q.list_frameworks(registry_of(request).db)
+        ]
+
+    @get(
+        "/{key:str}/versions/{version:str}",
+        operation_id="getFramework",
+        **access(READERS),
+        sync_to_thread=True,
+    )
+    def read(
+        self, request: AnyRequest, key: FromPath[str], version: FromPath[str]
+    ) -> Response[FrameworkOut]:
+        """One framework version: its domains, weights, criteria, guidance and scoring rules."""
+        found = registry_of(request).frameworks.get(key, _version(version))
+        return versioned(_framework_out(found), found.version)
+
+    @post(
+        "/",
+        operation_id="publishFramework",
+        status_code=HTTP_201_CREATED,
+        **access(STAFF),
+        sync_to_thread=True,
+    )
+    def publish(self, request: AnyRequest, data: JSONBody[FrameworkDoc]) -> Response[FrameworkOut]:
+        """Publishes a new framework version (the next number after the latest of its key)."""
+        found = registry_of(request).frameworks.publish(
+            context_of(request), data.to_domain(), idempotency_of(request, data)
+        )
+        return versioned(
+            _framework_out(found),
+            found.version,
+            HTTP_201_CREATED,
+            f"{self.path}/{found.key}/versions/{found.number}",
+        )
+
+    @put(
+        "/{key:str}/versions/{version:str}",
+        operation_id="reviseFramework",
+        **access(STAFF),
+        sync_to_thread=True,
+    )
+    def revise(
+        self,
+        request: AnyRequest,
+        key: FromPath[str],
+        version: FromPath[str],
+        data: JSONBody[FrameworkRevision],
+    ) -> Response[FrameworkOut]:
+        """Corrects a version no open edition uses yet (409 once locked: publish a new version)."""
+        found = registry_of(request).frameworks.revise(
+            context_of(request),
+            key,
+            _version(version),
+            expected_version(request),
+            data.framework.to_domain(),
+            data.reason,
+        )
+        return versioned(_framework_out(found), found.version)
+
+
+class AwardController(Controller):
+    path = "/api/v1/awards"
+    tags = ["Awards"]
+
+    @get("/", operation_id="listAwardProgrammes", **access(public=True), sync_to_thread=True)
+    def list_programmes(self, request: AnyRequest) -> list[ProgrammeOut]:
+        """The award programmes (Amyaz, Nawah, Maan…)."""
+        registry = registry_of(request)
+        return [
+            ProgrammeOut.of(registry.editions.get_programme(UUID(r[0])))
+            for r in q.list_programmes(registry.db)
+        ]
+
+    @get(
+        "/{programme_id:uuid}",
+        operation_id="getAwardProgramme",
+        **access(public=True),
+        sync_to_thread=True,
+    )
+    def read(self, request: AnyRequest, programme_id: FromPath[UUID]) -> Response[ProgrammeOut]:
+        """One programme with its goals."""
+        programme = registry_of(request).editions.get_programme(programme_id)
+        return versioned(ProgrammeOut.of(programme), programme.version)
+
+    @post(
+        "/",
+        operation_id="createAwardProgramme",
+        status_code=HTTP_201_CREATED,
+        **access(STAFF),
+        sync_to_thread=True,
+    )
+    def create(
+        self, request: AnyRequest, data: JSONBody[ProgrammeCreate]
+    ) -> Response[ProgrammeOut]:
+        """Registers an award programme."""
+        programme = registry_of(request).editions.register_programme(
+            context_of(request),
+            code=data.code,
+            name=data.name.to_domain("name"),
+            description=data.description.to_domain("description"),
+            organiser=data.organiser.to_domain("organiser"),
+            goals=tuple(g.to_domain("goals") for g in data.goals),
+            idempotency=idempotency_of(request, data),
+        )
+        return versioned(
+            ProgrammeOut.of(programme),
+            programme.version,
+            HTTP_201_CREATED,
+            f"{self.path}/{programme.id}",
+        )
+
+
+def _edition(request: AnyRequest, edition: Edition) -> Response[EditionOut]:
+    return versioned(EditionOut.of(edition, registry_of(request).clock.now()), edition.version)
+
+
+def organisation_names(request: AnyRequest) -> dict[str, Text]:
+    rows, _ = q.list_organisations(registry_of(request).db, 100_000, 0)
+    return {r[0]: Text(r[2], r[3]) for r in rows}
+
+
+class EditionController(Controller):
+    path = "/api/v1/editions"
+    tags = ["Awards"]
+
+    @get("/", operation_id="listEditions", **access(public=True), sync_to_thread=True)
+    def list_editions(
+        self, request: AnyRequest, programme: FromQuery[str | None] = None
+    ) -> list[EditionSummaryOut]:
+        """The editions, optionally of one programme (by code, e.g. `AMYAZ`)."""
+        return [
+            EditionSummaryOut(r[0], r[1], int(r[2]), TextOut(ar=r[3], en=r[4]), r[5], int(r[6]))
+            for r in q.list_editions(
+                registry_of(request).db, programme.upper() if programme else None
+            )
+        ]
+
+    @get(
+        "/{edition_id:uuid}", operation_id="getEdition", **access(public=True), sync_to_thread=True
+    )
+    def read(self, request: AnyRequest, edition_id: FromPath[UUID]) -> Response[EditionOut]:
+        """An edition: categories, framework versions, timeline (with the current phase), rules."""
+        return _edition(request, registry_of(request).editions.get(edition_id))
+
+    @post(
+        "/",
+        operation_id="createEdition",
+        status_code=HTTP_201_CREATED,
+        **access(STAFF),
+        sync_to_thread=True,
+    )
+    def create(self, request: AnyRequest, data: JSONBody[EditionCreate]) -> Response[EditionOut]:
+        """Creates a yearly edition of a programme as a draft to configure."""
+        edition = registry_of(request).editions.create_edition(
+            context_of(request),
+            programme_code=data.programme_code,
+            year=data.year,
+            title=data.title.to_domain("title"),
+            minimum_score=data.minimum_score,
+            eligibility=data.eligibility.to_domain(),
+            idempotency=idempotency_of(request, data),
+        )
+        response = _edition(request, edition)
+        response.status_code = HTTP_201_CREATED
+        response.headers["Location"] = f"{self.path}/{edition.id}"
+        return response
+
+    @put(
+        "/{edition_id:uuid}/categories/{key:str}",
+        operation_id="configureCategory",
+        **access(STAFF),
+        sync_to_thread=True,
+    )
+    def configure_category(
+        self,
+        request: AnyRequest,
+        edition_id: FromPath[UUID],
+        key: FromPath[str],
+        data: JSONBody[CategoryDoc],
+    ) -> Response[EditionOut]:
+        """Adds or replaces a category of a draft edition, with its framework version."""
+        edition = registry_of(request).editions.configure_category(
+            context_of(request), edition_id, expected_version(request), data.to_domain(key)
+        )
+        return _edition(request, edition)
+
+    @post(
+        "/{edition_id:uuid}/categories/{key:str}/remove",
+        operation_id="removeCategory",
+        status_code=200,
+        **access(STAFF),
+        sync_to_thread=True,
+    )
+    def remove_category(
+        self, request: AnyRequest, edition_id: FromPath[UUID], key: FromPath[str]
+    ) -> Response[EditionOut]:
+        """Removes a category from a draft edition."""
+        edition = registry_of(request).editions.remove_category(
+            context_of(request), edition_id, expected_version(request), key
+        )
+        return _edition(request, edition)
+
+    @put(
+        "/{edition_id:uuid}/categories/{key:str}/points/{criterion:str}",
+        operation_id="setCriterionPoints",
+        **access(STAFF),
+        sync_to_thread=True,
+    )
+    def set_points(
+        self,
+        request: AnyRequest,
+        edition_id: FromPath[UUID],
+        key: FromPath[str],
+        criterion: FromPath[str],
+        data: JSONBody[PointsChange],
+    ) -> Response[EditionOut]:
+        """Sets a criterion's maximum points for this edition where the source gives none (the
+        registry's default is 4); KPI and count bands scale with it. Draft editions only."""
+        edition = registry_of(request).editions.set_points(
+            context_of(request),
+            edition_id,
+            expected_version(request),
+            key,
+            criterion,
+            data.max_points,
+        )
+        return _edition(request, edition)
+
+    @put(
+        "/{edition_id:uuid}/rules",
+        operation_id="setEditionRules",
+        **access(STAFF),
+        sync_to_thread=True,
+    )
+    def set_rules(
+        self, request: AnyRequest, edition_id: FromPath[UUID], data: JSONBody[RulesChange]
+    ) -> Response[EditionOut]:
+        """Sets the eligibility rules and the minimum score for winning (draft only)."""
+        edition = registry_of(request).editions.set_rules(
+            context_of(request),
+            edition_id,
+            expected_version(request),
+            data.minimum_score,
+            data.eligibility.to_domain(),
+        )
+        return _edition(request, edition)
+
+    @put(
+        "/{edition_id:uuid}/phases/{kind:str}",
+        operation_id="schedulePhase",
+        **access(STAFF),
+        sync_to_thread=True,
+    )
+    def schedule_phase(
+        self,
+        request: AnyRequest,
+        edition_id: FromPath[UUID],
+        kind: FromPath[PhaseKind],
+        data: JSONBody[PhaseChange],
+    ) -> Response[EditionOut]:
+        """Sets a phase's window (hard deadlines). Once open, a change needs a `reason` and a
+        phase that has closed cannot be moved."""
+        edition = registry_of(request).editions.schedule_phase(
+            context_of(request),
+            edition_id,
+            expected_version(request),
+            data.to_domain(kind),
+            data.reason,
+        )
+        return _edition(request, edition)
+
+    @post(
+        "/{edition_id:uuid}/open",
+        operation_id="openEdition",
+        status_code=200,
+        **access(STAFF),
+        sync_to_thread=True,
+    )
+    def open_edition(self, request: AnyRequest, edition_id: FromPath[UUID]) -> Response[EditionOut]:
+        """Opens the edition: its configuration and framework versions are frozen from now on."""
+        edition = registry_of(request).editions.open(
+            context_of(request), edition_id, expected_version(request)
+        )
+        return _edition(request, edition)
+
+    @get(
+        "/{edition_id:uuid}/history",
+        operation_id="getEditionHistory",
+        **access(STAFF, Role.COMMITTEE_CHAIR, Role.AUDITOR),
+        sync_to_thread=True,
+    )
+    def history(self, request: AnyRequest, edition_id: FromPath[UUID]) -> list[EventOut]:
+        """Every change and decision on the edition: who, when, why — publications included."""
+        registry = registry_of(request)
+        registry.editions.get(edition_id)
+        return history_of(registry.app, edition_id)
+
+    @get(
+        "/{edition_id:uuid}/leaderboard",
+        operation_id="getLeaderboard",
+        **access(OVERSIGHT),
+        description=f"Live ranking on consensus scores. {TIE_BREAK}",
+        sync_to_thread=True,
+    )
+    def leaderboard(
+        self, request: AnyRequest, edition_id: FromPath[UUID]
+    ) -> list[CategoryResultsOut]:
+        """The live ranking per category, recomputed from the consensus scores."""
+        registry = registry_of(request)
+        edition = registry.editions.get(edition_id)
+        names = organisation_names(request)
+        return [
+            CategoryResultsOut.of(
+                CategoryResults(key, edition.categories[key].winners, tuple(standings)), names
+            )
+            for key, standings in registry.results.leaderboard(edition).items()
+        ]
+
+    @post(
+        "/{edition_id:uuid}/results",
+        operation_id="publishResults",
+        status_code=200,
+        description=f"Publishes the ranking and winners once judging has closed. {TIE_BREAK}",
+        **access(STAFF),
+        sync_to_thread=True,
+    )
+    def publish(
+        self, request: AnyRequest, edition_id: FromPath[UUID], data: JSONBody[PublishResults]
+    ) -> Response[ResultsOut]:
+        """Publishes the results (a re-publication is a correction and needs a `reason`)."""
+        edition = registry_of(request).results.publish(
+            context_of(request), edition_id, expected_version(request), data.reason
+        )
+        return versioned(_results(request, edition, breakdown=True), edition.version)
+
+    @get(
+        "/{edition_id:uuid}/results",
+        operation_id="getResults",
+        **access(public=True),
+        description=f"The published ranking and winners. {TIE_BREAK}",
+        sync_to_thread=True,
+    )
+    def results(self, request: AnyRequest, edition_id: FromPath[UUID]) -> Response[ResultsOut]:
+        """The published ranking and winners (each applicant sees its own breakdown on its result)."""
+        edition = registry_of(request).editions.get(edition_id)
+        return versioned(_results(request, edition, breakdown=False), edition.version)
+
+    @post(
+        "/{edition_id:uuid}/withdrawals",
+        operation_id="withdrawAward",
+        status_code=200,
+        **access(Role.COMMITTEE_CHAIR),
+        sync_to_thread=True,
+    )
+    def withdraw(
+        self, request: AnyRequest, edition_id: FromPath[UUID], data: JSONBody[AwardWithdrawal]
+    ) -> Response[ResultsOut]:
+        """Withdraws an award for a proven breach (`reason` required); the ranking closes up and
+        nobody is promoted by the withdrawal itself."""
+        edition = registry_of(request).results.withdraw(
+            context_of(request),
+            edition_id,
+            expected_version(request),
+            data.application_id,
+            data.reason,
+        )
+        return versioned(_results(request, edition, breakdown=True), edition.version)
+
+
+def _results(request: AnyRequest, edition: Edition, breakdown: bool) -> ResultsOut:
+    names = organisation_names(request)
+    return ResultsOut(
+        str(edition.id),
+        str(edition.status),
+        edition.results_revision,
+        [CategoryResultsOut.of(r, names, breakdown) for r in edition.results.values()],
+    )

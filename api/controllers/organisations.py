@@ -1,0 +1,247 @@
+"""/api/v1/organisations: the organisations that apply for awards, and who represents them."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID
+
+from litestar import Controller, Response, get, post, put
+from litestar.params import FromPath, JSONBody, QueryParameter
+from litestar.status_codes import HTTP_201_CREATED
+
+from api.guards import access
+from api.http import (
+    AnyRequest,
+    context_of,
+    expected_version,
+    idempotency_of,
+    registry_of,
+    versioned,
+)
+from api.schemas.awards import (
+    AccreditationCreate,
+    DecisionReason,
+    MemberAssign,
+    MemberOut,
+    OrganisationCreate,
+    OrganisationOut,
+    OrganisationPage,
+    OrganisationProfileDoc,
+    OrganisationSummaryOut,
+)
+from api.schemas.common import EventOut, TextOut
+from api.schemas.history import history_of
+from domain.awards.organisation import Organisation, Profile
+from domain.errors import NotFound
+from domain.roles import OVERSIGHT, STAFF, Role
+from projections import awards_queries as q
+
+
+def _profile(data: OrganisationProfileDoc) -> Profile:
+    return Profile(
+        name=data.name.to_domain("name"),
+        type=data.type,
+        region=data.region,
+        beds=data.beds,
+        licence_expires_on=data.licence_expires_on,
+        operating_since=data.operating_since,
+    )
+
+
+def _out(
+    request: AnyRequest, organisation: Organisation, status: int = 200
+) -> Response[OrganisationOut]:
+    today = registry_of(request).clock.now().date()
+    return versioned(OrganisationOut.of(organisation, today), organisation.version, status)
+
+
+class OrganisationController(Controller):
+    path = "/api/v1/organisations"
+    tags = ["Organisations"]
+
+    @get("/", operation_id="listOrganisations", **access(OVERSIGHT), sync_to_thread=True)
+    def list_organisations(
+        self,
+        request: AnyRequest,
+        limit: Annotated[int, QueryParameter(ge=1, le=200)] = 50,
+        offset: Annotated[int, QueryParameter(ge=0)] = 0,
+    ) -> OrganisationPage:
+        """The organisations, by English name."""
+        rows, total = q.list_organisations(registry_of(request).db, limit, offset)
+        items = [
+            OrganisationSummaryOut(
+                r[0], r[1], TextOut(ar=r[2], en=r[3]), r[4], r[5], r[6], r[7], int(r[8])
+            )
+            for r in rows
+        ]
+        return OrganisationPage(items=items, total=total, limit=limit, offset=offset)
+
+    @post(
+        "/",
+        operation_id="registerOrganisation",
+        status_code=HTTP_201_CREATED,
+        **access(STAFF),
+        sync_to_thread=True,
+    )
+    def create(
+        self, request: AnyRequest, data: JSONBody[OrganisationCreate]
+    ) -> Response[OrganisationOut]:
+        """Registers an organisation by its licence number (one organisation per licence)."""
+        organisation = registry_of(request).organisations.register(
+            context_of(request),
+            licence_number=data.licence_number,
+            profile=_profile(data),
+            idempotency=idempotency_of(request, data),
+        )
+        response = _out(request, organisation, HTTP_201_CREATED)
+        response.headers["Location"] = f"{self.path}/{organisation.id}"
+        return response
+
+    @get(
+        "/{organisation_id:uuid}",
+        operation_id="getOrganisation",
+        **access(OVERSIGHT, Role.APPLICANT),
+        sync_to_thread=True,
+    )
+    def read(
+        self, request: AnyRequest, organisation_id: FromPath[UUID]
+    ) -> Response[OrganisationOut]:
+        """One organisation with its accreditations (applicants: their own only)."""
+        registry = registry_of(request)
+        ctx = context_of(request)
+        if ctx.actor.role == Role.APPLICANT and (
+            registry.organisations.organisation_of(ctx.actor.id) != organisation_id
+        ):
+            raise NotFound("No such organisation.", "لا توجد جهة بهذا المعرّف.")
+        return _out(request, registry.organisations.get(organisation_id))
+
+    @put(
+        "/{organisation_id:uuid}",
+        operation_id="reviseOrganisation",
+        **access(STAFF),
+        sync_to_thread=True,
+    )
+    def revise(
+        self,
+        request: AnyRequest,
+        organisation_id: FromPath[UUID],
+        data: JSONBody[OrganisationProfileDoc],
+    ) -> Response[OrganisationOut]:
+        """Revises the profile: name, type, region, beds, licence expiry, start of operation."""
+        organisation = registry_of(request).organisations.revise_profile(
+            context_of(request), organisation_id, expected_version(request), _profile(data)
+        )
+        return _out(request, organisation)
+
+    @post(
+        "/{organisation_id:uuid}/accreditations",
+        operation_id="addAccreditation",
+        status_code=HTTP_201_CREATED,
+        **access(STAFF),
+        sync_to_thread=True,
+    )
+    def add_accreditation(
+        self,
+        request: AnyRequest,
+        organisation_id: FromPath[UUID],
+        data: JSONBody[AccreditationCreate],
+    ) -> Response[OrganisationOut]:
+        """Records a national or international accreditation with its expiry date."""
+        organisation, _ = registry_of(request).organisations.add_accreditation(
+            context_of(request),
+            organisation_id,
+            expected_version(request),
+            name=data.name,
+            issuer=data.issuer,
+            expires_on=data.expires_on,
+            idempotency=idempotency_of(request, data),
+        )
+        return _out(request, organisation, HTTP_201_CREATED)
+
+    @post(
+        "/{organisation_id:uuid}/accreditations/{accreditation_id:uuid}/remove",
+        operation_id="removeAccreditation",
+        status_code=200,
+        **access(STAFF),
+        sync_to_thread=True,
+    )
+    def remove_accreditation(
+        self,
+        request: AnyRequest,
+        organisation_id: FromPath[UUID],
+        accreditation_id: FromPath[UUID],
+        data: JSONBody[DecisionReason],
+    ) -> Response[OrganisationOut]:
+        """Removes an accreditation recorded in error; `reason` required."""
+        organisation = registry_of(request).organisations.remove_accreditation(
+            context_of(request),
+            organisation_id,
+            expected_version(request),
+            accreditation_id,
+            data.reason,
+        )
+        return _out(request, organisation)
+
+    @post(
+        "/{organisation_id:uuid}/activate",
+        operation_id="activateOrganisation",
+        status_code=200,
+        **access(STAFF),
+        sync_to_thread=True,
+    )
+    def activate(
+        self, request: AnyRequest, organisation_id: FromPath[UUID], data: JSONBody[DecisionReason]
+    ) -> Response[OrganisationOut]:
+        """Activates a verified organisation on the platform (Nawah requires it); `reason` required."""
+        organisation = registry_of(request).organisations.set_status(
+            context_of(request), organisation_id, expected_version(request), True, data.reason
+        )
+        return _out(request, organisation)
+
+    @post(
+        "/{organisation_id:uuid}/suspend",
+        operation_id="suspendOrganisation",
+        status_code=200,
+        **access(STAFF),
+        sync_to_thread=True,
+    )
+    def suspend(
+        self, request: AnyRequest, organisation_id: FromPath[UUID], data: JSONBody[DecisionReason]
+    ) -> Response[OrganisationOut]:
+        """Suspends an organisation; `reason` required."""
+        organisation = registry_of(request).organisations.set_status(
+            context_of(request), organisation_id, expected_version(request), False, data.reason
+        )
+        return _out(request, organisation)
+
+    @post(
+        "/{organisation_id:uuid}/members",
+        operation_id="assignApplicant",
+        status_code=200,
+        **access(STAFF),
+        sync_to_thread=True,
+    )
+    def assign_member(
+        self,
+        request: AnyRequest,
+        organisation_id: FromPath[UUID],
+        data: JSONBody[MemberAssign],
+    ) -> MemberOut:
+        """Links an applicant account to the organisation it represents (one organisation per
+        applicant; moving an applicant to another organisation needs a `reason`)."""
+        user = registry_of(request).organisations.assign_member(
+            context_of(request), data.user_id, None, organisation_id, data.reason
+        )
+        return MemberOut(str(user.id), str(user.organisation_id), user.version)
+
+    @get(
+        "/{organisation_id:uuid}/history",
+        operation_id="getOrganisationHistory",
+        **access(STAFF, Role.AUDITOR),
+        sync_to_thread=True,
+    )
+    def history(self, request: AnyRequest, organisation_id: FromPath[UUID]) -> list[EventOut]:
+        """Every change to the organisation: who, when, why."""
+        registry = registry_of(request)
+        registry.organisations.get(organisation_id)
+        return history_of(registry.app, organisation_id)

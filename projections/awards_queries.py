@@ -1,0 +1,209 @@
+"""Queries over the award read model. Each returns plain rows; arithmetic happens in
+``domain/awards/`` (scoring and ranking), never here."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from projections.sql import Database, Row
+
+
+def _all(db: Database, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+    with db.read() as cur:
+        return cur.fetchall(sql, params)
+
+
+def list_frameworks(db: Database) -> list[Row]:
+    return _all(
+        db,
+        "SELECT id, key, version, title_ar, title_en, criteria, locked, aggregate_version"
+        " FROM view_award_frameworks ORDER BY key, version",
+    )
+
+
+def list_programmes(db: Database) -> list[Row]:
+    return _all(
+        db, "SELECT id, code, name_ar, name_en, version FROM view_award_programmes ORDER BY code"
+    )
+
+
+def list_editions(db: Database, programme_code: str | None) -> list[Row]:
+    where, params = ("WHERE programme_code=?", [programme_code]) if programme_code else ("", [])
+    return _all(
+        db,
+        "SELECT id, programme_code, year, title_ar, title_en, status, version"
+        f" FROM view_award_editions {where} ORDER BY programme_code, year",
+        params,
+    )
+
+
+def list_organisations(db: Database, limit: int, offset: int) -> tuple[list[Row], int]:
+    with db.read() as cur:
+        total = cur.fetchone("SELECT COUNT(*) FROM view_organisations")
+        rows = cur.fetchall(
+            "SELECT id, licence_number, name_ar, name_en, type, region, beds, status, version"
+            " FROM view_organisations ORDER BY name_en LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+    return rows, int(total[0]) if total else 0
+
+
+@dataclass(frozen=True)
+class ApplicationRow:
+    id: str
+    edition_id: str
+    category: str
+    organisation_id: str
+    organisation_ar: str
+    organisation_en: str
+    status: str
+    drafted_at: str
+    submitted_at: str | None
+    answers: int
+    evidence: int
+    version: int
+
+
+def list_applications(
+    db: Database,
+    *,
+    limit: int,
+    offset: int,
+    edition_id: str | None = None,
+    organisation_id: str | None = None,
+    status: str | None = None,
+    judge_id: str | None = None,
+) -> tuple[list[ApplicationRow], int]:
+    conditions, params = [], []
+    for column, value in (
+        ("a.edition_id", edition_id),
+        ("a.organisation_id", organisation_id),
+        ("a.status", status),
+    ):
+        if value is not None:
+            conditions.append(f"{column}=?")
+            params.append(value)
+    if judge_id is not None:
+        conditions.append(
+            "a.id IN (SELECT application_id FROM view_award_scorecards WHERE judge_id=?"
+            " AND assigned=1)"
+        )
+        params.append(judge_id)
+    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+    with db.read() as cur:
+        total = cur.fetchone(f"SELECT COUNT(*) FROM view_award_applications a {where}", params)  # noqa: S608
+        rows = cur.fetchall(
+            "SELECT a.id, a.edition_id, a.category, a.organisation_id, o.name_ar, o.name_en,"
+            " a.status, a.drafted_at, a.submitted_at,"
+            " (SELECT COUNT(*) FROM view_award_answers w WHERE w.application_id = a.id),"
+            " a.evidence, a.version"
+            " FROM view_award_applications a"
+            " LEFT JOIN view_organisations o ON o.id = a.organisation_id"
+            f" {where} ORDER BY a.drafted_at, a.id LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+    return [ApplicationRow(*r) for r in rows], int(total[0]) if total else 0
+
+
+@dataclass(frozen=True)
+class ConsensusRow:
+    application_id: str
+    category: str
+    organisation_id: str
+    submitted_at: str
+    criterion: str | None
+    points: str | None
+
+
+def consensus_points(db: Database, edition_id: str) -> list[ConsensusRow]:
+    """Every eligible application of the edition with its consensus points (one query)."""
+    rows = _all(
+        db,
+        "SELECT a.id, a.category, a.organisation_id, a.submitted_at, c.criterion, c.points"
+        " FROM view_award_applications a"
+        " LEFT JOIN view_award_consensus_heads h ON h.application_id = a.id"
+        " LEFT JOIN view_award_consensus c ON c.consensus_id = h.id"
+        " WHERE a.edition_id=? AND a.status='eligible'",
+        (edition_id,),
+    )
+    return [ConsensusRow(*r) for r in rows]
+
+
+def application_statuses(db: Database, edition_id: str) -> list[Row]:
+    return _all(
+        db,
+        "SELECT status, COUNT(*) FROM view_award_applications WHERE edition_id=? GROUP BY status",
+        (edition_id,),
+    )
+
+
+def published_results(db: Database, edition_id: str) -> list[Row]:
+    return _all(
+        db,
+        "SELECT application_id, category, rank, total, winner, withdrawn FROM view_award_results"
+        " WHERE edition_id=? ORDER BY category, rank",
+        (edition_id,),
+    )
+
+
+def judge_workload(db: Database, edition_id: str) -> list[Row]:
+    """Per judge: assigned, conflicts declared, scorecards submitted, criteria scored."""
+    return _all(
+        db,
+        "SELECT s.judge_id, u.username,"
+        " SUM(s.assigned), SUM(CASE WHEN s.declaration='conflict' THEN 1 ELSE 0 END),"
+        " SUM(s.submitted),"
+        " (SELECT COUNT(*) FROM view_award_scores x JOIN view_award_scorecards y"
+        "   ON y.id = x.scorecard_id WHERE y.judge_id = s.judge_id AND y.edition_id = ?)"
+        " FROM view_award_scorecards s LEFT JOIN view_users u ON u.id = s.judge_id"
+        " WHERE s.edition_id=? GROUP BY s.judge_id, u.username ORDER BY u.username, s.judge_id",
+        (edition_id, edition_id),
+    )
+
+
+def judge_scores(db: Database, edition_id: str) -> list[Row]:
+    """(application, judge, criterion, points) of every assigned, unconflicted judge."""
+    return _all(
+        db,
+        "SELECT s.application_id, s.judge_id, x.criterion, x.points"
+        " FROM view_award_scores x JOIN view_award_scorecards s ON s.id = x.scorecard_id"
+        " WHERE s.edition_id=? AND s.assigned=1 AND s.declaration='no_conflict'",
+        (edition_id,),
+    )
+
+
+def judge_assignments(db: Database, judge_id: str) -> list[Row]:
+    return _all(
+        db,
+        "SELECT s.application_id, s.edition_id, a.category, o.name_ar, o.name_en, s.assigned,"
+        " s.declaration, s.submitted, s.version"
+        " FROM view_award_scorecards s"
+        " JOIN view_award_applications a ON a.id = s.application_id"
+        " LEFT JOIN view_organisations o ON o.id = a.organisation_id"
+        " WHERE s.judge_id=? ORDER BY a.drafted_at",
+        (judge_id,),
+    )
+
+
+def submitted_evidence(db: Database, application_id: str) -> tuple[Row, list[str]] | None:
+    """(edition, category, framework) and the criteria with evidence of a submitted
+    application; None while it is a draft or not yet in the read model.
+
+    Once the read model shows an application submitted, it holds every earlier event of
+    that application too (events are applied in order), and nothing changes after.
+    """
+    with db.read() as cur:
+        head = cur.fetchone(
+            "SELECT edition_id, category, framework_id FROM view_award_applications"
+            " WHERE id=? AND status <> 'draft'",
+            (application_id,),
+        )
+        if head is None:
+            return None
+        rows = cur.fetchall(
+            "SELECT DISTINCT criterion FROM view_award_evidence WHERE application_id=?",
+            (application_id,),
+        )
+    return head, [r[0] for r in rows]

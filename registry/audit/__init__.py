@@ -1,0 +1,1 @@
+"""Tamper evidence: the hash chain over every stored event, signed checkpoints, export."""

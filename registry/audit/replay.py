@@ -1,0 +1,273 @@
+"""Replaying award decisions as they stood at any instant, from the events alone.
+
+The read models are used only as an index (which applications belong to an edition,
+which scorecards to an application); every state, score and rank below is rebuilt by
+replaying those aggregates' events up to the instant asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any, TypeVar
+from uuid import UUID
+
+from eventsourcing.utils import get_topic
+
+from domain.aggregate import RegistryAggregate
+from domain.awards.application import Application, ApplicationStatus
+from domain.awards.edition import Edition
+from domain.awards.framework_version import FrameworkVersion
+from domain.awards.judging import Consensus, Scorecard, consensus_id
+from domain.awards.ranking import Candidate, Standing, rank_category, without
+from domain.errors import NotFound
+from projections.sql import Database
+from registry.application import NQSApplication
+from registry.clock import Clock
+from registry.history import HistoryEntry, history_of
+from registry.service import Service
+
+A = TypeVar("A", bound=RegistryAggregate)
+
+
+@dataclass(frozen=True)
+class CategoryAsOf:
+    category: str
+    framework_key: str
+    framework_version: int
+    winners_allowed: int
+    published: bool  # results of this category had been published by then
+    standings: list[Standing]
+
+
+@dataclass(frozen=True)
+class LeaderboardAsOf:
+    edition: Edition
+    as_of: datetime
+    categories: list[CategoryAsOf]
+
+
+@dataclass(frozen=True)
+class DecisionAsOf:
+    as_of: datetime
+    application: Application
+    edition: Edition
+    framework_version: FrameworkVersion
+    scorecards: list[Scorecard]
+    consensus: Consensus | None
+    standing: Standing | None
+    published: bool
+    events: list[tuple[str, HistoryEntry]] = field(default_factory=list)  # (stream, entry)
+
+
+class ReplayService(Service):
+    def __init__(self, app: NQSApplication, clock: Clock, db: Database) -> None:
+        super().__init__(app, clock)
+        self.db = db
+
+    def _as_of(self, cls: type[A], aggregate_id: UUID, at: datetime) -> A | None:
+        try:
+            return self.load_as_of(cls, aggregate_id, at, ("record", "سجل"))
+        except NotFound:
+            return None
+
+    # -- the edition's ranking ---------------------------------------------------------
+
+    def leaderboard(self, edition_id: UUID, at: datetime) -> LeaderboardAsOf:
+        """Every category's ranking as it stood at ``at``, recomputed from consensus events."""
+        edition = self._as_of(Edition, edition_id, at)
+        if edition is None:
+            raise NotFound(
+                f"No such edition existed at {at.isoformat()}.",
+                f"لم تكن هذه الدورة موجودة في {at.isoformat()}.",
+            )
+        applications = [
+            a for a in (self._standing_facts(i, at) for i in self._application_ids(edition_id))
+            if a is not None
+        ]
+        return LeaderboardAsOf(edition, at, self._rank(edition, applications, at))
+
+    def _standing_facts(self, application_id: UUID, at: datetime) -> Application | None:
+        """The application as of ``at`` as far as ranking goes: only the events that set its
+        category, organisation, submission time and screening are replayed. Answers and
+        evidence (most of its events) change none of those, so skipping them keeps a
+        200-application replay fast without changing the result."""
+        application: Any = None
+        for stored in self.app.recorder.select_events(application_id):
+            if stored.topic not in _STANDING_TOPICS:
+                continue
+            domain_event: Any = self.app.mapper.to_domain_event(stored)
+            if domain_event.timestamp > at:
+                break
+            if application is not None:
+                # The skipped events leave a gap in versions the library would refuse.
+                application.version = domain_event.originator_version - 1
+            application = domain_event.mutate(application)
+        return application if isinstance(application, Application) else None
+
+    def _rank(
+        self, edition: Edition, applications: Iterable[Application], at: datetime
+    ) -> list[CategoryAsOf]:
+        by_category: dict[str, list[Candidate]] = {key: [] for key in edition.categories}
+        for application in applications:
+            if application.status != ApplicationStatus.ELIGIBLE:
+                continue
+            if application.category not in by_category or application.submitted_at is None:
+                continue
+            consensus = self._as_of(Consensus, consensus_id(application.id), at)
+            by_category[application.category].append(
+                Candidate(
+                    application.id,
+                    application.organisation_id,
+                    application.submitted_at,
+                    consensus.points() if consensus else {},
+                )
+            )
+        categories = []
+        for key, category in edition.categories.items():
+            version = self._framework_version(edition, key, at)
+            standings = rank_category(
+                version.framework, by_category[key], category.winners, edition.minimum_score
+            )
+            published = edition.results.get(key)
+            if published is not None:
+                # Withdrawn awards had been taken out of the ranking by then.
+                results = published
+                for standing in published.standings:
+                    if standing.withdrawn:
+                        results = without(results, standing.application_id)
+                withdrawn = {s.application_id for s in results.standings if s.withdrawn}
+                standings = _apply_withdrawals(standings, withdrawn)
+            categories.append(
+                CategoryAsOf(
+                    key, category.framework_key, category.framework_version, category.winners,
+                    published is not None, standings,
+                )
+            )
+        return categories
+
+    def _framework_version(self, edition: Edition, category: str, at: datetime) -> FrameworkVersion:
+        version = self._as_of(FrameworkVersion, edition.framework_ids[category], at)
+        if version is None:  # pragma: no cover - an edition only names published versions
+            raise NotFound("The framework version is missing.", "نسخة الإطار غير موجودة.")
+        return version
+
+    # -- one application's decision ---------------------------------------------------
+
+    def decision(self, application_id: UUID, at: datetime) -> DecisionAsOf:
+        """The application, its scores, rank and status as they stood at ``at``, with the
+        events that led there (who, when, what, why)."""
+        application = self._as_of(Application, application_id, at)
+        if application is None:
+            raise NotFound(
+                f"No such application existed at {at.isoformat()}.",
+                f"لم يكن هذا الطلب موجوداً في {at.isoformat()}.",
+            )
+        edition = self._as_of(Edition, application.edition_id, at)
+        assert edition is not None
+        scorecards = [
+            s for s in (self._as_of(Scorecard, i, at) for i in self._scorecard_ids(application_id))
+            if s is not None
+        ]
+        consensus = self._as_of(Consensus, consensus_id(application_id), at)
+        peers = [
+            a for a in (
+                self._as_of(Application, i, at) for i in self._application_ids(edition.id)
+            )
+            if a is not None and a.category == application.category
+        ]
+        category = next(
+            (c for c in self._rank(edition, peers, at) if c.category == application.category),
+            None,
+        )
+        standing = next(
+            (s for s in (category.standings if category else []) if s.application_id == application_id),
+            None,
+        )
+        streams: list[tuple[str, UUID]] = [("application", application.id)]
+        streams += [(f"scorecard:{s.judge_id}", s.id) for s in scorecards]
+        if consensus is not None:
+            streams.append(("consensus", consensus.id))
+        streams.append(("edition", edition.id))
+        events = [
+            (name, entry)
+            for name, stream in streams
+            for entry in history_of(self.app, stream)
+            if datetime.fromisoformat(entry.at) <= at
+            and (name != "edition" or _concerns(entry, application_id))
+        ]
+        events.sort(key=lambda item: (item[1].at, item[0], item[1].version))
+        return DecisionAsOf(
+            as_of=at,
+            application=application,
+            edition=edition,
+            framework_version=self._framework_version(edition, application.category, at),
+            scorecards=scorecards,
+            consensus=consensus,
+            standing=standing,
+            published=bool(category and category.published),
+            events=events,
+        )
+
+    def edition_streams(self, edition_id: UUID) -> set[UUID]:
+        """Every stream an edition's decisions live in: the edition, its framework versions,
+        applications, judges' scorecards and consensus records."""
+        edition = self.find(Edition, edition_id)
+        if edition is None:
+            raise NotFound("No such edition.", "لا توجد دورة بهذا المعرّف.")
+        streams = {edition.id, *edition.framework_ids.values()}
+        for application_id in self._application_ids(edition_id):
+            streams.add(application_id)
+            streams.add(consensus_id(application_id))
+            streams.update(self._scorecard_ids(application_id))
+        return streams
+
+    # -- indexes (read models, used only to find the streams) ------------------------
+
+    def _application_ids(self, edition_id: UUID) -> list[UUID]:
+        with self.db.read() as cur:
+            rows = cur.fetchall(
+                "SELECT id FROM view_award_applications WHERE edition_id = ? ORDER BY id",
+                (str(edition_id),),
+            )
+        return [UUID(r[0]) for r in rows]
+
+    def _scorecard_ids(self, application_id: UUID) -> list[UUID]:
+        with self.db.read() as cur:
+            rows = cur.fetchall(
+                "SELECT id FROM view_award_scorecards WHERE application_id = ? ORDER BY id",
+                (str(application_id),),
+            )
+        return [UUID(r[0]) for r in rows]
+
+
+_STANDING_TOPICS = frozenset(
+    get_topic(cls) for cls in (Application.Drafted, Application.Submitted, Application.Screened)  # type: ignore[attr-defined]
+)
+
+
+def _apply_withdrawals(standings: list[Standing], withdrawn: set[UUID]) -> list[Standing]:
+    if not withdrawn:
+        return standings
+    result, rank = [], 0
+    for standing in standings:
+        if standing.application_id in withdrawn:
+            result.append(replace(standing, rank=None, winner=False, withdrawn=True))
+            continue
+        rank += 1
+        result.append(replace(standing, rank=rank))
+    return result
+
+
+def _concerns(entry: HistoryEntry, application_id: UUID) -> bool:
+    """Edition events that bear on one application: the edition's set-up and its results."""
+    data: dict[str, Any] = entry.data
+    if entry.type == "AwardWithdrawn":
+        return bool(data.get("application_id") == str(application_id))
+    return entry.type in {"Created", "CategoryConfigured", "RulesSet", "Opened", "ResultsPublished",
+                          "PhaseScheduled"}
+
+
+
+__all__ = ["DecisionAsOf", "LeaderboardAsOf", "ReplayService"]

@@ -1,0 +1,355 @@
+"""Commands and queries of judging: assignment, declarations of interest, scores, consensus.
+
+Scoring one criterion loads three small things — the edition (is judging open?),
+the application (is there evidence?) and the judge's own scorecard — and saves
+one event to the scorecard; the framework comes from memory (it is locked).
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any, cast
+from dataclasses import replace
+from uuid import UUID
+
+from domain.awards.application import Answer, Application, ApplicationStatus
+from domain.awards.edition import PhaseKind
+from domain.awards.framework import Criterion, CriterionKind, Framework
+from domain.awards.judging import (
+    Consensus,
+    Scorecard,
+    ScoreRef,
+    consensus_id,
+    scorecard_id,
+)
+from domain.awards.scoring import Assessment, required_criteria
+from domain.errors import Forbidden, InvalidInput, InvalidTransition, NotFound, VersionConflict
+from domain.roles import Role
+from domain.text import Text
+from domain.users import User
+from projections.sql import Database
+from registry.application import NQSApplication
+from registry.applications import ApplicationService, Submission
+from registry.clock import Clock
+from registry.context import RequestContext
+from registry.service import Service
+
+SCORECARD = ("scorecard", "بطاقة تقييم")
+CONSENSUS = ("consensus", "إجماع")
+JUDGING = ("Scores are recorded during judging", "تُسجل الدرجات خلال مرحلة التحكيم")
+ASSIGNING = (
+    "Judges are assigned and declare their interests until judging closes",
+    "يُسند المحكّمون ويفصحون عن مصالحهم حتى نهاية مرحلة التحكيم",
+)
+
+
+class JudgingService(Service):
+    def __init__(
+        self, app: NQSApplication, clock: Clock, applications: ApplicationService, db: Database
+    ) -> None:
+        super().__init__(app, clock)
+        self.applications = applications
+        self.db = db
+        # Scorecards this process saved last, handed to one request at a time (see _take).
+        self._scorecards: dict[UUID, Scorecard] = {}
+        self._lock = threading.Lock()
+
+    # -- assignment and declarations ---------------------------------------------------
+
+    def assign(
+        self, ctx: RequestContext, application_id: UUID, judge_id: UUID, reason: str | None = None
+    ) -> Scorecard:
+        """The chair assigns a judge; refused if the judge declared a conflict of interest."""
+        application = self.applications.get(application_id)
+        self._before_judging_closes(application)
+        if application.status != ApplicationStatus.ELIGIBLE:
+            raise InvalidTransition(
+                "Judges are assigned to applications screened as eligible.",
+                "يُسند المحكّمون إلى الطلبات المستوفية للشروط بعد الفرز.",
+                field="application_id",
+            )
+        judge = self.find(User, judge_id)
+        if judge is None or judge.role != Role.JUDGE or not judge.active:
+            raise InvalidInput(
+                "This is not an active judge's account.",
+                "هذا ليس حساب محكّم نشط.",
+                field="judge_id",
+            )
+        envelope = self.envelope(ctx, reason)
+        scorecard = self.find(Scorecard, scorecard_id(application_id, judge_id)) or Scorecard.open(
+            envelope, application.id, application.edition_id, application.category, judge_id
+        )
+        scorecard.assign(envelope)
+        self.save(scorecard)
+        return scorecard
+
+    def unassign(
+        self,
+        ctx: RequestContext,
+        application_id: UUID,
+        judge_id: UUID,
+        expected: int,
+        reason: str | None,
+    ) -> Scorecard:
+        return self.change(
+            Scorecard,
+            scorecard_id(application_id, judge_id),
+            expected,
+            SCORECARD,
+            lambda s: s.unassign(self.envelope(ctx, reason)),
+        )
+
+    def declare(
+        self, ctx: RequestContext, application_id: UUID, conflicted: bool, reason: str | None
+    ) -> Scorecard:
+        """A judge's declaration of interests in an application, before seeing its content."""
+        application = self.applications.get(application_id)
+        self._before_judging_closes(application)
+        if application.status not in (ApplicationStatus.SUBMITTED, ApplicationStatus.ELIGIBLE):
+            raise InvalidTransition(
+                "Interests are declared for submitted applications.",
+                "يتم الإفصاح عن المصالح للطلبات المقدمة.",
+            )
+        judge_id = UUID(ctx.actor.id)
+        envelope = self.envelope(ctx, reason)
+        scorecard = self.find(Scorecard, scorecard_id(application_id, judge_id)) or Scorecard.open(
+            envelope, application.id, application.edition_id, application.category, judge_id
+        )
+        scorecard.declare(envelope, conflicted)
+        if scorecard.pending_events:
+            self.save(scorecard)
+        return scorecard
+
+    # -- scorecards ----------------------------------------------------------------------
+
+    def scorecard(self, ctx: RequestContext, application_id: UUID, judge_id: UUID) -> Scorecard:
+        self.applications.get(application_id)
+        if ctx.actor.role == Role.JUDGE and str(judge_id) != ctx.actor.id:
+            self._check_may_see_others(ctx, application_id)
+        return self.load(Scorecard, scorecard_id(application_id, judge_id), SCORECARD)
+
+    def scorecards(self, ctx: RequestContext, application_id: UUID) -> list[Scorecard]:
+        """Every scorecard of the application the caller may see.
+
+        A judge sees their own, and the others' only once their own is submitted.
+        """
+        self.applications.get(application_id)
+        if ctx.actor.role == Role.JUDGE:
+            own = self.find(Scorecard, scorecard_id(application_id, UUID(ctx.actor.id)))
+            if own is None or not own.submitted:
+                return [own] if own is not None else []
+        with self.db.read() as cur:
+            rows = cur.fetchall(
+                "SELECT id FROM view_award_scorecards WHERE application_id=? ORDER BY id",
+                (str(application_id),),
+            )
+        found = [self.find(Scorecard, UUID(r[0])) for r in rows]
+        return [s for s in found if s is not None]
+
+    def _check_may_see_others(self, ctx: RequestContext, application_id: UUID) -> None:
+        own = self.find(Scorecard, scorecard_id(application_id, UUID(ctx.actor.id)))
+        if own is None or not own.submitted:
+            raise Forbidden(
+                "Other judges' scores are visible once your own scorecard is submitted.",
+                "تظهر درجات المحكّمين الآخرين بعد تقديم بطاقة تقييمك.",
+            )
+
+    def score(
+        self,
+        ctx: RequestContext,
+        application_id: UUID,
+        expected: int,
+        *,
+        criterion: str,
+        assessment: Assessment,
+        justification: str,
+        reason: str | None = None,
+    ) -> Scorecard:
+        application, chosen = self._judging(application_id, criterion)
+        scorecard = self._take(scorecard_id(application_id, UUID(ctx.actor.id)))
+        scorecard.check_version(expected)
+        scorecard.score(
+            self.envelope(ctx, reason),
+            chosen,
+            self._defaults(chosen, assessment, application),
+            justification,
+            application.has_evidence(chosen.number),
+        )
+        self.save(scorecard)
+        self._keep(scorecard)
+        return scorecard
+
+    def _take(self, id_: UUID) -> Scorecard:
+        """The scorecard as stored now: this process's last saved copy brought up to date
+        with any newer events (another process may have written), else a full load.
+
+        The copy is removed while in use, so two requests never change the same object; a
+        failed command never puts it back, so nothing unsaved is ever reused.
+        """
+        with self._lock:
+            cached = self._scorecards.pop(id_, None)
+        if cached is None:
+            return self.load(Scorecard, id_, SCORECARD)
+        for domain_event in self.app.events.get(id_, gt=cached.version):
+            cached = cast(Any, domain_event).mutate(cached)
+        return cached
+
+    def _keep(self, scorecard: Scorecard) -> None:
+        with self._lock:
+            if len(self._scorecards) >= 10_000:
+                self._scorecards.clear()
+            self._scorecards[scorecard.id] = scorecard
+
+    def submit(self, ctx: RequestContext, application_id: UUID, expected: int) -> Scorecard:
+        application = self.applications.submission(application_id)
+        framework = self._judging_framework(application)
+        required = [c.number for c in required_criteria(framework)]
+        return self.change(
+            Scorecard,
+            scorecard_id(application_id, UUID(ctx.actor.id)),
+            expected,
+            SCORECARD,
+            lambda s: s.submit(self.envelope(ctx), required),
+        )
+
+    # -- consensus -----------------------------------------------------------------------
+
+    def consensus(self, application_id: UUID) -> Consensus | None:
+        return self.find(Consensus, consensus_id(application_id))
+
+    def record_consensus(
+        self,
+        ctx: RequestContext,
+        application_id: UUID,
+        expected: int,
+        *,
+        criterion: str,
+        assessment: Assessment,
+        justification: str,
+        sources: list[tuple[UUID, int | None]],
+        reason: str | None = None,
+    ) -> Consensus:
+        """The chair's agreed score, linked to the submitted individual scores it came from."""
+        application, chosen = self._judging(application_id, criterion)
+        refs = tuple(self._source(application_id, chosen.number, j, r) for j, r in sources)
+        envelope = self.envelope(ctx, reason)
+        consensus = self.consensus(application_id)
+        if consensus is None:
+            if expected != 0:
+                raise VersionConflict(expected=expected, actual=0)
+            consensus = Consensus.open(
+                envelope, application.id, application.edition_id, application.category
+            )
+        else:
+            consensus.check_version(expected)
+        consensus.record(
+            envelope,
+            chosen,
+            self._defaults(chosen, assessment, application),
+            justification,
+            application.has_evidence(chosen.number),
+            refs,
+        )
+        self.save(consensus)
+        return consensus
+
+    def give_feedback(
+        self, ctx: RequestContext, application_id: UUID, expected: int, feedback: Text
+    ) -> Consensus:
+        application = self.applications.submission(application_id)
+        self._judging_framework(application)
+        return self.change(
+            Consensus,
+            consensus_id(application_id),
+            expected,
+            CONSENSUS,
+            lambda c: c.give_feedback(self.envelope(ctx), feedback),
+        )
+
+    def _source(
+        self, application_id: UUID, criterion: str, judge_id: UUID, revision: int | None
+    ) -> ScoreRef:
+        scorecard = self.find(Scorecard, scorecard_id(application_id, judge_id))
+        if scorecard is None or not scorecard.may_see_application:
+            raise InvalidInput(
+                "This judge is not assigned (or is conflicted) on this application.",
+                "هذا المحكّم غير مُسند إلى هذا الطلب أو لديه تعارض مصالح.",
+                field="sources",
+            )
+        if not scorecard.submitted:
+            raise InvalidTransition(
+                "A consensus is built on submitted scorecards; this judge has not submitted yet.",
+                "يُبنى الإجماع على بطاقات التقييم المقدمة؛ ولم يقدم هذا المحكّم بطاقته بعد.",
+                field="sources",
+            )
+        score = scorecard.scores.get(criterion)
+        if score is None:
+            raise InvalidInput(
+                "This judge has not scored this criterion.",
+                "لم يقيّم هذا المحكّم هذا المعيار.",
+                field="sources",
+            )
+        if revision is not None and revision != score.revision:
+            raise VersionConflict(expected=revision, actual=score.revision)
+        return ScoreRef(judge_id, score.revision, score.points)
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _defaults(
+        self, criterion: Criterion, assessment: Assessment, application: Submission
+    ) -> Assessment:
+        """The assessment completed from the applicant's answer where figures are missing."""
+        if criterion.kind in (CriterionKind.EVIDENCE, CriterionKind.ITEMISED):
+            return assessment
+        figures = (assessment.numerator, assessment.denominator, assessment.count,
+                   assessment.expires_on)
+        needed = {
+            CriterionKind.KPI: figures[0] is None or figures[1] is None,
+            CriterionKind.COUNT: figures[2] is None,
+            CriterionKind.CERTIFICATE: figures[3] is None,
+        }[criterion.kind]
+        if not needed:
+            return assessment
+        answers = application.answers
+        if answers is None:
+            answers = self.applications.submitted_application(application.id).answers or {}
+        return _with_answer(criterion, assessment, answers.get(criterion.number))
+
+    def _judging(self, application_id: UUID, number: str) -> tuple[Submission, Criterion]:
+        """The submitted application and one criterion of its framework, while judging is open."""
+        application = self.applications.submission(application_id)
+        return application, _criterion(self._judging_framework(application), number)
+
+    def _judging_framework(self, application: Submission) -> Framework:
+        edition = self.applications.editions.current(application.edition_id)
+        edition.require_phase(PhaseKind.JUDGING, self.clock.now(), JUDGING)
+        return self.applications.editions.framework_for(edition, application.category)
+
+    def _before_judging_closes(self, application: Application) -> None:
+        edition = self.applications.editions.get(application.edition_id)
+        edition.require_before_end_of(PhaseKind.JUDGING, self.clock.now(), ASSIGNING)
+
+
+def _criterion(framework: Framework, number: str) -> Criterion:
+    for criterion in framework.criteria():
+        if criterion.number == number:
+            return criterion
+    raise NotFound(
+        f"The framework has no criterion {number}.", f"لا يوجد المعيار {number} في الإطار."
+    )
+
+
+def _with_answer(criterion: Criterion, assessment: Assessment, answer: Answer | None) -> Assessment:
+    """Figures the scorer left out are taken from the applicant's answer (judges verify them)."""
+    if answer is None:
+        return assessment
+    given = answer.assessment()
+    return replace(
+        assessment,
+        numerator=assessment.numerator if assessment.numerator is not None else given.numerator,
+        denominator=(
+            assessment.denominator if assessment.denominator is not None else given.denominator
+        ),
+        count=assessment.count if assessment.count is not None else given.count,
+        expires_on=assessment.expires_on if assessment.expires_on is not None else given.expires_on,
+    )

@@ -1,0 +1,135 @@
+"""Commands and queries of organisations, and which organisation an applicant represents."""
+
+from __future__ import annotations
+
+from uuid import UUID, uuid4
+
+from domain.awards.organisation import Accreditation, Organisation, Profile, organisation_id
+from domain.errors import NotFound
+from domain.users import User
+from registry.context import RequestContext
+from registry.idempotency import IdempotencyKey
+from registry.service import Service
+
+NOUN = ("organisation", "جهة")
+EXISTS = (
+    "An organisation with this licence number already exists.",
+    "توجد جهة بهذا رقم الترخيص مسبقاً.",
+)
+
+
+class OrganisationService(Service):
+    def get(self, id_: UUID) -> Organisation:
+        return self.load(Organisation, id_, NOUN)
+
+    def find_by_licence(self, licence_number: str) -> Organisation | None:
+        return self.find(Organisation, organisation_id(licence_number))
+
+    def register(
+        self,
+        ctx: RequestContext,
+        *,
+        licence_number: str,
+        profile: Profile,
+        idempotency: IdempotencyKey | None = None,
+    ) -> Organisation:
+        organisation = Organisation.register(
+            self.envelope(ctx, idempotency=idempotency), licence_number, profile
+        )
+        return self.create(organisation, idempotency, EXISTS)
+
+    def revise_profile(
+        self, ctx: RequestContext, id_: UUID, expected: int, profile: Profile
+    ) -> Organisation:
+        return self.change(
+            Organisation,
+            id_,
+            expected,
+            NOUN,
+            lambda o: o.revise_profile(self.envelope(ctx), profile),
+        )
+
+    def add_accreditation(
+        self,
+        ctx: RequestContext,
+        id_: UUID,
+        expected: int,
+        *,
+        name: str,
+        issuer: str,
+        expires_on: object,
+        idempotency: IdempotencyKey | None = None,
+    ) -> tuple[Organisation, UUID]:
+        organisation = self.get(id_)
+        new_id = idempotency.derive_id(organisation.id) if idempotency else uuid4()
+        if self.replayed_entity(organisation, idempotency):
+            return organisation, new_id
+        organisation.check_version(expected)
+        accreditation = Accreditation(new_id, name.strip(), issuer.strip(), expires_on)  # type: ignore[arg-type]
+        organisation.add_accreditation(self.envelope(ctx, idempotency=idempotency), accreditation)
+        self.save(organisation)
+        return organisation, new_id
+
+    def remove_accreditation(
+        self,
+        ctx: RequestContext,
+        id_: UUID,
+        expected: int,
+        accreditation_id: UUID,
+        reason: str | None,
+    ) -> Organisation:
+        return self.change(
+            Organisation,
+            id_,
+            expected,
+            NOUN,
+            lambda o: o.remove_accreditation(self.envelope(ctx, reason), accreditation_id),
+        )
+
+    def set_status(
+        self, ctx: RequestContext, id_: UUID, expected: int, active: bool, reason: str | None
+    ) -> Organisation:
+        def command(organisation: Organisation) -> None:
+            envelope = self.envelope(ctx, reason)
+            if active:
+                organisation.activate(envelope)
+            else:
+                organisation.suspend(envelope)
+
+        return self.change(Organisation, id_, expected, NOUN, command)
+
+    # -- who represents which organisation -------------------------------------------------
+
+    def assign_member(
+        self,
+        ctx: RequestContext,
+        user_id: UUID,
+        expected: int | None,
+        organisation_id_: UUID,
+        reason: str | None,
+    ) -> User:
+        self.get(organisation_id_)
+        return self.change(
+            User,
+            user_id,
+            expected,
+            ("user", "مستخدم"),
+            lambda u: u.assign_organisation(self.envelope(ctx, reason), organisation_id_),
+        )
+
+    def organisation_of(self, user_id: str) -> UUID | None:
+        """The organisation an applicant represents (None if not linked yet)."""
+        try:
+            user = self.find(User, UUID(user_id))
+        except ValueError:
+            return None
+        return user.organisation_id if user is not None else None
+
+    def require_organisation_of(self, user_id: str) -> UUID:
+        organisation = self.organisation_of(user_id)
+        if organisation is None:
+            raise NotFound(
+                "Your account is not linked to an organisation yet; ask the executive office.",
+                "حسابك غير مرتبط بجهة بعد؛ تواصل مع المكتب التنفيذي.",
+            )
+        return organisation

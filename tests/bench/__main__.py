@@ -1,0 +1,53 @@
+"""`make bench`: runs the benchmarks against PostgreSQL and prints the figures of one run.
+
+python -m tests.bench [--only platform,...] [--quick] [--json FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import platform as host
+import sys
+import time
+from datetime import UTC, datetime
+
+from tests.bench.common import Row
+
+SUITES = ["platform", "audit", "awards"]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="make bench")
+    parser.add_argument("--only", default=",".join(SUITES), help="comma-separated suites")
+    parser.add_argument("--quick", action="store_true", help="smaller sizes, for a smoke run")
+    parser.add_argument("--json", help="also write the rows as JSON to this file")
+    args = parser.parse_args()
+
+    print(f"NQS Registry benchmarks — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, "
+          f"{host.node()}, Python {host.python_version()}, {'quick' if args.quick else 'full'}")
+    all_rows: dict[str, list[Row]] = {}
+    for name in args.only.split(","):
+        module = importlib.import_module(f"tests.bench.{name.strip()}")
+        started = time.perf_counter()
+        rows = module.run(args)
+        all_rows[name] = rows
+        print(f"\n## {name} ({time.perf_counter() - started:.0f} s)\n")
+        print("| figure | value | baseline | ratio | target | met |")
+        print("| --- | ---: | --- | ---: | --- | --- |")
+        for r in rows:
+            baseline = f"{r.baseline:,.1f} ({r.baseline_name})" if r.baseline else "—"
+            ratio = f"{r.ratio:.2f}" if r.ratio is not None else "—"
+            met = {True: "yes", False: "**no**", None: "—"}[r.met]
+            print(f"| {r.name} | {r.value:,.2f} {r.unit} | {baseline} | {ratio} | "
+                  f"{r.target or '—'} | {met} |")
+        sys.stdout.flush()
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump({k: [r.as_dict() for r in v] for k, v in all_rows.items()}, f, indent=2)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,138 @@
+"""Issue 2 figures: command throughput vs raw INSERTs, projection catch-up, aggregate load.
+
+- commands/s saving one event per command through the registry application, at 1 and
+  16 concurrent writers, beside pgbench's single-row INSERT transactions/s into a table
+  of the same row shape (the ceiling PostgreSQL itself sets), as a ratio;
+- projection catch-up in events/s over 100,000 events (target ≥ 20,000/s);
+- p50/p99 of loading an initiative with 100 events (target p99 ≤ 5 ms).
+"""
+
+from __future__ import annotations
+
+import argparse
+import threading
+import time
+import uuid
+from decimal import Decimal
+
+from domain.dates import ReportingPeriod
+from domain.envelope import Envelope
+from domain.initiatives.initiative import Initiative
+from domain.initiatives.values import KpiDirection
+from domain.text import Text
+from registry.bootstrap import Registry
+from registry.context import Actor, RequestContext
+from tests.bench.common import Row, Timer, bench_registry, bench_settings, percentile, pgbench_tps
+
+CTX = RequestContext(Actor("bench-officer", "officer"), "bench")
+TITLE = Text("مبادرة لقياس الأداء", "An initiative for the benchmark")
+AIM = Text("هدف المبادرة", "The aim of the initiative, a sentence or two long.")
+
+RAW_TABLE = """
+CREATE TABLE raw_events (
+  originator_id uuid NOT NULL, originator_version integer NOT NULL, topic text,
+  state bytea, notification_id bigserial,
+  PRIMARY KEY (originator_id, originator_version));
+CREATE UNIQUE INDEX raw_events_notification_id ON raw_events (notification_id);
+"""
+
+
+def _sample_state(registry: Registry) -> tuple[str, bytes]:
+    initiative = Initiative.register(
+        registry.initiatives.envelope(CTX), "SAMPLE", TITLE, AIM, "Office"
+    )
+    [event] = initiative.collect_events()
+    stored = registry.app.mapper.to_stored_event(event)
+    return stored.topic, stored.state
+
+
+def _commands_per_second(registry: Registry, writers: int, seconds: float) -> float:
+    done = [0] * writers
+    stop = time.perf_counter() + seconds
+    prefix = uuid.uuid4().hex[:6].upper()
+
+    def write(n: int) -> None:
+        i = 0
+        while time.perf_counter() < stop:
+            registry.initiatives.register(
+                CTX, code=f"B{prefix}-{n}-{i}", title=TITLE, aim=AIM, owner="Office"
+            )
+            i += 1
+        done[n] = i
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(writers)]
+    started = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return sum(done) / (time.perf_counter() - started)
+
+
+def _history(registry: Registry, initiatives: int, events_each: int) -> list[uuid.UUID]:
+    """Initiatives of `events_each` events (registration, a KPI, then measurements)."""
+    ids = []
+    prefix = uuid.uuid4().hex[:6].upper()
+    for n in range(initiatives):
+        envelope = registry.initiatives.envelope(CTX)
+        initiative = Initiative.register(envelope, f"H{prefix}-{n}", TITLE, AIM, "Office")
+        kpi = uuid.uuid4()
+        initiative.define_kpi(envelope, kpi, Text("مؤشر", "KPI"), "n", Decimal(100),
+                              KpiDirection.HIGHER_IS_BETTER)
+        for m in range(events_each - 2):
+            year, month = 2000 + m // 12, m % 12 + 1
+            value_envelope = Envelope(**{**envelope.__dict__})
+            initiative.record_kpi_value(
+                value_envelope, kpi, ReportingPeriod(f"{year}-{month:02d}"), Decimal(m)
+            )
+        registry.initiatives.save(initiative)
+        ids.append(initiative.id)
+    return ids
+
+
+def run(args: argparse.Namespace) -> list[Row]:
+    seconds = 3.0 if args.quick else 10.0
+    events = 20_000 if args.quick else 100_000
+    rows: list[Row] = []
+    with bench_settings(pool_size=20) as settings, bench_registry(settings) as registry:
+        topic, state = _sample_state(registry)
+        with registry.db.transaction() as cur:
+            for statement in RAW_TABLE.strip().split(";"):
+                if statement.strip():
+                    cur.execute(statement)
+        script = (
+            "INSERT INTO raw_events (originator_id, originator_version, topic, state) "
+            f"VALUES (gen_random_uuid(), 1, '{topic}', '\\x{state.hex()}'::bytea);\n"
+        )
+        for writers in (1, 16):
+            raw = pgbench_tps(settings, script, writers, int(seconds))
+            _commands_per_second(registry, writers, 1.0)  # warm up connections and caches
+            measured = _commands_per_second(registry, writers, seconds)
+            rows.append(Row(
+                f"commands/s, one event per command, {writers} writer(s)", measured, "cmd/s",
+                baseline=raw, baseline_name=f"pgbench single-row INSERT tps, {writers} client(s)",
+            ))
+
+        per_initiative = 100
+        ids = _history(registry, events // per_initiative, per_initiative)
+        registry.runner.reset("initiatives")
+        total = registry.runner.head()
+        with Timer() as timer:
+            read = registry.runner.catch_up(["initiatives"])
+        assert read == total
+        rate = read / timer.seconds
+        rows.append(Row(
+            f"projection catch-up ({read:,} events, initiatives read model)", rate, "events/s",
+            target="≥ 20,000 events/s", met=rate >= 20_000,
+        ))
+
+        samples = []
+        for aggregate_id in ids[:200] * 5:
+            started = time.perf_counter()
+            registry.initiatives.get(aggregate_id)
+            samples.append((time.perf_counter() - started) * 1000)
+        rows.append(Row("load an initiative of 100 events, p50", percentile(samples, 50), "ms"))
+        p99 = percentile(samples, 99)
+        rows.append(Row("load an initiative of 100 events, p99", p99, "ms",
+                        target="p99 ≤ 5 ms", met=p99 <= 5))
+    return rows
