@@ -55,6 +55,9 @@ format: $(STAMP) ## Format the code with ruff
 .PHONY: bench
 bench: $(STAMP) ## Run the benchmarks against PostgreSQL and print the figures
 	@.ci/ensure-postgres.sh >/dev/null
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } || \
+	  echo "wrk not installed: the HTTP enrolment figure will be missing" >&2
 	$(BIN)/python -m tests.bench $(BENCH_ARGS)
 
 .PHONY: worker

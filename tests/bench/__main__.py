@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 from tests.bench.common import Row
 
-SUITES = ["platform", "audit", "awards"]
+SUITES = ["platform", "audit", "awards", "membership"]
 
 
 def main() -> int:

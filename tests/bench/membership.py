@@ -1,13 +1,13 @@
 """Benchmarks of the ambassadors programme at national scale (issue 3).
 
-    python -m bench.membership [--members N] [--import-rows N] [--duration S] [--only NAME…]
+    python -m tests.bench.membership [--members N] [--import-rows N] [--duration S] [--only NAME…]
 
 Each figure runs against its own fresh PostgreSQL database (dropped afterwards):
 
 * ``pg_single_row_insert``: the raw rate of single-row INSERT transactions of the same
   PostgreSQL (pgbench, 32 clients), the baseline the enrolment rate is compared to;
 * ``enrol_http``: public enrolments over HTTP against a real server process
-  (``nqs serve``), load from ``wrk`` with 32 connections (``bench/enrol.lua`` makes
+  (``nqs serve``), load from ``wrk`` with 32 connections (``tests/bench/enrol.lua`` makes
   every request a new person with a valid ID); each 201 is a committed enrolment, which
   the run checks by counting the events in the store afterwards;
 * ``import``: ``nqs ambassadors import`` of a generated CSV (one row in fifty invalid)
@@ -40,9 +40,10 @@ from pathlib import Path
 from typing import Any
 
 from registry.ambassador_import import COLUMNS as IMPORT_COLUMNS
+from tests.bench.common import Row as BenchRow
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
+ROOT = HERE.parents[1]
 NQS = str(Path(sys.executable).with_name("nqs"))
 PG_URL = os.environ.get("NQS_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432")
 REGIONS = (
@@ -522,7 +523,7 @@ FIGURES = ("baseline", "enrol", "import", "scale")
 
 def options(args: Any = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="bench.membership",
+        prog="tests.bench.membership",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -548,8 +549,28 @@ def options(args: Any = None) -> argparse.Namespace:
     return parser.parse_args(args)
 
 
-def run(args: Any = None) -> list[Row]:
-    opts = options(args)
+def run(args: argparse.Namespace) -> list[BenchRow]:
+    """The suite as `make bench` runs it: the issue's sizes, or small ones with --quick."""
+    opts = options(
+        ["--members", "200000", "--import-rows", "100000", "--duration", "10"]
+        if args.quick
+        else []
+    )
+    return [
+        BenchRow(
+            name=f"{r['name']} ({r['note']})" if r.get("note") else r["name"],
+            value=float(r["value"]),
+            unit=r["unit"],
+            baseline=r.get("baseline") if r["name"] == "enrol_http" else None,
+            baseline_name="pgbench single-row INSERT tps" if r.get("baseline") else None,
+            target=r.get("target"),
+            met=r.get("met"),
+        )
+        for r in measure(opts)
+    ]
+
+
+def measure(opts: argparse.Namespace) -> list[Row]:
     results: list[Row] = []
     baseline = None
     if "baseline" in opts.only or "enrol" in opts.only:
@@ -565,7 +586,7 @@ def run(args: Any = None) -> list[Row]:
 
 
 def main() -> None:
-    for result in run(sys.argv[1:]):
+    for result in measure(options(sys.argv[1:])):
         met = {True: "met", False: "NOT met", None: ""}[result["met"]]
         extra = (
             f"  (ratio {result['ratio']} of {result['baseline']})" if result.get("ratio") else ""
