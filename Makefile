@@ -43,14 +43,14 @@ test-unit: $(STAMP) ## Run the fast unit tests only (no I/O)
 
 .PHONY: lint
 lint: $(STAMP) ## Ruff and mypy
-	$(BIN)/ruff check domain registry projections api tests bench
-	$(BIN)/ruff format --check domain registry projections api tests bench
+	$(BIN)/ruff check domain registry projections api tests
+	$(BIN)/ruff format --check domain registry projections api tests
 	$(BIN)/mypy
 
 .PHONY: format
 format: $(STAMP) ## Format the code with ruff
-	$(BIN)/ruff format domain registry projections api tests bench
-	$(BIN)/ruff check --fix domain registry projections api tests bench
+	$(BIN)/ruff format domain registry projections api tests
+	$(BIN)/ruff check --fix domain registry projections api tests
 
 .PHONY: bench
 bench: $(STAMP) ## Run the benchmarks against PostgreSQL and print the figures

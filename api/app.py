@@ -15,15 +15,15 @@ from litestar.openapi.spec import Contact, Tag
 from litestar.plugins.prometheus import PrometheusConfig
 
 from api.auth import build_auth
+from api.controllers.ambassadors import AmbassadorController
 from api.controllers.applications import ApplicationController, JudgingController
 from api.controllers.audit import AuditController, AuditReplayController
-from api.controllers.ambassadors import AmbassadorController
 from api.controllers.auth import AuthController
 from api.controllers.award_reports import EditionReportController
 from api.controllers.awards import AwardController, EditionController, FrameworkController
 from api.controllers.initiatives import InitiativeController
-from api.controllers.organisations import OrganisationController
 from api.controllers.licences import LicenceController
+from api.controllers.organisations import OrganisationController
 from api.controllers.register_reports import LicenceReportController, MembershipReportController
 from api.controllers.reports import ReportController
 from api.controllers.system import HealthController, MetricsController
@@ -120,17 +120,34 @@ def create_app(
             description=DESCRIPTION,
             contact=Contact(name="NQS Executive Office, SASO"),
             tags=[
-                Tag(name="Initiatives", description="The nine NQS initiatives / مبادرات الاستراتيجية"),
-                Tag(name="Awards", description="Award programmes, editions, criteria frameworks "
-                    "and results / الجوائز ودوراتها وأطر المعايير والنتائج"),
-                Tag(name="Organisations", description="Organisations that apply for awards / الجهات"),
-                Tag(name="Applications", description="Award applications and evidence / طلبات الجوائز"),
-                Tag(name="Judging", description="Judges, declarations of interest, scores and "
-                    "consensus / التحكيم"),
+                Tag(
+                    name="Initiatives",
+                    description="The nine NQS initiatives / مبادرات الاستراتيجية",
+                ),
+                Tag(
+                    name="Awards",
+                    description="Award programmes, editions, criteria frameworks "
+                    "and results / الجوائز ودوراتها وأطر المعايير والنتائج",
+                ),
+                Tag(
+                    name="Organisations", description="Organisations that apply for awards / الجهات"
+                ),
+                Tag(
+                    name="Applications",
+                    description="Award applications and evidence / طلبات الجوائز",
+                ),
+                Tag(
+                    name="Judging",
+                    description="Judges, declarations of interest, scores and consensus / التحكيم",
+                ),
                 Tag(name="Ambassadors", description="Quality ambassadors / سفراء الجودة"),
-                Tag(name="Licences", description="Professional licences in quality / الرخص المهنية"),
-                Tag(name="Verification",
-                    description="Public checks of certificates and licences / التحقق"),
+                Tag(
+                    name="Licences", description="Professional licences in quality / الرخص المهنية"
+                ),
+                Tag(
+                    name="Verification",
+                    description="Public checks of certificates and licences / التحقق",
+                ),
                 Tag(name="Reports", description="Projections for the executive office / التقارير"),
                 Tag(name="Users", description="Accounts and roles / المستخدمون والأدوار"),
                 Tag(name="Auth", description="Sign in / تسجيل الدخول"),
@@ -140,7 +157,9 @@ def create_app(
             path="/schema",
             render_plugins=[SwaggerRenderPlugin(), ScalarRenderPlugin(path="/scalar")],
             openapi_router=Router(
-                "/schema", route_handlers=[], include_in_schema=False,
+                "/schema",
+                route_handlers=[],
+                include_in_schema=False,
                 opt={"exclude_from_auth": True},
             ),
         ),

@@ -15,7 +15,7 @@ from litestar.security.jwt import OAuth2PasswordBearerAuth, Token
 from registry.bootstrap import Registry
 from registry.context import Actor
 
-TOKEN_URL = "/api/v1/auth/token"
+TOKEN_URL = "/api/v1/auth/token"  # noqa: S105 - a URL, not a secret
 # How long a deactivation or role change may take to reach requests made with
 # an already-issued token: the user record is re-read at most this often.
 USER_CACHE_SECONDS = 5.0

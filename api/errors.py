@@ -169,25 +169,50 @@ def _field_problems(exc: ValidationException) -> list[FieldProblem]:
 
 
 _MESSAGES: list[tuple[re.Pattern[str], str, str]] = [
-    (re.compile(r"Expected `str` matching regex"), "Does not have the expected format.",
-     "الصيغة غير صحيحة."),
-    (re.compile(r"Expected `(?:str|array|object)` of length <= (\d+)"),
-     "Too long: at most {0}.", "طويل جداً: الحد الأقصى {0}."),
-    (re.compile(r"Expected `(?:str|array|object)` of length >= (\d+)"),
-     "Too short: at least {0}.", "قصير جداً: الحد الأدنى {0}."),
-    (re.compile(r"Expected `(?:int|float|decimal)` >= (-?[\d.]+)"),
-     "Must be at least {0}.", "يجب ألا يقل عن {0}."),
-    (re.compile(r"Expected `(?:int|float|decimal)` <= (-?[\d.]+)"),
-     "Must be at most {0}.", "يجب ألا يزيد عن {0}."),
-    (re.compile(r"Invalid enum value"), "Not one of the allowed values.",
-     "ليست من القيم المسموحة."),
-    (re.compile(r"Invalid (?:RFC 3339 encoded )?date"), "Not a valid date (YYYY-MM-DD).",
-     "تاريخ غير صالح (YYYY-MM-DD)."),
+    (
+        re.compile(r"Expected `str` matching regex"),
+        "Does not have the expected format.",
+        "الصيغة غير صحيحة.",
+    ),
+    (
+        re.compile(r"Expected `(?:str|array|object)` of length <= (\d+)"),
+        "Too long: at most {0}.",
+        "طويل جداً: الحد الأقصى {0}.",
+    ),
+    (
+        re.compile(r"Expected `(?:str|array|object)` of length >= (\d+)"),
+        "Too short: at least {0}.",
+        "قصير جداً: الحد الأدنى {0}.",
+    ),
+    (
+        re.compile(r"Expected `(?:int|float|decimal)` >= (-?[\d.]+)"),
+        "Must be at least {0}.",
+        "يجب ألا يقل عن {0}.",
+    ),
+    (
+        re.compile(r"Expected `(?:int|float|decimal)` <= (-?[\d.]+)"),
+        "Must be at most {0}.",
+        "يجب ألا يزيد عن {0}.",
+    ),
+    (
+        re.compile(r"Invalid enum value"),
+        "Not one of the allowed values.",
+        "ليست من القيم المسموحة.",
+    ),
+    (
+        re.compile(r"Invalid (?:RFC 3339 encoded )?date"),
+        "Not a valid date (YYYY-MM-DD).",
+        "تاريخ غير صالح (YYYY-MM-DD).",
+    ),
     (re.compile(r"Invalid UUID"), "Not a valid identifier.", "معرّف غير صالح."),
     (re.compile(r"Expected `int`"), "Expected a whole number.", "يجب أن يكون عدداً صحيحاً."),
     (re.compile(r"Expected `(?:float|decimal)`"), "Expected a number.", "يجب أن يكون رقماً."),
     (re.compile(r"Expected `str`"), "Expected text.", "يجب أن يكون نصاً."),
-    (re.compile(r"Expected `bool`"), "Expected true or false.", "يجب أن تكون القيمة true أو false."),
+    (
+        re.compile(r"Expected `bool`"),
+        "Expected true or false.",
+        "يجب أن تكون القيمة true أو false.",
+    ),
     (re.compile(r"Expected `object`"), "Expected an object.", "يجب أن يكون كائناً."),
     (re.compile(r"Expected `array`"), "Expected a list.", "يجب أن تكون قائمة."),
 ]

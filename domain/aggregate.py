@@ -30,7 +30,7 @@ class RegistryAggregate(Aggregate):
         cls,
         event_class: type[CanInitAggregate[UUID]],
         *,
-        id: UUID | None = None,  # noqa: A002
+        id: UUID | None = None,
         **kwargs: Any,
     ) -> Any:
         kwargs["timestamp"] = _envelope_of(kwargs).at

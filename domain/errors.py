@@ -38,9 +38,7 @@ class DomainError(Exception):
         self.message = message
         self.message_ar = message_ar
         self.field = field
-        self.problems = problems or (
-            [FieldProblem(field, message, message_ar)] if field else []
-        )
+        self.problems = problems or ([FieldProblem(field, message, message_ar)] if field else [])
 
 
 class InvalidInput(DomainError):

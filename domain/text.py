@@ -20,8 +20,8 @@ class Text:
         """Validated constructor: both languages present, trimmed, bounded."""
         problems = []
         cleaned = {}
-        for lang, value, label_ar in (("ar", ar, "العربية"), ("en", en, "الإنجليزية")):
-            value = (value or "").strip()
+        for lang, raw, label_ar in (("ar", ar, "العربية"), ("en", en, "الإنجليزية")):
+            value = (raw or "").strip()
             if not value:
                 problems.append(
                     FieldProblem(
@@ -41,7 +41,9 @@ class Text:
             cleaned[lang] = value
         if problems:
             raise InvalidInput(
-                problems[0].message, problems[0].message_ar, field=problems[0].field,
+                problems[0].message,
+                problems[0].message_ar,
+                field=problems[0].field,
                 problems=problems,
             )
         return cls(ar=cleaned["ar"], en=cleaned["en"])

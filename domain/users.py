@@ -51,9 +51,7 @@ class User(RegistryAggregate):
         return user_id(username)
 
     @classmethod
-    def register(
-        cls, envelope: Envelope, username: str, role: Role, password_hash: str
-    ) -> User:
+    def register(cls, envelope: Envelope, username: str, role: Role, password_hash: str) -> User:
         return cls(
             envelope=envelope,
             username=normalise_username(username),

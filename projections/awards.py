@@ -389,7 +389,7 @@ class AwardsProjection(Projection):
 
     def _scorecard_set(self, cur: Cursor, e: Any, assignment: str) -> None:
         cur.execute(
-            f"UPDATE view_award_scorecards SET {assignment}, version=? WHERE id=?",  # noqa: S608
+            f"UPDATE view_award_scorecards SET {assignment}, version=? WHERE id=?",
             (e.originator_version, str(e.originator_id)),
         )
 

@@ -93,7 +93,7 @@ def list_applications(
         params.append(judge_id)
     where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
     with db.read() as cur:
-        total = cur.fetchone(f"SELECT COUNT(*) FROM view_award_applications a {where}", params)  # noqa: S608
+        total = cur.fetchone(f"SELECT COUNT(*) FROM view_award_applications a {where}", params)
         rows = cur.fetchall(
             "SELECT a.id, a.edition_id, a.category, a.organisation_id, o.name_ar, o.name_en,"
             " a.status, a.drafted_at, a.submitted_at,"

@@ -1,4 +1,3 @@
-# ruff: noqa: S608 - the SQL is built from the table and column names given in code, never input
 """Counters kept beside a read model's rows, so reports never count rows per request.
 
 A counter table holds one row per combination of dimensions and status (for the

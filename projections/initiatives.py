@@ -5,11 +5,14 @@ Feeds ``GET /api/v1/initiatives`` (the list) and ``/api/v1/reports/initiatives``
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from domain.initiatives.initiative import Initiative
 from projections.base import Handler, Projection, text_columns
 from projections.sql import Cursor
+
+_TOUCH = "UPDATE view_initiatives SET version=?, updated_at=? WHERE id=?"
 
 
 class InitiativesProjection(Projection):
@@ -48,7 +51,7 @@ class InitiativesProjection(Projection):
         ]
 
     def handlers(self) -> dict[type[Any], Handler]:
-        touch = self._touch
+        touch = self._changed_only
         return {
             Initiative.Registered: self._registered,
             Initiative.DetailsRevised: self._details_revised,
@@ -70,12 +73,32 @@ class InitiativesProjection(Projection):
             Initiative.ProgressReported: self._progress_reported,
         }
 
-    # Every event moves the initiative's version and last-change time.
-    def _touch(self, cur: Cursor, e: Any) -> None:
-        cur.execute(
-            "UPDATE view_initiatives SET version=?, updated_at=? WHERE id=?",
-            (e.originator_version, e.timestamp.isoformat(), str(e.originator_id)),
-        )
+    # Every event moves the initiative's version and last-change time. A batch holds
+    # many events of one initiative (a KPI measured monthly, say) and only the last
+    # one's values survive, so they are written once per initiative, after the
+    # batch's other changes: one UPDATE instead of one per event, which is what lets
+    # a replay keep up (updating one row a hundred times in a transaction is slow).
+    def process(self, cursor: Cursor, event: Any) -> None:
+        self.process_batch(cursor, [event])
+
+    def process_batch(self, cursor: Cursor, events: Sequence[Any]) -> None:
+        latest: dict[Any, Any] = {}
+        for event in events:
+            handler = self._handlers.get(type(event))
+            if handler is not None:
+                handler(cursor, event)
+                latest[event.originator_id] = event
+        if latest:
+            cursor.executemany(
+                _TOUCH,
+                [
+                    (e.originator_version, e.timestamp.isoformat(), str(e.originator_id))
+                    for e in latest.values()
+                ],
+            )
+
+    def _changed_only(self, cur: Cursor, e: Any) -> None:
+        """Events whose only effect on this read model is the version and time."""
 
     def _registered(self, cur: Cursor, e: Any) -> None:
         cur.execute(
@@ -100,13 +123,11 @@ class InitiativesProjection(Projection):
             "UPDATE view_initiatives SET title_ar=?, title_en=?, owner=? WHERE id=?",
             (e.title.ar, e.title.en, e.owner, str(e.originator_id)),
         )
-        self._touch(cur, e)
 
     def _status_changed(self, cur: Cursor, e: Any) -> None:
         cur.execute(
             "UPDATE view_initiatives SET status=? WHERE id=?", (str(e.status), str(e.originator_id))
         )
-        self._touch(cur, e)
 
     def _milestone_added(self, cur: Cursor, e: Any) -> None:
         cur.execute(
@@ -121,7 +142,6 @@ class InitiativesProjection(Projection):
                 e.planned_on.last_day().isoformat() if e.planned_on else None,
             ),
         )
-        self._touch(cur, e)
 
     def _milestone_rescheduled(self, cur: Cursor, e: Any) -> None:
         cur.execute(
@@ -134,7 +154,6 @@ class InitiativesProjection(Projection):
                 str(e.milestone_id),
             ),
         )
-        self._touch(cur, e)
 
     def _milestone_completed(self, cur: Cursor, e: Any) -> None:
         cur.execute(
@@ -146,7 +165,6 @@ class InitiativesProjection(Projection):
                 str(e.milestone_id),
             ),
         )
-        self._touch(cur, e)
 
     def _milestone_cancelled(self, cur: Cursor, e: Any) -> None:
         cur.execute(
@@ -154,7 +172,6 @@ class InitiativesProjection(Projection):
             " WHERE initiative_id=? AND milestone_id=?",
             (str(e.originator_id), str(e.milestone_id)),
         )
-        self._touch(cur, e)
 
     def _pilot_added(self, cur: Cursor, e: Any) -> None:
         organisation_ar, organisation_en = text_columns(e.organisation)
@@ -164,7 +181,6 @@ class InitiativesProjection(Projection):
             " VALUES (?, ?, ?, ?, 'pending', 'pending')",
             (str(e.originator_id), str(e.pilot_id), organisation_ar, organisation_en),
         )
-        self._touch(cur, e)
 
     def _evaluation_scheduled(self, cur: Cursor, e: Any) -> None:
         if str(e.stage) == "internal":
@@ -179,16 +195,14 @@ class InitiativesProjection(Projection):
                 " external_planned_on=? WHERE initiative_id=? AND pilot_id=?",
                 (e.planned_on.value, str(e.originator_id), str(e.pilot_id)),
             )
-        self._touch(cur, e)
 
     def _evaluation_completed(self, cur: Cursor, e: Any) -> None:
         column = "internal_status" if str(e.stage) == "internal" else "external_status"
         cur.execute(
-            f"UPDATE view_initiative_pilots SET {column}='completed'"  # noqa: S608 - fixed names
+            f"UPDATE view_initiative_pilots SET {column}='completed'"
             " WHERE initiative_id=? AND pilot_id=?",
             (str(e.originator_id), str(e.pilot_id)),
         )
-        self._touch(cur, e)
 
     def _progress_reported(self, cur: Cursor, e: Any) -> None:
         cur.execute(
@@ -209,4 +223,3 @@ class InitiativesProjection(Projection):
                 e.timestamp.isoformat(),
             ),
         )
-        self._touch(cur, e)

@@ -68,9 +68,9 @@ def list_initiatives(
 ) -> tuple[list[InitiativeRow], int]:
     where, params = ("WHERE status = ?", [status]) if status else ("", [])
     with db.read() as cur:
-        total_row = cur.fetchone(f"SELECT COUNT(*) FROM view_initiatives {where}", params)  # noqa: S608
+        total_row = cur.fetchone(f"SELECT COUNT(*) FROM view_initiatives {where}", params)
         rows = cur.fetchall(
-            f"SELECT {_COLUMNS} FROM view_initiatives {where} ORDER BY code LIMIT ? OFFSET ?",  # noqa: S608
+            f"SELECT {_COLUMNS} FROM view_initiatives {where} ORDER BY code LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
     return [InitiativeRow(*r) for r in rows], int(total_row[0]) if total_row else 0
@@ -81,7 +81,7 @@ def initiatives_progress(db: Database, today: date) -> list[InitiativeProgress]:
     with db.read() as cur:
         initiatives = [
             InitiativeRow(*r)
-            for r in cur.fetchall(f"SELECT {_COLUMNS} FROM view_initiatives ORDER BY code")  # noqa: S608
+            for r in cur.fetchall(f"SELECT {_COLUMNS} FROM view_initiatives ORDER BY code")
         ]
         milestones = cur.fetchall(
             "SELECT initiative_id, milestone_id, title_ar, title_en, planned_on, due_date, status"

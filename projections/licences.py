@@ -123,8 +123,7 @@ class LicencesProjection(Projection):
         licence = str(e.originator_id)
         COUNTS.move(cur, licence, status)
         cur.execute(
-            f"UPDATE view_licences SET status = ?{extra}, version = ?, updated_at = ?"  # noqa: S608
-            " WHERE id = ?",
+            f"UPDATE view_licences SET status = ?{extra}, version = ?, updated_at = ? WHERE id = ?",
             (status, *params, e.originator_version, e.timestamp.isoformat(), licence),
         )
 

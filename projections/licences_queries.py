@@ -68,12 +68,12 @@ def list_licences(
     clause, params = where_equal((("status", status), ("type_code", type_code)))
     with db.read() as cur:
         rows = cur.fetchall(
-            f"SELECT {_LICENCE_COLUMNS} FROM view_licences {clause}"  # noqa: S608
+            f"SELECT {_LICENCE_COLUMNS} FROM view_licences {clause}"
             " ORDER BY applied_on, id LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
         total = cur.fetchone(
-            f"SELECT COALESCE(SUM(n), 0) FROM view_licence_counts {clause}",  # noqa: S608
+            f"SELECT COALESCE(SUM(n), 0) FROM view_licence_counts {clause}",
             params,
         )
     return [_licence(r) for r in rows], int(total[0]) if total else 0
@@ -82,7 +82,7 @@ def list_licences(
 def licence_by_number(db: Database, number: str) -> LicenceRow | None:
     with db.read() as cur:
         row = cur.fetchone(
-            f"SELECT {_LICENCE_COLUMNS} FROM view_licences WHERE number = ?",  # noqa: S608
+            f"SELECT {_LICENCE_COLUMNS} FROM view_licences WHERE number = ?",
             (number,),
         )
     return _licence(row) if row else None
@@ -124,7 +124,7 @@ def licences_report(db: Database, today: date) -> LicencesReport:
             (today.isoformat(),),
         )
         expiring = cur.fetchall(
-            f"SELECT {_LICENCE_COLUMNS} FROM view_licences WHERE status = 'issued'"  # noqa: S608
+            f"SELECT {_LICENCE_COLUMNS} FROM view_licences WHERE status = 'issued'"
             " AND valid_until >= ? AND valid_until <= ? ORDER BY valid_until, number",
             (today.isoformat(), horizon.isoformat()),
         )

@@ -174,7 +174,7 @@ class MembershipProjection(Projection):
         member = str(e.originator_id)
         COUNTS.move(cur, member, status)
         cur.execute(
-            f"UPDATE view_ambassadors SET status = ?{extra}, version = ?, updated_at = ?"  # noqa: S608
+            f"UPDATE view_ambassadors SET status = ?{extra}, version = ?, updated_at = ?"
             " WHERE id = ?",
             (status, *params, e.originator_version, e.timestamp.isoformat(), member),
         )
@@ -196,7 +196,7 @@ class MembershipProjection(Projection):
 
     def _touch(self, cur: Cursor, e: Any, extra: str = "", params: Sequence[Any] = ()) -> None:
         cur.execute(
-            f"UPDATE view_ambassadors SET version = ?, updated_at = ?{extra} WHERE id = ?",  # noqa: S608
+            f"UPDATE view_ambassadors SET version = ?, updated_at = ?{extra} WHERE id = ?",
             (e.originator_version, e.timestamp.isoformat(), *params, str(e.originator_id)),
         )
 

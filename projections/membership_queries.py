@@ -61,13 +61,13 @@ def list_members(
     )
     with db.read() as cur:
         rows = cur.fetchall(
-            f"SELECT {_MEMBER_COLUMNS} FROM view_ambassadors {clause}"  # noqa: S608
+            f"SELECT {_MEMBER_COLUMNS} FROM view_ambassadors {clause}"
             " ORDER BY status, enrolled_on, id LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
         # The filters are columns of the counters too: the total never counts member rows.
         total = cur.fetchone(
-            f"SELECT COALESCE(SUM(n), 0) FROM view_membership_counts {clause}",  # noqa: S608
+            f"SELECT COALESCE(SUM(n), 0) FROM view_membership_counts {clause}",
             params,
         )
     return [_member(r) for r in rows], int(total[0]) if total else 0
@@ -76,7 +76,7 @@ def list_members(
 def member_by_code(db: Database, code: str) -> MemberRow | None:
     with db.read() as cur:
         row = cur.fetchone(
-            f"SELECT {_MEMBER_COLUMNS} FROM view_ambassadors WHERE verification_code = ?",  # noqa: S608
+            f"SELECT {_MEMBER_COLUMNS} FROM view_ambassadors WHERE verification_code = ?",
             (code,),
         )
     return _member(row) if row else None
@@ -97,7 +97,7 @@ def leaderboard(db: Database, limit: int, region: str | None = None) -> list[Mem
     where = "points > 0 AND status = 'active'" + (" AND region = ?" if region else "")
     with db.read() as cur:
         rows = cur.fetchall(
-            f"SELECT {_MEMBER_COLUMNS} FROM view_ambassadors WHERE {where}"  # noqa: S608
+            f"SELECT {_MEMBER_COLUMNS} FROM view_ambassadors WHERE {where}"
             " ORDER BY points DESC, id LIMIT ?",
             [*([region] if region else []), limit],
         )

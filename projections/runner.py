@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import structlog
@@ -39,7 +39,11 @@ class ProjectionRunner:
         app: NQSApplication,
         db: Database,
         projections: Sequence[Projection],
-        batch_size: int = 1000,
+        # Events read, decoded and applied per transaction. Live, a poll finds far fewer
+        # new events than this; catching up or rebuilding, 5,000 a batch measured about
+        # a fifth faster than 1,000 (fewer round trips and commits), and a crash redoes
+        # at most one batch.
+        batch_size: int = 5000,
     ) -> None:
         self.app = app
         self.db = db
@@ -120,7 +124,9 @@ class ProjectionRunner:
         the database's share of each (reading, then writing and committing) overlaps
         Python's share of the other.
         """
-        selected = [self._projection(n) for n in names] if names else list(self.projections.values())
+        selected = (
+            [self._projection(n) for n in names] if names else list(self.projections.values())
+        )
         if not selected:
             return 0
         positions = self.positions()
@@ -193,8 +199,7 @@ class ProjectionRunner:
     def rebuild(self, name: str, progress: Progress | None = None) -> int:
         """Drops one read model and replays the whole log into it."""
         self.reset(name)
-        # Bigger transactions while replaying: fewer commits, same exactly-once tracking.
-        return self.catch_up([name], progress=progress, batch_size=max(self.batch_size, 5000))
+        return self.catch_up([name], progress=progress)
 
     # -- following ------------------------------------------------------------------------
 

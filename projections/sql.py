@@ -91,7 +91,7 @@ class _SQLiteCursor:
     ) -> None:
         marks = ", ".join("?" * len(columns))
         self.conn.executemany(
-            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",  # noqa: S608
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",
             rows,
         )
 

@@ -34,13 +34,19 @@ class UsersProjection(Projection):
         cur.execute(
             "INSERT INTO view_users (id, username, role, active, version, created_at)"
             " VALUES (?, ?, ?, 1, ?, ?)",
-            (str(e.originator_id), e.username, str(e.role), e.originator_version,
-             e.timestamp.isoformat()),
+            (
+                str(e.originator_id),
+                e.username,
+                str(e.role),
+                e.originator_version,
+                e.timestamp.isoformat(),
+            ),
         )
 
     def _touch(self, cur: Cursor, e: Any) -> None:
         cur.execute(
-            "UPDATE view_users SET version=? WHERE id=?", (e.originator_version, str(e.originator_id))
+            "UPDATE view_users SET version=? WHERE id=?",
+            (e.originator_version, str(e.originator_id)),
         )
 
     def _role_changed(self, cur: Cursor, e: Any) -> None:

@@ -281,7 +281,7 @@ class AmbassadorService(Service):
             for start in range(0, len(ids), 1000):
                 chunk = [str(i) for i in ids[start : start + 1000]]
                 rows = cur.fetchall(
-                    f"SELECT person_id FROM {KEYS_TABLE}"  # noqa: S608 - a constant name
+                    f"SELECT person_id FROM {KEYS_TABLE}"
                     f" WHERE person_id IN ({','.join('?' * len(chunk))})",
                     chunk,
                 )

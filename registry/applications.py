@@ -144,7 +144,9 @@ class ApplicationService(Service):
         application = self.get(id_)
         self.check_visible(ctx, application)
         cached = self._submissions.get(application.id)
-        if application.status != ApplicationStatus.DRAFT and (cached is None or cached.answers is None):
+        if application.status != ApplicationStatus.DRAFT and (
+            cached is None or cached.answers is None
+        ):
             # A judge reads the application before scoring it: keep what scoring will need.
             self._remember(application)
         return application

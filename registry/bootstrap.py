@@ -10,34 +10,33 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-
 import psycopg
 from psycopg import sql
 
 from projections.awards import AwardsProjection
 from projections.base import Projection
 from projections.initiatives import InitiativesProjection
+from projections.licences import LicencesProjection
+from projections.membership import MembershipProjection
 from projections.runner import ProjectionRunner
 from projections.sql import Database, postgres_conninfo
 from projections.users import UsersProjection
-from projections.licences import LicencesProjection
-from projections.membership import MembershipProjection
 from registry.ambassadors import AmbassadorService
 from registry.application import NQSApplication
 from registry.applications import ApplicationService
+from registry.audit.checkpoints import Checkpoint, SigningKey, create_checkpoint, create_tables
 from registry.audit.reads import AuditService
 from registry.audit.replay import ReplayService
-from registry.audit.checkpoints import Checkpoint, SigningKey, create_checkpoint, create_tables
 from registry.clock import Clock, SystemClock
 from registry.editions import EditionService
 from registry.evidence import EvidenceStore
 from registry.frameworks import FrameworkService
 from registry.initiatives import InitiativeService
 from registry.judging import JudgingService
-from registry.organisations import OrganisationService
-from registry.results import ResultsService
 from registry.licences import LicenceService
+from registry.organisations import OrganisationService
 from registry.personal_data import PersonalDataVault
+from registry.results import ResultsService
 from registry.settings import DatabaseConfig, Settings
 from registry.users import UserService
 
@@ -188,9 +187,7 @@ def drop_postgres_database(config: DatabaseConfig) -> None:
     conninfo = postgres_conninfo(config, dbname="postgres")
     with psycopg.connect(conninfo, autocommit=True) as conn:
         conn.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-                sql.Identifier(config.dbname)
-            )
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(config.dbname))
         )
 
 

@@ -35,7 +35,7 @@ def _font_files() -> dict[str, Path]:
     }
 
 
-def membership_certificate(
+def membership_certificate(  # noqa: PLR0915 - one page, laid out top to bottom
     membership: Membership,
     personal: PersonalData | None,
     today: date,

@@ -196,12 +196,16 @@ def audit_verify() -> None:
     registry = build(_settings())
     try:
         with Progress(
-            TextColumn("[bold]verifying"), BarColumn(), MofNCompleteColumn(),
+            TextColumn("[bold]verifying"),
+            BarColumn(),
+            MofNCompleteColumn(),
             TimeRemainingColumn(),
         ) as bar:
             task = bar.add_task("verify", total=registry.runner.head() or 1)
             result = verify(
-                registry.app, registry.db, registry.signing_key().public,
+                registry.app,
+                registry.db,
+                registry.signing_key().public,
                 progress=lambda done, total: bar.update(task, completed=done, total=total),
             )
     finally:
@@ -209,8 +213,10 @@ def audit_verify() -> None:
     click.echo(f"Checked {result.events} events; head {result.head} {result.head_digest}")
     click.echo(f"Signed checkpoints confirmed: {result.checkpoints_ok}")
     if result.first_break is not None:
-        click.echo(f"BROKEN at event {result.first_break.notification_id} "
-                   f"({result.first_break.kind}): {result.first_break.message}")
+        click.echo(
+            f"BROKEN at event {result.first_break.notification_id} "
+            f"({result.first_break.kind}): {result.first_break.message}"
+        )
     for failure in result.checkpoint_failures:
         click.echo(f"CHECKPOINT FAILURE: {failure}")
     if not result.ok:
@@ -232,7 +238,9 @@ def audit_export(
     from registry.audit.export import export_bundle
 
     if not streams and not everything and not edition:
-        raise click.UsageError("Say what to export: --edition ID, --stream ID (repeatable) or --all.")
+        raise click.UsageError(
+            "Say what to export: --edition ID, --stream ID (repeatable) or --all."
+        )
     try:
         selection = None if everything else {UUID(s) for s in streams}
         edition_id = UUID(edition) if edition else None
@@ -243,14 +251,20 @@ def audit_export(
         if edition_id is not None and selection is not None:
             registry.runner.catch_up()
             selection |= registry.replay.edition_streams(edition_id)
-        title = f"NQS Registry audit bundle — edition {edition}" if edition else "NQS Registry audit bundle"
+        title = (
+            f"NQS Registry audit bundle — edition {edition}"
+            if edition
+            else "NQS Registry audit bundle"
+        )
         manifest = export_bundle(registry, out, selection, title=title)
     except (ValueError, DomainError) as error:
         raise click.ClickException(str(error)) from None
     finally:
         registry.close()
-    click.echo(f"Wrote {out}: {manifest.events} events, {manifest.chain_links} chain links, "
-               f"checkpoints {manifest.checkpoints}. Verify with: {out}/verify.sh {out}")
+    click.echo(
+        f"Wrote {out}: {manifest.events} events, {manifest.chain_links} chain links, "
+        f"checkpoints {manifest.checkpoints}. Verify with: {out}/verify.sh {out}"
+    )
 
 
 @audit.command("checkpoint")
@@ -274,11 +288,20 @@ def ambassadors() -> None:
 
 @ambassadors.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--errors", "errors_path", type=click.Path(dir_okay=False), default=None,
-              help="Where the per-row error report goes (default: FILE.errors.csv).")
+@click.option(
+    "--errors",
+    "errors_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Where the per-row error report goes (default: FILE.errors.csv).",
+)
 @click.option("--batch-size", default=2000, show_default=True, help="Rows per transaction.")
-@click.option("--workers", default=2, show_default=True,
-              help="Processes that check and seal rows while this one writes (0: a thread).")
+@click.option(
+    "--workers",
+    default=2,
+    show_default=True,
+    help="Processes that check and seal rows while this one writes (0: a thread).",
+)
 def ambassadors_import(file: str, errors_path: str | None, batch_size: int, workers: int) -> None:
     """Import enrolments from a CSV with the enrolment form's columns (re-runnable)."""
     from pathlib import Path
@@ -292,12 +315,16 @@ def ambassadors_import(file: str, errors_path: str | None, batch_size: int, work
         with (
             source.open("rb") as data,
             errors_file.open("w", encoding="utf-8-sig", newline="") as errors,
-            Progress(TextColumn("[bold]import"), BarColumn(), MofNCompleteColumn(),
-                     TimeRemainingColumn()) as bar,
+            Progress(
+                TextColumn("[bold]import"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()
+            ) as bar,
         ):
             task = bar.add_task("import", total=source.stat().st_size or 1)
             report = import_enrolments(
-                registry.ambassadors, RequestContext.system(), data, errors,
+                registry.ambassadors,
+                RequestContext.system(),
+                data,
+                errors,
                 batch_size=batch_size,
                 workers=workers,
                 progress=lambda done: bar.update(task, completed=done),
@@ -306,8 +333,7 @@ def ambassadors_import(file: str, errors_path: str | None, batch_size: int, work
         registry.close()
     click.echo(
         f"{report.rows} rows: {report.enrolled} enrolled, {report.skipped} already enrolled, "
-        f"{report.refused} refused"
-        + (f" (see {errors_file})" if report.refused else "")
+        f"{report.refused} refused" + (f" (see {errors_file})" if report.refused else "")
     )
 
 
@@ -380,4 +406,3 @@ def serve(with_projections: bool, host: str | None, port: int | None, workers: i
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
-

@@ -339,7 +339,9 @@ class InitiativeService(Service):
         return self._change(
             id_,
             expected,
-            lambda i: i.report_progress(self.envelope(ctx, reason), period, summary, percent_complete),
+            lambda i: i.report_progress(
+                self.envelope(ctx, reason), period, summary, percent_complete
+            ),
         )
 
     # -- helpers -------------------------------------------------------------------------

@@ -8,8 +8,8 @@ one event to the scorecard; the framework comes from memory (it is locked).
 from __future__ import annotations
 
 import threading
-from typing import Any, cast
 from dataclasses import replace
+from typing import Any, cast
 from uuid import UUID
 
 from domain.awards.application import Answer, Application, ApplicationStatus
@@ -301,8 +301,12 @@ class JudgingService(Service):
         """The assessment completed from the applicant's answer where figures are missing."""
         if criterion.kind in (CriterionKind.EVIDENCE, CriterionKind.ITEMISED):
             return assessment
-        figures = (assessment.numerator, assessment.denominator, assessment.count,
-                   assessment.expires_on)
+        figures = (
+            assessment.numerator,
+            assessment.denominator,
+            assessment.count,
+            assessment.expires_on,
+        )
         needed = {
             CriterionKind.KPI: figures[0] is None or figures[1] is None,
             CriterionKind.COUNT: figures[2] is None,

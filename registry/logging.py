@@ -12,8 +12,20 @@ from typing import Any
 
 import structlog
 
-_SENSITIVE = {"authorization", "password", "token", "access_token", "national_id", "phone",
-              "mobile", "email", "name", "name_ar", "name_en", "cookie"}
+_SENSITIVE = {
+    "authorization",
+    "password",
+    "token",
+    "access_token",
+    "national_id",
+    "phone",
+    "mobile",
+    "email",
+    "name",
+    "name_ar",
+    "name_en",
+    "cookie",
+}
 
 
 def _scrub(_: Any, __: str, event_dict: dict[str, Any]) -> dict[str, Any]:

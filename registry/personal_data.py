@@ -30,8 +30,8 @@ from eventsourcing.persistence import (
     StoredEvent,
 )
 from eventsourcing.postgres import PostgresDatastore
-from eventsourcing.utils import retry
 from eventsourcing.sqlite import SQLiteCursor
+from eventsourcing.utils import retry
 from psycopg.sql import SQL, Identifier
 
 from domain.errors import VersionConflict
@@ -97,7 +97,7 @@ class PersonalDataVault:
                 chunk = ids[start : start + 500]
                 marks = ",".join("?" * len(chunk))
                 rows = cur.fetchall(
-                    f"SELECT person_id, wrapped FROM {KEYS_TABLE} WHERE person_id IN ({marks})",  # noqa: S608
+                    f"SELECT person_id, wrapped FROM {KEYS_TABLE} WHERE person_id IN ({marks})",
                     [str(i) for i in chunk],
                 )
                 for person, wrapped in rows:
@@ -162,7 +162,7 @@ class SQLiteRecorderWithKeys(ChainedSQLiteApplicationRecorder):
             for start in range(0, len(ids), 500):
                 chunk = [i.hex for i in ids[start : start + 500]]
                 c.execute(
-                    f"SELECT DISTINCT originator_id FROM {self.events_table_name}"  # noqa: S608
+                    f"SELECT DISTINCT originator_id FROM {self.events_table_name}"
                     f" WHERE originator_id IN ({','.join('?' * len(chunk))})",
                     chunk,
                 )
@@ -250,9 +250,7 @@ class PostgresRecorderWithKeys(ChainedPostgresApplicationRecorder):
         # Binary parameters: psycopg dumps arrays of uuid/bytea several times faster so.
         self._call = SQL(
             "SELECT * FROM {schema}.{function}(%b, %b, %b, %b, %b, %b, %b, %b, %b)"
-        ).format(
-            **names
-        )
+        ).format(**names)
 
     @retry((InterfaceError, OperationalError), max_attempts=10, wait=0.2)
     def insert_events(
@@ -271,7 +269,9 @@ class PostgresRecorderWithKeys(ChainedPostgresApplicationRecorder):
             [
                 record_digest_of(e.originator_id, e.originator_version, e.topic, e.state)
                 for e in stored_events
-            ] if self.chained else [],
+            ]
+            if self.chained
+            else [],
             self.chained,
         )
         with self.datastore.get_connection() as conn, conn.cursor() as curs:

@@ -122,7 +122,9 @@ class Service:
         else:
             return aggregate
         first = self.first_envelope(existing.id)
-        if idempotency is not None and idempotency.is_replay_of(first.idempotency if first else None):
+        if idempotency is not None and idempotency.is_replay_of(
+            first.idempotency if first else None
+        ):
             return existing
         raise AlreadyExists(*exists, field="id")
 

@@ -133,7 +133,9 @@ class Settings:
             log_level=(env.get("NQS_LOG_LEVEL") or "INFO").upper(),
             max_body_bytes=_int(env, "NQS_MAX_BODY_BYTES", 1024 * 1024),
             workers=_int(env, "NQS_WORKERS", 1),
-            audit_key_file=Path(env["NQS_AUDIT_KEY_FILE"]) if env.get("NQS_AUDIT_KEY_FILE") else None,
+            audit_key_file=Path(env["NQS_AUDIT_KEY_FILE"])
+            if env.get("NQS_AUDIT_KEY_FILE")
+            else None,
             audit_checkpoint_seconds=_int(env, "NQS_AUDIT_CHECKPOINT_SECONDS", 300),
             id_hash_key=env.get("NQS_ID_HASH_KEY") or None,
             master_key=env.get("NQS_MASTER_KEY") or None,

@@ -59,9 +59,7 @@ class UserService(Service):
             User, id_, expected, NOUN, lambda u: u.change_role(self.envelope(ctx, reason), role)
         )
 
-    def change_password(
-        self, ctx: RequestContext, id_: UUID, expected: int, password: str
-    ) -> User:
+    def change_password(self, ctx: RequestContext, id_: UUID, expected: int, password: str) -> User:
         check_password_strength(password)
         password_hash = hash_password(password)
         return self.change(

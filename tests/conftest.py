@@ -9,6 +9,7 @@ reachable the PostgreSQL variants skip — unless ``NQS_REQUIRE_POSTGRES=1`` (se
 
 from __future__ import annotations
 
+import functools
 import os
 import uuid
 from collections.abc import Callable, Iterator
@@ -31,22 +32,22 @@ PG_URL = os.environ.get("NQS_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.
 REQUIRE_PG = os.environ.get("NQS_REQUIRE_POSTGRES") == "1"
 START = datetime(2026, 1, 15, 9, 0, tzinfo=UTC)
 
-_pg_ok: bool | None = None
 
-
+@functools.cache  # asked once per test session: the answer does not change mid-run
 def _postgres_available() -> bool:
-    global _pg_ok
-    if _pg_ok is None:
-        config = DatabaseConfig.from_url(PG_URL, data_dir=Path("."))
-        try:
-            with psycopg.connect(
-                host=config.host, port=config.port, user=config.user,
-                password=config.password or None, dbname=config.dbname, connect_timeout=3,
-            ):
-                _pg_ok = True
-        except psycopg.OperationalError:
-            _pg_ok = False
-    return _pg_ok
+    config = DatabaseConfig.from_url(PG_URL, data_dir=Path("."))
+    try:
+        with psycopg.connect(
+            host=config.host,
+            port=config.port,
+            user=config.user,
+            password=config.password or None,
+            dbname=config.dbname,
+            connect_timeout=3,
+        ):
+            return True
+    except psycopg.OperationalError:
+        return False
 
 
 def make_settings(kind: str, tmp_path: Path) -> Settings:

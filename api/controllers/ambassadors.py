@@ -174,7 +174,13 @@ class AmbassadorController(Controller):
         ]
         return MembershipPage(items=items, total=total, limit=limit, offset=offset)
 
-    @post("/lookup", operation_id="lookUpAmbassador", status_code=HTTP_200_OK, **READ, sync_to_thread=True)
+    @post(
+        "/lookup",
+        operation_id="lookUpAmbassador",
+        status_code=HTTP_200_OK,
+        **READ,
+        sync_to_thread=True,
+    )
     def look_up(
         self, request: AnyRequest, data: JSONBody[NationalIdLookup]
     ) -> Response[MembershipOut]:
@@ -188,7 +194,12 @@ class AmbassadorController(Controller):
         """One membership with its person (ID masked), activities and any pending track change."""
         return _detail(request, registry_of(request).ambassadors.get(membership_id))
 
-    @get("/{membership_id:uuid}/history", operation_id="getAmbassadorHistory", **READ, sync_to_thread=True)
+    @get(
+        "/{membership_id:uuid}/history",
+        operation_id="getAmbassadorHistory",
+        **READ,
+        sync_to_thread=True,
+    )
     def history(self, request: AnyRequest, membership_id: FromPath[UUID]) -> list[EventOut]:
         """Every change: what, who, when, why (personal data appears only sealed)."""
         registry = registry_of(request)

@@ -22,7 +22,6 @@ from litestar.response import File
 from api.errors import BadRequest
 from api.guards import access
 from api.http import AnyRequest, as_of_param, context_of, registry_of
-from api.schemas.awards import DomainScoreOut, StandingOut, score_out
 from api.schemas.audit import (
     CategoryBoardOut,
     CheckpointOut,
@@ -39,14 +38,15 @@ from api.schemas.audit import (
     StreamPage,
     VerificationOut,
 )
+from api.schemas.awards import DomainScoreOut, StandingOut, score_out
+from domain.awards.judging import Consensus, Scorecard
+from domain.awards.ranking import TIE_BREAK
+from domain.errors import NotFound
 from domain.roles import Role
 from registry.audit.checkpoints import list_checkpoints
 from registry.audit.export import export_bundle
 from registry.audit.replay import DecisionAsOf
 from registry.audit.verify import verify
-from domain.awards.judging import Consensus, Scorecard
-from domain.awards.ranking import TIE_BREAK
-from domain.errors import NotFound
 
 AUDITOR = access(Role.AUDITOR)
 
@@ -61,14 +61,20 @@ class AuditController(Controller):
     path = "/api/v1/audit"
     tags = ["Audit"]
 
-    @get("/public-key", operation_id="auditPublicKey", media_type="application/x-pem-file",
-         sync_to_thread=True, **access(public=True))
+    @get(
+        "/public-key",
+        operation_id="auditPublicKey",
+        media_type="application/x-pem-file",
+        sync_to_thread=True,
+        **access(public=True),
+    )
     def public_key(self, request: AnyRequest) -> str:
         """The Ed25519 public key (PEM) that signs the checkpoints."""
         return registry_of(request).signing_key().public_pem()
 
-    @get("/checkpoints", operation_id="auditCheckpoints", sync_to_thread=True,
-         **access(public=True))
+    @get(
+        "/checkpoints", operation_id="auditCheckpoints", sync_to_thread=True, **access(public=True)
+    )
     def checkpoints(
         self,
         request: AnyRequest,
@@ -77,8 +83,7 @@ class AuditController(Controller):
     ) -> CheckpointPage:
         """Signed checkpoints of the hash chain's head, oldest first (public: keep copies)."""
         items = [
-            CheckpointOut(c.position, c.chain_digest, c.signed_at, c.key_id, c.message,
-                          c.signature)
+            CheckpointOut(c.position, c.chain_digest, c.signed_at, c.key_id, c.message, c.signature)
             for c in list_checkpoints(registry_of(request).db, limit=limit, after=after)
         ]
         return CheckpointPage(items=items, public_key_url=f"{self.path}/public-key")
@@ -114,8 +119,13 @@ class AuditController(Controller):
             checkpoint_failures=result.checkpoint_failures,
         )
 
-    @get("/exports", operation_id="auditExport", sync_to_thread=True,
-         media_type="application/gzip", **AUDITOR)
+    @get(
+        "/exports",
+        operation_id="auditExport",
+        sync_to_thread=True,
+        media_type="application/gzip",
+        **AUDITOR,
+    )
     def export(
         self,
         request: AnyRequest,
@@ -132,8 +142,12 @@ class AuditController(Controller):
                 "حدد دورة أو سجلاً واحداً على الأقل: ?edition=<id> أو ?stream=<id>.",
                 field="stream",
             )
-        _log(request, "export", edition=edition,
-             streams=",".join(sorted(str(s) for s in stream or [])))
+        _log(
+            request,
+            "export",
+            edition=edition,
+            streams=",".join(sorted(str(s) for s in stream or [])),
+        )
         stream = list(stream or [])
         if edition is not None:
             stream += registry_of(request).replay.edition_streams(edition)
@@ -155,7 +169,8 @@ class AuditController(Controller):
 
 
 AsOf = Annotated[
-    str | None, QueryParameter(description="ISO timestamp; the state at that instant (default: now)")
+    str | None,
+    QueryParameter(description="ISO timestamp; the state at that instant (default: now)"),
 ]
 
 
@@ -200,8 +215,12 @@ class AuditReplayController(Controller):
     path = "/api/v1/audit"
     tags = ["Audit"]
 
-    @get("/editions/{edition_id:uuid}/leaderboard", operation_id="auditLeaderboardAsOf",
-         sync_to_thread=True, **AUDITOR)
+    @get(
+        "/editions/{edition_id:uuid}/leaderboard",
+        operation_id="auditLeaderboardAsOf",
+        sync_to_thread=True,
+        **AUDITOR,
+    )
     def leaderboard(
         self, request: AnyRequest, edition_id: FromPath[UUID], as_of: AsOf = None
     ) -> LeaderboardAsOfOut:
@@ -218,15 +237,23 @@ class AuditReplayController(Controller):
             tie_break=TIE_BREAK,
             categories=[
                 CategoryBoardOut(
-                    c.category, c.framework_key, c.framework_version, c.winners_allowed,
-                    c.published, [StandingOut.of(s, {}) for s in c.standings],
+                    c.category,
+                    c.framework_key,
+                    c.framework_version,
+                    c.winners_allowed,
+                    c.published,
+                    [StandingOut.of(s, {}) for s in c.standings],
                 )
                 for c in board.categories
             ],
         )
 
-    @get("/applications/{application_id:uuid}/decision", operation_id="auditDecisionAsOf",
-         sync_to_thread=True, **AUDITOR)
+    @get(
+        "/applications/{application_id:uuid}/decision",
+        operation_id="auditDecisionAsOf",
+        sync_to_thread=True,
+        **AUDITOR,
+    )
     def decision(
         self, request: AnyRequest, application_id: FromPath[UUID], as_of: AsOf = None
     ) -> DecisionOut:
@@ -241,7 +268,8 @@ class AuditReplayController(Controller):
             status=str(d.application.status),
             category=d.application.category,
             submitted_at=d.application.submitted_at.isoformat()
-            if d.application.submitted_at else None,
+            if d.application.submitted_at
+            else None,
             screening_reason=d.application.screening_reason,
             edition_id=str(d.edition.id),
             edition_status=str(d.edition.status),
@@ -254,15 +282,26 @@ class AuditReplayController(Controller):
             results_published=d.published,
             events=[
                 ReplayEventOut(
-                    stream, e.version, e.type, e.at, e.actor_id, e.actor_role,
-                    e.correlation_id, e.reason, e.data,
+                    stream,
+                    e.version,
+                    e.type,
+                    e.at,
+                    e.actor_id,
+                    e.actor_role,
+                    e.correlation_id,
+                    e.reason,
+                    e.data,
                 )
                 for stream, e in d.events
             ],
         )
 
-    @get("/applications/{application_id:uuid}/provenance", operation_id="auditProvenance",
-         sync_to_thread=True, **AUDITOR)
+    @get(
+        "/applications/{application_id:uuid}/provenance",
+        operation_id="auditProvenance",
+        sync_to_thread=True,
+        **AUDITOR,
+    )
     def provenance(self, request: AnyRequest, application_id: FromPath[UUID]) -> ProvenanceOut:
         """Why a published result is what it is: consensus per domain, the individual scores
         each came from, conflicts declared, revisions with their reasons, any withdrawal."""

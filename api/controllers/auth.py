@@ -21,7 +21,9 @@ class AuthController(Controller):
     path = "/api/v1/auth"
     tags = ["Auth"]
 
-    @post("/token", operation_id="signIn", status_code=200, sync_to_thread=True, **access(public=True))
+    @post(
+        "/token", operation_id="signIn", status_code=200, sync_to_thread=True, **access(public=True)
+    )
     def token(
         self,
         request: AnyRequest,

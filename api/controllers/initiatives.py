@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 from uuid import UUID
 
 from litestar import Controller, Response, get, post, put
@@ -20,6 +20,7 @@ from api.http import (
     versioned,
 )
 from api.schemas.common import EventOut, TextOut
+from api.schemas.history import history_of
 from api.schemas.initiatives import (
     ComponentCreate,
     CreatedPart,
@@ -46,7 +47,6 @@ from api.schemas.initiatives import (
     initiative_out,
     partial_date,
 )
-from api.schemas.history import history_of
 from domain.dates import ReportingPeriod
 from domain.errors import InvalidInput
 from domain.initiatives.initiative import Initiative
@@ -98,8 +98,16 @@ class InitiativeController(Controller):
         ]
         return InitiativePage(items=items, total=total, limit=limit, offset=offset)
 
-    @post("/", operation_id="createInitiative", status_code=HTTP_201_CREATED, **access(STAFF), sync_to_thread=True)
-    def create(self, request: AnyRequest, data: JSONBody[InitiativeCreate]) -> Response[InitiativeOut]:
+    @post(
+        "/",
+        operation_id="createInitiative",
+        status_code=HTTP_201_CREATED,
+        **access(STAFF),
+        sync_to_thread=True,
+    )
+    def create(
+        self, request: AnyRequest, data: JSONBody[InitiativeCreate]
+    ) -> Response[InitiativeOut]:
         """Registers an initiative. Honours `Idempotency-Key`: a retry gets the first answer."""
         initiative = registry_of(request).initiatives.register(
             context_of(request),
@@ -117,7 +125,12 @@ class InitiativeController(Controller):
             location=f"{BASE}/{initiative.id}",
         )
 
-    @get("/{initiative_id:uuid}", operation_id="getInitiative", **access(READERS), sync_to_thread=True)
+    @get(
+        "/{initiative_id:uuid}",
+        operation_id="getInitiative",
+        **access(READERS),
+        sync_to_thread=True,
+    )
     def read(
         self,
         request: AnyRequest,
@@ -149,7 +162,12 @@ class InitiativeController(Controller):
         registry.initiatives.get(initiative_id)
         return history_of(registry.app, initiative_id)
 
-    @put("/{initiative_id:uuid}", operation_id="reviseInitiative", **access(STAFF), sync_to_thread=True)
+    @put(
+        "/{initiative_id:uuid}",
+        operation_id="reviseInitiative",
+        **access(STAFF),
+        sync_to_thread=True,
+    )
     def revise(
         self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[InitiativeDetails]
     ) -> Response[InitiativeOut]:
@@ -542,7 +560,10 @@ class InitiativeController(Controller):
         sync_to_thread=True,
     )
     def report_progress(
-        self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[ProgressReportCreate]
+        self,
+        request: AnyRequest,
+        initiative_id: FromPath[UUID],
+        data: JSONBody[ProgressReportCreate],
     ) -> Response[InitiativeOut]:
         """Submits the progress report of a period (a revision of one needs a `reason`)."""
         initiative = registry_of(request).initiatives.report_progress(
@@ -557,8 +578,8 @@ class InitiativeController(Controller):
         return versioned(_out(request, initiative), initiative.version)
 
 
-def _created(request: AnyRequest, initiative: Initiative, new_id: FromPath[UUID]) -> Response[CreatedPart]:
+def _created(
+    request: AnyRequest, initiative: Initiative, new_id: FromPath[UUID]
+) -> Response[CreatedPart]:
     body = CreatedPart(id=str(new_id), initiative=_out(request, initiative))
     return versioned(body, initiative.version, HTTP_201_CREATED)
-
-

@@ -80,7 +80,13 @@ class LicenceController(Controller):
             for t in licence_types(registry_of(request).db)
         ]
 
-    @post("/types", operation_id="defineLicenceType", status_code=HTTP_201_CREATED, **ACT, sync_to_thread=True)
+    @post(
+        "/types",
+        operation_id="defineLicenceType",
+        status_code=HTTP_201_CREATED,
+        **ACT,
+        sync_to_thread=True,
+    )
     def define_type(
         self, request: AnyRequest, data: JSONBody[LicenceTypeCreate]
     ) -> Response[LicenceTypeOut]:
@@ -101,7 +107,12 @@ class LicenceController(Controller):
             f"{BASE}/types/{licence_type.code}",
         )
 
-    @get("/types/{code:str}", operation_id="getLicenceType", **access(public=True), sync_to_thread=True)
+    @get(
+        "/types/{code:str}",
+        operation_id="getLicenceType",
+        **access(public=True),
+        sync_to_thread=True,
+    )
     def read_type(self, request: AnyRequest, code: FromPath[str]) -> Response[LicenceTypeOut]:
         """One licence type."""
         licence_type = registry_of(request).licences.get_type(code)
@@ -216,7 +227,9 @@ class LicenceController(Controller):
         """One licence or application, with its holder (ID masked)."""
         return _detail(request, registry_of(request).licences.get(licence_id))
 
-    @get("/{licence_id:uuid}/history", operation_id="getLicenceHistory", **READ, sync_to_thread=True)
+    @get(
+        "/{licence_id:uuid}/history", operation_id="getLicenceHistory", **READ, sync_to_thread=True
+    )
     def history(self, request: AnyRequest, licence_id: FromPath[UUID]) -> list[EventOut]:
         """Every decision on the licence: what, who, when, why."""
         registry = registry_of(request)

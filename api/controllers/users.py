@@ -6,7 +6,7 @@ from typing import Annotated
 from uuid import UUID
 
 from litestar import Controller, Response, get, post
-from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_201_CREATED
 
 from api.guards import access
@@ -35,7 +35,10 @@ ADMIN = access(Role.ADMIN)
 
 def _out(user: User) -> UserOut:
     return UserOut(
-        id=str(user.id), username=user.username, role=user.role, active=user.active,
+        id=str(user.id),
+        username=user.username,
+        role=user.role,
+        active=user.active,
         version=user.version,
     )
 
@@ -53,11 +56,15 @@ class UserController(Controller):
     ) -> UserPage:
         """The accounts, by username."""
         rows, total = list_users(registry_of(request).db, limit, offset)
-        items = [UserOut(id=r[0], username=r[1], role=Role(r[2]), active=r[3], version=r[4])
-                 for r in rows]
+        items = [
+            UserOut(id=r[0], username=r[1], role=Role(r[2]), active=r[3], version=r[4])
+            for r in rows
+        ]
         return UserPage(items=items, total=total, limit=limit, offset=offset)
 
-    @post("/", operation_id="createUser", status_code=HTTP_201_CREATED, sync_to_thread=True, **ADMIN)
+    @post(
+        "/", operation_id="createUser", status_code=HTTP_201_CREATED, sync_to_thread=True, **ADMIN
+    )
     def create(self, request: AnyRequest, data: JSONBody[UserCreate]) -> Response[UserOut]:
         """Creates an account with a role (password of at least 12 characters)."""
         user = registry_of(request).users.add(
@@ -75,17 +82,29 @@ class UserController(Controller):
         user = registry_of(request).users.get(user_id)
         return versioned(_out(user), user.version)
 
-    @post("/{user_id:uuid}/role", operation_id="changeUserRole", status_code=200,
-          sync_to_thread=True, **ADMIN)
-    def change_role(self, request: AnyRequest, user_id: FromPath[UUID], data: JSONBody[RoleChange]) -> Response[UserOut]:
+    @post(
+        "/{user_id:uuid}/role",
+        operation_id="changeUserRole",
+        status_code=200,
+        sync_to_thread=True,
+        **ADMIN,
+    )
+    def change_role(
+        self, request: AnyRequest, user_id: FromPath[UUID], data: JSONBody[RoleChange]
+    ) -> Response[UserOut]:
         """Gives the account another role; `reason` is required."""
         user = registry_of(request).users.change_role(
             context_of(request), user_id, expected_version(request), data.role, data.reason
         )
         return versioned(_out(user), user.version)
 
-    @post("/{user_id:uuid}/password", operation_id="setUserPassword", status_code=200,
-          sync_to_thread=True, **ADMIN)
+    @post(
+        "/{user_id:uuid}/password",
+        operation_id="setUserPassword",
+        status_code=200,
+        sync_to_thread=True,
+        **ADMIN,
+    )
     def set_password(
         self, request: AnyRequest, user_id: FromPath[UUID], data: JSONBody[PasswordChange]
     ) -> Response[UserOut]:
@@ -95,8 +114,13 @@ class UserController(Controller):
         )
         return versioned(_out(user), user.version)
 
-    @post("/{user_id:uuid}/deactivate", operation_id="deactivateUser", status_code=200,
-          sync_to_thread=True, **ADMIN)
+    @post(
+        "/{user_id:uuid}/deactivate",
+        operation_id="deactivateUser",
+        status_code=200,
+        sync_to_thread=True,
+        **ADMIN,
+    )
     def deactivate(
         self, request: AnyRequest, user_id: FromPath[UUID], data: JSONBody[ActivationChange]
     ) -> Response[UserOut]:
@@ -106,8 +130,13 @@ class UserController(Controller):
         )
         return versioned(_out(user), user.version)
 
-    @post("/{user_id:uuid}/reactivate", operation_id="reactivateUser", status_code=200,
-          sync_to_thread=True, **ADMIN)
+    @post(
+        "/{user_id:uuid}/reactivate",
+        operation_id="reactivateUser",
+        status_code=200,
+        sync_to_thread=True,
+        **ADMIN,
+    )
     def reactivate(
         self, request: AnyRequest, user_id: FromPath[UUID], data: JSONBody[ActivationChange]
     ) -> Response[UserOut]:

@@ -39,10 +39,12 @@ PeriodStr = Annotated[
         examples=["2021-H1"],
     ),
 ]
-Code = Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{1,39}$", examples=["AMBASSADORS"])]
+Code = Annotated[
+    str, msgspec.Meta(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{1,39}$", examples=["AMBASSADORS"])
+]
 Key = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9][a-z0-9_-]{0,59}$", examples=["technical"])]
 Percent = Annotated[int, msgspec.Meta(ge=0, le=100)]
-Amount = Annotated[Decimal, msgspec.Meta(description="A non-negative number, e.g. \"4200000\"")]
+Amount = Annotated[Decimal, msgspec.Meta(description='A non-negative number, e.g. "4200000"')]
 
 
 def partial_date(value: str | None, field: str) -> PartialDate | None:

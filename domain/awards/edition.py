@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from enum import StrEnum
+from itertools import pairwise
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import event
@@ -512,7 +513,7 @@ def _timeline_problems(phases: dict[PhaseKind, Phase]) -> Problems:
                 f"لم تُحدد تواريخ مرحلة {name_ar} بعد.",
             )
     ordered = [phases[k] for k in PHASE_ORDER if k in phases]
-    for earlier, later in zip(ordered, ordered[1:], strict=False):
+    for earlier, later in pairwise(ordered):
         if later.opens_at < earlier.closes_at:
             problems.add(
                 f"phases.{later.kind}",

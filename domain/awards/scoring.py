@@ -197,15 +197,20 @@ def _kpi_figures(assessment: Assessment) -> tuple[Decimal, Decimal]:
             "Enter the denominator (greater than zero).",
             "أدخل المقام (أكبر من صفر).",
         )
-    if not problems.items and numerator is not None and denominator is not None:
-        if numerator > denominator:
-            problems.add(
-                "numerator",
-                "The numerator cannot exceed the denominator: the KPI is a percentage.",
-                "لا يمكن أن يتجاوز البسط المقام: المؤشر نسبة مئوية.",
-            )
+    if (
+        not problems.items
+        and numerator is not None
+        and denominator is not None
+        and numerator > denominator
+    ):
+        problems.add(
+            "numerator",
+            "The numerator cannot exceed the denominator: the KPI is a percentage.",
+            "لا يمكن أن يتجاوز البسط المقام: المؤشر نسبة مئوية.",
+        )
     problems.raise_if_any()
-    assert numerator is not None and denominator is not None
+    assert numerator is not None
+    assert denominator is not None
     return numerator, denominator
 
 

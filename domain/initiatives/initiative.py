@@ -8,9 +8,9 @@ rules that held when the event was recorded.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from collections.abc import Mapping
 from typing import TypeVar
 from uuid import NAMESPACE_URL, UUID, uuid5
 
@@ -161,7 +161,9 @@ class Initiative(RegistryAggregate):
         self._component_added(envelope=envelope, key=key, title=title, description=description)
 
     @event("ComponentAdded")
-    def _component_added(self, envelope: Envelope, key: str, title: Text, description: Text) -> None:
+    def _component_added(
+        self, envelope: Envelope, key: str, title: Text, description: Text
+    ) -> None:
         self.components[key] = Component(key, title, description, position=len(self.components))
 
     # -- milestones --------------------------------------------------------------
@@ -330,7 +332,10 @@ class Initiative(RegistryAggregate):
                 "تم استكمال هذا التقييم للتجربة مسبقاً.",
                 field="stage",
             )
-        if stage == EvaluationStage.EXTERNAL and pilot.internal.status != EvaluationStatus.COMPLETED:
+        if (
+            stage == EvaluationStage.EXTERNAL
+            and pilot.internal.status != EvaluationStatus.COMPLETED
+        ):
             raise InvalidTransition(
                 "The external evaluation comes after the internal evaluation is completed.",
                 "يأتي التقييم الخارجي بعد استكمال التقييم الداخلي.",
@@ -643,6 +648,4 @@ def _required(value: str, field: str, max_length: int) -> str:
 def _not_in_future(day: date | None, envelope: Envelope, field: str) -> None:
     """Things done are recorded after they happen, never dated ahead of the clock."""
     if day is not None and day > envelope.at.date():
-        raise InvalidInput(
-            "This date is in the future.", "هذا التاريخ في المستقبل.", field=field
-        )
+        raise InvalidInput("This date is in the future.", "هذا التاريخ في المستقبل.", field=field)

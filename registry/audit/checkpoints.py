@@ -102,7 +102,7 @@ def create_tables(db: Database) -> None:
 def chain_head(db: Database) -> tuple[int, str] | None:
     with db.read() as cur:
         row = cur.fetchone(
-            f"SELECT notification_id, chain_digest FROM {CHAIN_TABLE}"  # noqa: S608
+            f"SELECT notification_id, chain_digest FROM {CHAIN_TABLE}"
             " ORDER BY notification_id DESC LIMIT 1"
         )
     return (int(row[0]), str(row[1])) if row else None
@@ -111,7 +111,7 @@ def chain_head(db: Database) -> tuple[int, str] | None:
 def list_checkpoints(db: Database, limit: int = 1000, after: int = 0) -> list[Checkpoint]:
     with db.read() as cur:
         rows = cur.fetchall(
-            f"SELECT position, chain_digest, signed_at, key_id, message, signature"  # noqa: S608
+            f"SELECT position, chain_digest, signed_at, key_id, message, signature"
             f" FROM {CHECKPOINT_TABLE} WHERE position > ? ORDER BY position LIMIT ?",
             (after, limit),
         )
@@ -129,7 +129,7 @@ def create_checkpoint(db: Database, key: SigningKey, now: datetime) -> Checkpoin
     checkpoint = Checkpoint(position, digest, signed_at, key.key_id, message, key.sign(message))
     with db.transaction() as cur:
         inserted = cur.execute(
-            f"INSERT INTO {CHECKPOINT_TABLE}"  # noqa: S608
+            f"INSERT INTO {CHECKPOINT_TABLE}"
             " (position, chain_digest, signed_at, key_id, message, signature)"
             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (position) DO NOTHING",
             (position, digest, signed_at, key.key_id, message, checkpoint.signature),

@@ -80,11 +80,17 @@ def export_bundle(
     (out / "verify.sh").chmod(0o755)
     files = {
         str(p.relative_to(out)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(out.rglob("*")) if p.is_file()
+        for p in sorted(out.rglob("*"))
+        if p.is_file()
     }
     manifest = Manifest(
-        title=title, events=len(selected), chain_links=links, anchor=anchor_position, end=end,
-        checkpoints=[c.position for c in included], files=files,
+        title=title,
+        events=len(selected),
+        chain_links=links,
+        anchor=anchor_position,
+        end=end,
+        checkpoints=[c.position for c in included],
+        files=files,
     )
     (out / "manifest.json").write_text(json.dumps(asdict(manifest), indent=2) + "\n")
     return manifest
@@ -95,7 +101,7 @@ def _selected_ids(registry: Registry, streams: Iterable[UUID] | None) -> list[in
     table, id_col = events_source(registry.app)
     with registry.db.read() as cur:
         if streams is None:
-            rows = cur.fetchall(f"SELECT {id_col} FROM {table} ORDER BY {id_col}")  # noqa: S608
+            rows = cur.fetchall(f"SELECT {id_col} FROM {table} ORDER BY {id_col}")
             return [int(r[0]) for r in rows]
         # SQLite keeps stream ids as hex text, PostgreSQL as uuid.
         keys: list[object] = [
@@ -108,7 +114,7 @@ def _selected_ids(registry: Registry, streams: Iterable[UUID] | None) -> list[in
             ids += [
                 int(r[0])
                 for r in cur.fetchall(
-                    f"SELECT {id_col} FROM {table} WHERE originator_id IN ({marks})",  # noqa: S608
+                    f"SELECT {id_col} FROM {table} WHERE originator_id IN ({marks})",
                     chunk,
                 )
             ]
@@ -122,7 +128,7 @@ def _write_chain(registry: Registry, path: Path, after: int, end: int) -> int:
             high = min(low + WINDOW, end)
             with registry.db.read() as cur:
                 rows = cur.fetchall(
-                    f"SELECT notification_id, record_digest, chain_digest FROM {CHAIN_TABLE}"  # noqa: S608
+                    f"SELECT notification_id, record_digest, chain_digest FROM {CHAIN_TABLE}"
                     " WHERE notification_id > ? AND notification_id <= ? ORDER BY notification_id",
                     (low, high),
                 )
@@ -133,9 +139,7 @@ def _write_chain(registry: Registry, path: Path, after: int, end: int) -> int:
     return count
 
 
-def _write_events(
-    registry: Registry, path: Path, selected: set[int], after: int, end: int
-) -> None:
+def _write_events(registry: Registry, path: Path, selected: set[int], after: int, end: int) -> None:
     table, id_col = events_source(registry.app)
     low = after
     with path.open("wb") as f:
@@ -143,7 +147,7 @@ def _write_events(
             high = min(low + WINDOW, end)
             with registry.db.read() as cur:
                 rows = cur.fetchall(
-                    f"SELECT {id_col}, originator_id, originator_version, topic, state"  # noqa: S608
+                    f"SELECT {id_col}, originator_id, originator_version, topic, state"
                     f" FROM {table} WHERE {id_col} > ? AND {id_col} <= ? ORDER BY {id_col}",
                     (low, high),
                 )

@@ -52,7 +52,7 @@ class AuditService(Service):
         key: object = stream_id.hex if self.db.dialect == "sqlite" else stream_id
         with self.db.read() as cur:
             rows = cur.fetchall(
-                f"SELECT e.{id_col}, e.originator_version, e.topic, e.state,"  # noqa: S608
+                f"SELECT e.{id_col}, e.originator_version, e.topic, e.state,"
                 f" c.record_digest, c.chain_digest FROM {table} e"
                 f" LEFT JOIN {CHAIN_TABLE} c ON c.notification_id = e.{id_col}"
                 f" WHERE e.originator_id = ? AND e.originator_version > ?"

@@ -94,8 +94,6 @@ class ChainedSQLiteApplicationRecorder(SQLiteApplicationRecorder):
     def construct_create_table_statements(self) -> list[str]:
         return [*super().construct_create_table_statements(), CHAIN_DDL.format(table=CHAIN_TABLE)]
 
-        self.chain_head = _ChainHead()
-
     def insert_events(
         self, stored_events: Sequence[StoredEvent], **kwargs: Any
     ) -> Sequence[int] | None:
@@ -115,14 +113,13 @@ class ChainedSQLiteApplicationRecorder(SQLiteApplicationRecorder):
             previous = self.chain_head.previous_for(ids[0])
             if previous is None:
                 c.execute(
-                    f"SELECT chain_digest FROM {CHAIN_TABLE}"  # noqa: S608
-                    " ORDER BY notification_id DESC LIMIT 1"
+                    f"SELECT chain_digest FROM {CHAIN_TABLE} ORDER BY notification_id DESC LIMIT 1"
                 )
                 row = c.fetchone()
                 previous = row["chain_digest"] if row else GENESIS
             links = _links(previous, stored_events, ids)
             c.executemany(
-                f"INSERT INTO {CHAIN_TABLE} (notification_id, record_digest, chain_digest)"  # noqa: S608
+                f"INSERT INTO {CHAIN_TABLE} (notification_id, record_digest, chain_digest)"
                 " VALUES (?, ?, ?)",
                 links,
             )
@@ -131,9 +128,7 @@ class ChainedSQLiteApplicationRecorder(SQLiteApplicationRecorder):
 
 
 class ChainedPostgresApplicationRecorder(PostgresApplicationRecorder):
-    def __init__(
-        self, datastore: PostgresDatastore, *, events_table_name: str = "stored_events"
-    ):
+    def __init__(self, datastore: PostgresDatastore, *, events_table_name: str = "stored_events"):
         super().__init__(datastore, events_table_name=events_table_name)
         table = Identifier(self.datastore.schema, CHAIN_TABLE)
         self.sql_create_statements.append(SQL(CHAIN_DDL).format(table=table))

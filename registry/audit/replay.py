@@ -83,7 +83,8 @@ class ReplayService(Service):
                 f"لم تكن هذه الدورة موجودة في {at.isoformat()}.",
             )
         applications = [
-            a for a in (self._standing_facts(i, at) for i in self._application_ids(edition_id))
+            a
+            for a in (self._standing_facts(i, at) for i in self._application_ids(edition_id))
             if a is not None
         ]
         return LeaderboardAsOf(edition, at, self._rank(edition, applications, at))
@@ -141,8 +142,12 @@ class ReplayService(Service):
                 standings = _apply_withdrawals(standings, withdrawn)
             categories.append(
                 CategoryAsOf(
-                    key, category.framework_key, category.framework_version, category.winners,
-                    published is not None, standings,
+                    key,
+                    category.framework_key,
+                    category.framework_version,
+                    category.winners,
+                    published is not None,
+                    standings,
                 )
             )
         return categories
@@ -167,14 +172,14 @@ class ReplayService(Service):
         edition = self._as_of(Edition, application.edition_id, at)
         assert edition is not None
         scorecards = [
-            s for s in (self._as_of(Scorecard, i, at) for i in self._scorecard_ids(application_id))
+            s
+            for s in (self._as_of(Scorecard, i, at) for i in self._scorecard_ids(application_id))
             if s is not None
         ]
         consensus = self._as_of(Consensus, consensus_id(application_id), at)
         peers = [
-            a for a in (
-                self._as_of(Application, i, at) for i in self._application_ids(edition.id)
-            )
+            a
+            for a in (self._as_of(Application, i, at) for i in self._application_ids(edition.id))
             if a is not None and a.category == application.category
         ]
         category = next(
@@ -182,7 +187,11 @@ class ReplayService(Service):
             None,
         )
         standing = next(
-            (s for s in (category.standings if category else []) if s.application_id == application_id),
+            (
+                s
+                for s in (category.standings if category else [])
+                if s.application_id == application_id
+            ),
             None,
         )
         streams: list[tuple[str, UUID]] = [("application", application.id)]
@@ -243,7 +252,8 @@ class ReplayService(Service):
 
 
 _STANDING_TOPICS = frozenset(
-    get_topic(cls) for cls in (Application.Drafted, Application.Submitted, Application.Screened)  # type: ignore[attr-defined]
+    get_topic(cls)
+    for cls in (Application.Drafted, Application.Submitted, Application.Screened)  # type: ignore[attr-defined]
 )
 
 
@@ -265,9 +275,14 @@ def _concerns(entry: HistoryEntry, application_id: UUID) -> bool:
     data: dict[str, Any] = entry.data
     if entry.type == "AwardWithdrawn":
         return bool(data.get("application_id") == str(application_id))
-    return entry.type in {"Created", "CategoryConfigured", "RulesSet", "Opened", "ResultsPublished",
-                          "PhaseScheduled"}
-
+    return entry.type in {
+        "Created",
+        "CategoryConfigured",
+        "RulesSet",
+        "Opened",
+        "ResultsPublished",
+        "PhaseScheduled",
+    }
 
 
 __all__ = ["DecisionAsOf", "LeaderboardAsOf", "ReplayService"]

@@ -60,7 +60,7 @@ def verify(
     table, id_col = events_source(app)
     # Both directions, so a chain row whose event was deleted shows up as a gap.
     query = (
-        f"SELECT e.{id_col}, e.originator_id, e.originator_version, e.topic, e.state,"  # noqa: S608
+        f"SELECT e.{id_col}, e.originator_id, e.originator_version, e.topic, e.state,"
         f" c.record_digest, c.chain_digest FROM {table} e"
         f" LEFT JOIN {CHAIN_TABLE} c ON c.notification_id = e.{id_col}"
         f" WHERE e.{id_col} > ? AND e.{id_col} <= ?"
@@ -72,7 +72,7 @@ def verify(
     )
     with db.read() as cur:
         top = cur.fetchone(
-            f"SELECT (SELECT MAX({id_col}) FROM {table}),"  # noqa: S608
+            f"SELECT (SELECT MAX({id_col}) FROM {table}),"
             f" (SELECT MAX(notification_id) FROM {CHAIN_TABLE})"
         )
     last = max(int(top[0] or 0), int(top[1] or 0)) if top else 0
@@ -81,17 +81,19 @@ def verify(
         high = low + window
         with db.read() as cur:
             rows = cur.fetchall(query, (low, high, low, high))
-        for notification_id, originator, version, topic, state, rec_stored, chain_stored in rows:
-            notification_id = int(notification_id)
+        for raw_id, originator, version, topic, state, rec_stored, chain_stored in rows:
+            notification_id = int(raw_id)
             if originator is None:
                 result.first_break = Break(
-                    notification_id, "missing",
+                    notification_id,
+                    "missing",
                     f"Event {notification_id} was chained but is no longer stored (deleted).",
                 )
                 break
             if rec_stored is None:
                 result.first_break = Break(
-                    notification_id, "unchained",
+                    notification_id,
+                    "unchained",
                     f"Event {notification_id} is stored but was never chained "
                     "(inserted outside the registry).",
                 )
@@ -99,14 +101,16 @@ def verify(
             rec, digest = link(previous, originator, version, topic, state)
             if rec != rec_stored:
                 result.first_break = Break(
-                    notification_id, "altered",
+                    notification_id,
+                    "altered",
                     f"Event {notification_id} differs from what was chained "
                     "(its content, stream, version or position was changed).",
                 )
                 break
             if digest != chain_stored:
                 result.first_break = Break(
-                    notification_id, "relinked",
+                    notification_id,
+                    "relinked",
                     f"The chain digest of event {notification_id} does not follow from the "
                     "event before it (events were removed, reordered or the chain rewritten).",
                 )

@@ -122,7 +122,10 @@ INITIATIVES: list[InitiativeSeed] = [
             ),
             ComponentSeed(
                 "administrative",
-                T("المرحلة الثانية: الرخص المهنية الإدارية", "Second stage: administrative licences"),
+                T(
+                    "المرحلة الثانية: الرخص المهنية الإدارية",
+                    "Second stage: administrative licences",
+                ),
                 T(
                     "إعداد الرخص المهنية الإدارية في مجالات الجودة",
                     "Preparing professional administrative licenses in the areas of quality",
@@ -132,14 +135,18 @@ INITIATIVES: list[InitiativeSeed] = [
         milestones=[
             MilestoneSeed(
                 "technical-prepared",
-                T("إعداد الرخص المهنية الفنية في مجالات الجودة",
-                  "Professional technical licenses in the areas of quality prepared"),
+                T(
+                    "إعداد الرخص المهنية الفنية في مجالات الجودة",
+                    "Professional technical licenses in the areas of quality prepared",
+                ),
                 done=False,
             ),
             MilestoneSeed(
                 "administrative-prepared",
-                T("إعداد الرخص المهنية الإدارية في مجالات الجودة",
-                  "Professional administrative licenses in the areas of quality prepared"),
+                T(
+                    "إعداد الرخص المهنية الإدارية في مجالات الجودة",
+                    "Professional administrative licenses in the areas of quality prepared",
+                ),
                 done=False,
             ),
         ],
@@ -175,15 +182,19 @@ INITIATIVES: list[InitiativeSeed] = [
         milestones=[
             MilestoneSeed(
                 "guide-drawn-up",
-                T("إعداد دليل إنشاء إدارات الجودة",
-                  "Guidebook for establishing quality departments drawn up"),
+                T(
+                    "إعداد دليل إنشاء إدارات الجودة",
+                    "Guidebook for establishing quality departments drawn up",
+                ),
                 done=True,
             ),
             MilestoneSeed(
                 "guide-reviewed-by-experts",
-                T("عرض الدليل على مجموعة من خبراء الجودة في المملكة لإبداء آرائهم",
-                  "Guidebook presented to a group of quality experts in the Kingdom for their "
-                  "opinions"),
+                T(
+                    "عرض الدليل على مجموعة من خبراء الجودة في المملكة لإبداء آرائهم",
+                    "Guidebook presented to a group of quality experts in the Kingdom for their "
+                    "opinions",
+                ),
                 done=True,
             ),
             MilestoneSeed(
@@ -195,19 +206,27 @@ INITIATIVES: list[InitiativeSeed] = [
         pilots=[
             PilotSeed(
                 "prisons-jazan",
-                T("المديرية العامة للسجون - فرع منطقة جازان",
-                  "General Directorate of Prisons, Jazan Region Branch"),
-                T("تطبيق تجريبي لدليل إنشاء إدارات الجودة",
-                  "Pilot application of the guide for establishing quality departments"),
+                T(
+                    "المديرية العامة للسجون - فرع منطقة جازان",
+                    "General Directorate of Prisons, Jazan Region Branch",
+                ),
+                T(
+                    "تطبيق تجريبي لدليل إنشاء إدارات الجودة",
+                    "Pilot application of the guide for establishing quality departments",
+                ),
                 Region.JAZAN,
                 internal_completed=False,
             ),
             PilotSeed(
                 "police-asir",
-                T("المديرية العامة للشرطة بمنطقة عسير",
-                  "General Directorate of Police in Asir Region"),
-                T("تطبيق تجريبي لدليل إنشاء إدارات الجودة",
-                  "Pilot application of the guide for establishing quality departments"),
+                T(
+                    "المديرية العامة للشرطة بمنطقة عسير",
+                    "General Directorate of Police in Asir Region",
+                ),
+                T(
+                    "تطبيق تجريبي لدليل إنشاء إدارات الجودة",
+                    "Pilot application of the guide for establishing quality departments",
+                ),
                 Region.ASIR,
                 internal_completed=False,
             ),
@@ -217,9 +236,11 @@ INITIATIVES: list[InitiativeSeed] = [
                 "guide",
                 DeliverableKind.GUIDE,
                 T("دليل إنشاء إدارات الجودة", "Guidebook for establishing quality departments"),
-                T("القواعد والمتطلبات اللازمة لإنشاء إدارات الجودة في المنظمات",
-                  "The rules and requirements required to establish quality departments in "
-                  "organizations"),
+                T(
+                    "القواعد والمتطلبات اللازمة لإنشاء إدارات الجودة في المنظمات",
+                    "The rules and requirements required to establish quality departments in "
+                    "organizations",
+                ),
                 DeliverableStatus.DELIVERED,
             ),
         ],
@@ -242,48 +263,60 @@ INITIATIVES: list[InitiativeSeed] = [
         ),
         progress=T(
             "المبادرة تطوعية وأُطلقت خلال فترة التقرير، وتستهدف المهتمين من خلال: عضوية سفراء "
-            "الجودة العامة للمواطنين للوصول إلى رؤية المكتب التنفيذي \"سفير جودة في كل بيت\"، "
-            "وعضوية سفراء الجودة القطاعيين لموظفي جميع القطاعات في برنامج \"سفير الجودة الأول\"، "
-            "وعضوية سفراء الجودة للخبراء تحت مسمى \"سفير الجودة المستشار\".",
+            'الجودة العامة للمواطنين للوصول إلى رؤية المكتب التنفيذي "سفير جودة في كل بيت"، '
+            'وعضوية سفراء الجودة القطاعيين لموظفي جميع القطاعات في برنامج "سفير الجودة الأول"، '
+            'وعضوية سفراء الجودة للخبراء تحت مسمى "سفير الجودة المستشار".',
             "This initiative is voluntary and was launched during the reporting period, and it "
             "targets interested parties through: Membership of general quality ambassadors, and "
             "citizens in the Saudi society will be targeted to reach the vision of the executive "
-            "office to reach a \"quality ambassador in every home\"; Membership of sectoral "
-            "quality ambassadors by targeting employees in all sectors in the \"First Quality "
-            "Ambassador\" program; Membership of quality ambassadors for experts, in which "
-            "quality experts are targeted in the Kingdom under the name of \"quality ambassador "
-            "consultant\".",
+            'office to reach a "quality ambassador in every home"; Membership of sectoral '
+            'quality ambassadors by targeting employees in all sectors in the "First Quality '
+            'Ambassador" program; Membership of quality ambassadors for experts, in which '
+            'quality experts are targeted in the Kingdom under the name of "quality ambassador '
+            'consultant".',
         ),
         components=[
             ComponentSeed(
                 "general",
                 T("عضوية سفراء الجودة العامة", "Membership of general quality ambassadors"),
-                T("تستهدف المواطنين في المجتمع السعودي للوصول إلى \"سفير جودة في كل بيت\"",
-                  "Citizens in the Saudi society will be targeted to reach the vision of the "
-                  "executive office to reach a \"quality ambassador in every home\""),
+                T(
+                    'تستهدف المواطنين في المجتمع السعودي للوصول إلى "سفير جودة في كل بيت"',
+                    "Citizens in the Saudi society will be targeted to reach the vision of the "
+                    'executive office to reach a "quality ambassador in every home"',
+                ),
             ),
             ComponentSeed(
                 "sectoral",
-                T("عضوية سفراء الجودة القطاعيين (سفير الجودة الأول)",
-                  "Membership of sectoral quality ambassadors (\"First Quality Ambassador\")"),
-                T("تستهدف الموظفين في جميع القطاعات في برنامج \"سفير الجودة الأول\"",
-                  "Targeting employees in all sectors in the \"First Quality Ambassador\" program"),
+                T(
+                    "عضوية سفراء الجودة القطاعيين (سفير الجودة الأول)",
+                    'Membership of sectoral quality ambassadors ("First Quality Ambassador")',
+                ),
+                T(
+                    'تستهدف الموظفين في جميع القطاعات في برنامج "سفير الجودة الأول"',
+                    'Targeting employees in all sectors in the "First Quality Ambassador" program',
+                ),
             ),
             ComponentSeed(
                 "expert",
-                T("عضوية سفراء الجودة للخبراء (سفير الجودة المستشار)",
-                  "Membership of quality ambassadors for experts (\"quality ambassador "
-                  "consultant\")"),
-                T("تستهدف خبراء الجودة في المملكة تحت مسمى \"سفير الجودة المستشار\"",
-                  "Quality experts are targeted in the Kingdom under the name of \"quality "
-                  "ambassador consultant\""),
+                T(
+                    "عضوية سفراء الجودة للخبراء (سفير الجودة المستشار)",
+                    'Membership of quality ambassadors for experts ("quality ambassador '
+                    'consultant")',
+                ),
+                T(
+                    'تستهدف خبراء الجودة في المملكة تحت مسمى "سفير الجودة المستشار"',
+                    'Quality experts are targeted in the Kingdom under the name of "quality '
+                    'ambassador consultant"',
+                ),
             ),
         ],
         milestones=[
             MilestoneSeed(
                 "programme-launched",
-                T("إطلاق البرنامج الوطني لسفراء الجودة",
-                  "National Program for Quality Ambassadors launched"),
+                T(
+                    "إطلاق البرنامج الوطني لسفراء الجودة",
+                    "National Program for Quality Ambassadors launched",
+                ),
                 done=True,
             ),
         ],
@@ -319,8 +352,10 @@ INITIATIVES: list[InitiativeSeed] = [
         milestones=[
             MilestoneSeed(
                 "current-paths-enumerated",
-                T("حصر المسارات المهنية الحالية ودراستها وتصنيفها",
-                  "Current career paths enumerated, studied and classified"),
+                T(
+                    "حصر المسارات المهنية الحالية ودراستها وتصنيفها",
+                    "Current career paths enumerated, studied and classified",
+                ),
                 done=False,
             ),
             MilestoneSeed(
@@ -330,8 +365,10 @@ INITIATIVES: list[InitiativeSeed] = [
             ),
             MilestoneSeed(
                 "future-paths-proposal",
-                T("تقديم مقترح للمسارات المستقبلية",
-                  "Proposal for future paths in the field of quality and institutional excellence"),
+                T(
+                    "تقديم مقترح للمسارات المستقبلية",
+                    "Proposal for future paths in the field of quality and institutional excellence",
+                ),
                 done=False,
             ),
         ],
@@ -339,11 +376,15 @@ INITIATIVES: list[InitiativeSeed] = [
             DeliverableSeed(
                 "career-paths-study",
                 DeliverableKind.STUDY,
-                T("دراسة المسارات المهنية في مجال الجودة",
-                  "Study of career paths in the field of quality"),
-                T("حصر المسارات الحالية وبناء مسارات مستقبلية في مختلف القطاعات",
-                  "Enumerating the current career paths and building future career paths in "
-                  "the various sectors"),
+                T(
+                    "دراسة المسارات المهنية في مجال الجودة",
+                    "Study of career paths in the field of quality",
+                ),
+                T(
+                    "حصر المسارات الحالية وبناء مسارات مستقبلية في مختلف القطاعات",
+                    "Enumerating the current career paths and building future career paths in "
+                    "the various sectors",
+                ),
                 DeliverableStatus.PLANNED,
             ),
         ],
@@ -375,8 +416,10 @@ INITIATIVES: list[InitiativeSeed] = [
             PilotSeed(
                 "obeikan",
                 T("مجموعة العبيكان الصناعية", "Obeikan Industrial Group"),
-                T("تطبيق تجريبي لنموذج التميز في المنتجات",
-                  "Experimental application of the product excellence model"),
+                T(
+                    "تطبيق تجريبي لنموذج التميز في المنتجات",
+                    "Experimental application of the product excellence model",
+                ),
                 None,
                 internal_completed=True,
                 external_planned_on="2021-03",
@@ -414,18 +457,24 @@ INITIATIVES: list[InitiativeSeed] = [
             PilotSeed(
                 "moh-937",
                 T("وزارة الصحة (خدمة 937)", "Ministry of Health (Service 937)"),
-                T("تطبيق تجريبي لنموذج التميز في الخدمات",
-                  "Pilot application of the Service Excellence Model"),
+                T(
+                    "تطبيق تجريبي لنموذج التميز في الخدمات",
+                    "Pilot application of the Service Excellence Model",
+                ),
                 None,
                 internal_completed=True,
                 external_planned_on="2021-04",
             ),
             PilotSeed(
                 "quality-mark",
-                T("الإدارة العامة للشهادات - علامة الجودة",
-                  "General Administration of Certification - Quality Mark"),
-                T("تطبيق تجريبي لنموذج التميز في الخدمات",
-                  "Experimental application of the service excellence model"),
+                T(
+                    "الإدارة العامة للشهادات - علامة الجودة",
+                    "General Administration of Certification - Quality Mark",
+                ),
+                T(
+                    "تطبيق تجريبي لنموذج التميز في الخدمات",
+                    "Experimental application of the service excellence model",
+                ),
                 None,
                 internal_completed=True,
                 external_planned_on="2021-06",
@@ -459,12 +508,16 @@ INITIATIVES: list[InitiativeSeed] = [
             DeliverableSeed(
                 "translated-books",
                 DeliverableKind.TRANSLATED_BOOK,
-                T("ترجمة الكتب المهمة في مجالات الجودة",
-                  "Translating important books in the fields of quality"),
-                T("لخدمة المجتمع وإثراء المعرفة بالجودة في المملكة في جميع القطاعات المستهدفة "
-                  "(الصناعة، الصحة، التعليم، الخدمات، المجتمع المدني)",
-                  "To serve society and enrich knowledge of quality in the Kingdom, in all "
-                  "target sectors (industry, health, education, services, civil society)"),
+                T(
+                    "ترجمة الكتب المهمة في مجالات الجودة",
+                    "Translating important books in the fields of quality",
+                ),
+                T(
+                    "لخدمة المجتمع وإثراء المعرفة بالجودة في المملكة في جميع القطاعات المستهدفة "
+                    "(الصناعة، الصحة، التعليم، الخدمات، المجتمع المدني)",
+                    "To serve society and enrich knowledge of quality in the Kingdom, in all "
+                    "target sectors (industry, health, education, services, civil society)",
+                ),
                 DeliverableStatus.IN_PROGRESS,
             ),
         ],
@@ -493,8 +546,10 @@ INITIATIVES: list[InitiativeSeed] = [
         milestones=[
             MilestoneSeed(
                 "council-established",
-                T("إنشاء المجلس التنسيقي للجوائز والبرامج",
-                  "Coordinating Council for Awards and Programs established"),
+                T(
+                    "إنشاء المجلس التنسيقي للجوائز والبرامج",
+                    "Coordinating Council for Awards and Programs established",
+                ),
                 done=False,
             ),
         ],
@@ -502,12 +557,16 @@ INITIATIVES: list[InitiativeSeed] = [
             DeliverableSeed(
                 "council",
                 DeliverableKind.BODY,
-                T("المجلس التنسيقي لجوائز وبرامج الجودة والتميز المؤسسي",
-                  "Coordinating Council for Awards and Programs for Quality and Institutional "
-                  "Excellence"),
-                T("مظلة موحدة لجميع جوائز وبرامج الجودة والتميز المؤسسي في المملكة",
-                  "A unified umbrella for all quality and institutional excellence awards and "
-                  "programs in the Kingdom"),
+                T(
+                    "المجلس التنسيقي لجوائز وبرامج الجودة والتميز المؤسسي",
+                    "Coordinating Council for Awards and Programs for Quality and Institutional "
+                    "Excellence",
+                ),
+                T(
+                    "مظلة موحدة لجميع جوائز وبرامج الجودة والتميز المؤسسي في المملكة",
+                    "A unified umbrella for all quality and institutional excellence awards and "
+                    "programs in the Kingdom",
+                ),
                 DeliverableStatus.PLANNED,
             ),
         ],
@@ -544,8 +603,10 @@ INITIATIVES: list[InitiativeSeed] = [
             DeliverableSeed(
                 "stakeholder-database",
                 DeliverableKind.OTHER,
-                T("قاعدة بيانات الشراكات مع أصحاب المصلحة",
-                  "Database of partnerships with internal and external stakeholders"),
+                T(
+                    "قاعدة بيانات الشراكات مع أصحاب المصلحة",
+                    "Database of partnerships with internal and external stakeholders",
+                ),
                 T("مع التركيز على المجتمع المدني", "With a focus on civil society"),
                 DeliverableStatus.PLANNED,
             ),
@@ -553,15 +614,19 @@ INITIATIVES: list[InitiativeSeed] = [
         partnerships=[
             PartnershipSeed(
                 "we-support-excellence",
-                T("وزارة الصناعة والثروة المعدنية - لجنة برنامج (ندعم التميز)",
-                  "Ministry of Industry and Mineral Resources - committee for the program "
-                  "(We Support Excellence)"),
+                T(
+                    "وزارة الصناعة والثروة المعدنية - لجنة برنامج (ندعم التميز)",
+                    "Ministry of Industry and Mineral Resources - committee for the program "
+                    "(We Support Excellence)",
+                ),
                 PartnershipScope.LOCAL,
-                T("مشاركة المكتب التنفيذي في لجنة البرنامج لتفعيل نماذج التميز في المنتجات "
-                  "والخدمات مع القطاع الصناعي",
-                  "The Executive Office participates in the program's committee in order to "
-                  "activate the models of product and service excellence with the industrial "
-                  "sector"),
+                T(
+                    "مشاركة المكتب التنفيذي في لجنة البرنامج لتفعيل نماذج التميز في المنتجات "
+                    "والخدمات مع القطاع الصناعي",
+                    "The Executive Office participates in the program's committee in order to "
+                    "activate the models of product and service excellence with the industrial "
+                    "sector",
+                ),
             ),
         ],
     ),

@@ -32,8 +32,9 @@ def part_id(initiative: UUID, kind: str, key: str) -> UUID:
 
 def build_initiative(seed: InitiativeSeed, registry: Registry, ctx: RequestContext) -> Initiative:
     envelope = registry.initiatives.envelope(
-        ctx, reason="Transcribed from SASO's page 'SASO initiatives in the field of the NQS' "
-        "(last modified 31 May 2021)"
+        ctx,
+        reason="Transcribed from SASO's page 'SASO initiatives in the field of the NQS' "
+        "(last modified 31 May 2021)",
     )
     initiative = Initiative.register(envelope, seed.code, seed.title, seed.aim, OWNER)
     for c in seed.components:
@@ -48,24 +49,39 @@ def build_initiative(seed: InitiativeSeed, registry: Registry, ctx: RequestConte
         pid = part_id(initiative.id, "pilot", p.key)
         initiative.add_pilot(envelope, pid, p.organisation, p.description, p.region)
         if p.internal_completed:
-            initiative.complete_evaluation(envelope, pid, EvaluationStage.INTERNAL, None, None, None)
+            initiative.complete_evaluation(
+                envelope, pid, EvaluationStage.INTERNAL, None, None, None
+            )
         if p.external_planned_on:
             initiative.schedule_evaluation(
                 envelope, pid, EvaluationStage.EXTERNAL, PartialDate(p.external_planned_on)
             )
     for d in seed.deliverables:
         initiative.add_deliverable(
-            envelope, part_id(initiative.id, "deliverable", d.key), d.kind, d.title,
-            d.description, d.status, None,
+            envelope,
+            part_id(initiative.id, "deliverable", d.key),
+            d.kind,
+            d.title,
+            d.description,
+            d.status,
+            None,
         )
     for s in seed.partnerships:
         initiative.add_partnership(
-            envelope, part_id(initiative.id, "partnership", s.key), s.partner, s.scope,
-            s.description, None,
+            envelope,
+            part_id(initiative.id, "partnership", s.key),
+            s.partner,
+            s.scope,
+            s.description,
+            None,
         )
     for k in seed.kpis:
         initiative.define_kpi(
-            envelope, part_id(initiative.id, "kpi", k.key), k.name, k.unit, k.target,
+            envelope,
+            part_id(initiative.id, "kpi", k.key),
+            k.name,
+            k.unit,
+            k.target,
             KpiDirection.HIGHER_IS_BETTER,
         )
     initiative.report_progress(envelope, ReportingPeriod(SNAPSHOT_PERIOD), seed.progress, None)
@@ -98,7 +114,8 @@ def load_licence_types(registry: Registry, ctx: RequestContext, report: LoadRepo
             report.licence_types_unchanged += 1
             continue
         registry.licences.save(
-            LicenceType.define(envelope, seed.code, seed.stage, seed.title, seed.validity_years,
-                               seed.cpd_hours)
+            LicenceType.define(
+                envelope, seed.code, seed.stage, seed.title, seed.validity_years, seed.cpd_hours
+            )
         )
         report.licence_types_created += 1

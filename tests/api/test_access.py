@@ -75,12 +75,14 @@ def test_a_forged_or_expired_token_is_refused(api: Api) -> None:
     import jwt
 
     expired = jwt.encode(
-        {"sub": api.user_ids[Role.OFFICER], "iat": int(time.time()) - 120,
-         "exp": int(time.time()) - 60, "extras": {"role": "officer"}},
+        {
+            "sub": api.user_ids[Role.OFFICER],
+            "iat": int(time.time()) - 120,
+            "exp": int(time.time()) - 60,
+            "extras": {"role": "officer"},
+        },
         api.registry.settings.resolved_secret_key(),
         algorithm="HS256",
     )
-    response = api.client.get(
-        "/api/v1/initiatives", headers={"Authorization": f"Bearer {expired}"}
-    )
+    response = api.client.get("/api/v1/initiatives", headers={"Authorization": f"Bearer {expired}"})
     assert response.status_code == 401

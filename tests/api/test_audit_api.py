@@ -10,8 +10,12 @@ from tests.conftest import Api
 
 
 def create_initiative(api: Api) -> str:
-    body = {"code": "AUDITED", "title": {"ar": "ع", "en": "T"}, "aim": {"ar": "ه", "en": "A"},
-            "owner": "O"}
+    body = {
+        "code": "AUDITED",
+        "title": {"ar": "ع", "en": "T"},
+        "aim": {"ar": "ه", "en": "A"},
+        "owner": "O",
+    }
     response = api.client.post("/api/v1/initiatives", json=body, headers=api.as_(Role.OFFICER))
     assert response.status_code == 201
     return str(response.json()["id"])
@@ -35,8 +39,9 @@ def test_every_audit_read_is_itself_recorded(api: Api) -> None:
     api.client.get(f"/api/v1/audit/streams/{initiative}", headers=headers)
     api.client.get("/api/v1/audit/verify", headers=headers)
     assert api.registry.runner.head() == before + 2
-    reads = api.registry.app.recorder.select_notifications(start=before, limit=10,
-                                                            inclusive_of_start=False)
+    reads = api.registry.app.recorder.select_notifications(
+        start=before, limit=10, inclusive_of_start=False
+    )
     assert [n.topic.rsplit(".", 1)[-1] for n in reads] == ["Recorded", "Recorded"]
 
 
@@ -65,7 +70,11 @@ def test_an_auditor_downloads_a_bundle(api: Api) -> None:
     assert response.status_code == 200, response.text
     with tarfile.open(fileobj=io.BytesIO(response.content)) as tar:
         names = set(tar.getnames())
-    assert {"bundle/events.jsonl", "bundle/chain.tsv", "bundle/verify.sh",
-            "bundle/public-key.pem"} <= names
+    assert {
+        "bundle/events.jsonl",
+        "bundle/chain.tsv",
+        "bundle/verify.sh",
+        "bundle/public-key.pem",
+    } <= names
     nothing = api.client.get("/api/v1/audit/exports", headers=api.as_(Role.AUDITOR))
     assert nothing.status_code == 400 and nothing.json()["field"] == "stream"

@@ -7,9 +7,7 @@ from tests.conftest import TEST_PASSWORD, Api, add_user
 
 
 def sign_in(api: Api, username: str, password: str) -> object:
-    return api.client.post(
-        "/api/v1/auth/token", data={"username": username, "password": password}
-    )
+    return api.client.post("/api/v1/auth/token", data={"username": username, "password": password})
 
 
 def test_a_user_signs_in_with_the_password_flow_and_gets_an_expiring_token(api: Api) -> None:
@@ -43,25 +41,29 @@ def test_an_admin_manages_accounts_and_a_deactivated_user_is_locked_out(api: Api
     user = created.json()
     assert sign_in(api, "judge.omar", "a long enough password").status_code == 200  # type: ignore[attr-defined]
     too_short = api.client.post(
-        "/api/v1/users", json={"username": "x.y.z", "role": "judge", "password": "short"},
+        "/api/v1/users",
+        json={"username": "x.y.z", "role": "judge", "password": "short"},
         headers=admin,
     )
     assert too_short.status_code == 400 and too_short.json()["field"] == "password"
     no_reason = api.client.post(
-        f"/api/v1/users/{user['id']}/deactivate", json={"reason": ""},
+        f"/api/v1/users/{user['id']}/deactivate",
+        json={"reason": ""},
         headers={**admin, "If-Match": '"1"'},
     )
     assert no_reason.status_code == 422
     off = api.client.post(
-        f"/api/v1/users/{user['id']}/deactivate", json={"reason": "Left the committee"},
+        f"/api/v1/users/{user['id']}/deactivate",
+        json={"reason": "Left the committee"},
         headers={**admin, "If-Match": '"1"'},
     )
     assert off.status_code == 200 and off.json()["active"] is False
     assert sign_in(api, "judge.omar", "a long enough password").status_code == 401  # type: ignore[attr-defined]
     api.catch_up()
     listed = api.client.get("/api/v1/users", headers=admin).json()
-    assert {"judge.omar": False} == {u["username"]: u["active"] for u in listed["items"]
-                                     if u["username"] == "judge.omar"}
+    assert {
+        u["username"]: u["active"] for u in listed["items"] if u["username"] == "judge.omar"
+    } == {"judge.omar": False}
 
 
 def test_health_reports_the_database_and_projection_lag(api: Api) -> None:

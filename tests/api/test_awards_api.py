@@ -317,12 +317,9 @@ def test_scoring_rules_revisions_and_stale_versions(world: World, clock: ManualC
         (e["data"]["points"], e["data"]["previous_points"], e["envelope"].get("reason"))
         for e in kpi_scores
     ] == [("4", None, None), ("1", "4", "Register shows 30 resolved")]
-    events = [
-        e
-        for e in world.call(
-            "GET", f"/api/v1/applications/{application}/history", world.chair()
-        ).json()
-    ]
+    events = list(
+        world.call("GET", f"/api/v1/applications/{application}/history", world.chair()).json()
+    )
     assert events  # the application's own history is readable by the committee
 
     # Bad input names the field and writes nothing

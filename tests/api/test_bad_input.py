@@ -58,7 +58,9 @@ def test_invalid_fields_are_named(api: Api, change: dict[str, Any], field: str) 
 
 def test_malformed_json_is_a_400(api: Api) -> None:
     response = api.client.post(
-        BASE, content=b'{"code": ', headers=api.as_(Role.OFFICER, **{"Content-Type": "application/json"})
+        BASE,
+        content=b'{"code": ',
+        headers=api.as_(Role.OFFICER, **{"Content-Type": "application/json"}),
     )
     assert_problem(response, 400)
 
@@ -77,7 +79,9 @@ def test_out_of_range_values_are_refused(api: Api) -> None:
     problem = assert_problem(response, 400, "percent_complete")
     assert "100" in problem["errors"][0]["message"]
     bad_period = {**body, "percent_complete": 10, "period": "2021-H3"}
-    response = api.client.post(url, json=bad_period, headers=api.as_(Role.OFFICER, **{"If-Match": '"1"'}))
+    response = api.client.post(
+        url, json=bad_period, headers=api.as_(Role.OFFICER, **{"If-Match": '"1"'})
+    )
     assert_problem(response, 400, "period")
     negative = api.client.post(
         f"{BASE}/{created['id']}/kpis",

@@ -48,22 +48,52 @@ def test_the_whole_life_of_an_initiative(api: Api) -> None:
         return response.json()
 
     # When an officer records its milestones, pilots, deliverables, partners, KPIs and reports
-    milestone = post("/milestones", {"title": {"ar": "إطلاق", "en": "Launch"}, "planned_on": "2025-12"}, 201)
+    milestone = post(
+        "/milestones", {"title": {"ar": "إطلاق", "en": "Launch"}, "planned_on": "2025-12"}, 201
+    )
     post(f"/milestones/{milestone['id']}/complete", {"completed_on": "2026-01-10"})
-    late = post("/milestones", {"title": {"ar": "تقييم", "en": "Review"}, "planned_on": "2025-11"}, 201)
-    pilot = post("/pilots", {"organisation": {"ar": "العبيكان", "en": "Obeikan"},
-                             "description": {"ar": "تجربة", "en": "Pilot"}, "region": "riyadh"}, 201)
+    late = post(
+        "/milestones", {"title": {"ar": "تقييم", "en": "Review"}, "planned_on": "2025-11"}, 201
+    )
+    pilot = post(
+        "/pilots",
+        {
+            "organisation": {"ar": "العبيكان", "en": "Obeikan"},
+            "description": {"ar": "تجربة", "en": "Pilot"},
+            "region": "riyadh",
+        },
+        201,
+    )
     post(f"/pilots/{pilot['id']}/evaluations/internal/complete", {"result": "passed"})
     post(f"/pilots/{pilot['id']}/evaluations/external/schedule", {"planned_on": "2026-03"})
-    post("/deliverables", {"kind": "translated_book", "title": {"ar": "كتاب", "en": "Book"},
-                           "description": {"ar": "ترجمة", "en": "Translation"}}, 201)
-    post("/partnerships", {"partner": {"ar": "وزارة", "en": "Ministry"}, "scope": "local",
-                           "description": {"ar": "لجنة", "en": "Committee"}}, 201)
-    kpi = post("/kpis", {"name": {"ar": "أسر", "en": "Households"}, "unit": "households",
-                         "target": "4200000"}, 201)
+    post(
+        "/deliverables",
+        {
+            "kind": "translated_book",
+            "title": {"ar": "كتاب", "en": "Book"},
+            "description": {"ar": "ترجمة", "en": "Translation"},
+        },
+        201,
+    )
+    post(
+        "/partnerships",
+        {
+            "partner": {"ar": "وزارة", "en": "Ministry"},
+            "scope": "local",
+            "description": {"ar": "لجنة", "en": "Committee"},
+        },
+        201,
+    )
+    kpi = post(
+        "/kpis",
+        {"name": {"ar": "أسر", "en": "Households"}, "unit": "households", "target": "4200000"},
+        201,
+    )
     post(f"/kpis/{kpi['id']}/measurements", {"period": "2025-Q4", "value": 1250})
-    post("/progress-reports", {"period": "2025-H2", "summary": {"ar": "تقدم", "en": "Progress"},
-                               "percent_complete": 40})
+    post(
+        "/progress-reports",
+        {"period": "2025-H2", "summary": {"ar": "تقدم", "en": "Progress"}, "percent_complete": 40},
+    )
 
     # Then reading it shows everything, with what is overdue as of the clock
     whole = api.client.get(url, headers=api.as_(Role.JUDGE)).json()

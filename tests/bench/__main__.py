@@ -25,8 +25,10 @@ def main() -> int:
     parser.add_argument("--json", help="also write the rows as JSON to this file")
     args = parser.parse_args()
 
-    print(f"NQS Registry benchmarks — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, "
-          f"{host.node()}, Python {host.python_version()}, {'quick' if args.quick else 'full'}")
+    print(
+        f"NQS Registry benchmarks — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, "
+        f"{host.node()}, Python {host.python_version()}, {'quick' if args.quick else 'full'}"
+    )
     all_rows: dict[str, list[Row]] = {}
     for name in args.only.split(","):
         module = importlib.import_module(f"tests.bench.{name.strip()}")
@@ -40,8 +42,10 @@ def main() -> int:
             baseline = f"{r.baseline:,.1f} ({r.baseline_name})" if r.baseline else "—"
             ratio = f"{r.ratio:.2f}" if r.ratio is not None else "—"
             met = {True: "yes", False: "**no**", None: "—"}[r.met]
-            print(f"| {r.name} | {r.value:,.2f} {r.unit} | {baseline} | {ratio} | "
-                  f"{r.target or '—'} | {met} |")
+            print(
+                f"| {r.name} | {r.value:,.2f} {r.unit} | {baseline} | {ratio} | "
+                f"{r.target or '—'} | {met} |"
+            )
         sys.stdout.flush()
     if args.json:
         with open(args.json, "w") as f:

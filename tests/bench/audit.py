@@ -11,8 +11,8 @@ import argparse
 import dataclasses
 import time
 import uuid
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 from registry.audit.verify import verify
 from registry.bootstrap import Registry
@@ -47,20 +47,29 @@ def run(args: argparse.Namespace) -> list[Row]:
     with bench_settings() as settings:
         # Alternate chained and unchained rounds so drifting machine load hits both alike.
         chained_rates, plain_rates = [], []
-        with bench_registry(settings) as chained:
-            with _without_chain(settings) as plain_settings, bench_registry(plain_settings) as plain:
-                _append_rate(chained, 1.0)
-                _append_rate(plain, 1.0)
-                for _ in range(3):
-                    chained_rates.append(_append_rate(chained, seconds / 3))
-                    plain_rates.append(_append_rate(plain, seconds / 3))
+        with (
+            bench_registry(settings) as chained,
+            _without_chain(settings) as plain_settings,
+            bench_registry(plain_settings) as plain,
+        ):
+            _append_rate(chained, 1.0)
+            _append_rate(plain, 1.0)
+            for _ in range(3):
+                chained_rates.append(_append_rate(chained, seconds / 3))
+                plain_rates.append(_append_rate(plain, seconds / 3))
         with_chain, without = sum(chained_rates) / 3, sum(plain_rates) / 3
         cost = 1 - with_chain / without
-        rows.append(Row(
-            "append with the hash chain, 1 writer", with_chain, "cmd/s",
-            baseline=without, baseline_name="same command, chain off",
-            target="cost ≤ 15 %", met=cost <= 0.15,
-        ))
+        rows.append(
+            Row(
+                "append with the hash chain, 1 writer",
+                with_chain,
+                "cmd/s",
+                baseline=without,
+                baseline_name="same command, chain off",
+                target="cost ≤ 15 %",
+                met=cost <= 0.15,
+            )
+        )
         rows.append(Row("chain cost on append", cost * 100, "%"))
 
     with bench_settings() as settings, bench_registry(settings) as registry:
@@ -70,8 +79,13 @@ def run(args: argparse.Namespace) -> list[Row]:
             result = verify(registry.app, registry.db, registry.signing_key().public)
         assert result.ok and result.events == total, result
         rate = total / timer.seconds
-        rows.append(Row(
-            f"nqs audit verify over {total:,} events", rate, "events/s",
-            target="≥ 50,000 events/s", met=rate >= 50_000,
-        ))
+        rows.append(
+            Row(
+                f"nqs audit verify over {total:,} events",
+                rate,
+                "events/s",
+                target="≥ 50,000 events/s",
+                met=rate >= 50_000,
+            )
+        )
     return rows

@@ -198,8 +198,13 @@ def _free_port() -> int:
 
 def _serve(settings_env: dict[str, str], port: int, log: Path) -> subprocess.Popen[bytes]:
     level = os.environ.get("NQS_BENCH_SERVER_LOG_LEVEL", "WARNING")
-    env = {**os.environ, **settings_env, "NQS_PORT": str(port), "NQS_LOG_LEVEL": level,
-           "NQS_LOG_FORMAT": "json"}
+    env = {
+        **os.environ,
+        **settings_env,
+        "NQS_PORT": str(port),
+        "NQS_LOG_LEVEL": level,
+        "NQS_LOG_FORMAT": "json",
+    }
     process = subprocess.Popen(
         [
             sys.executable,

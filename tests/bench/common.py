@@ -45,9 +45,14 @@ class Row:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "name": self.name, "value": self.value, "unit": self.unit,
-            "baseline": self.baseline, "baseline_name": self.baseline_name,
-            "ratio": self.ratio, "target": self.target, "met": self.met,
+            "name": self.name,
+            "value": self.value,
+            "unit": self.unit,
+            "baseline": self.baseline,
+            "baseline_name": self.baseline_name,
+            "ratio": self.ratio,
+            "target": self.target,
+            "met": self.met,
         }
 
 
@@ -106,11 +111,29 @@ def pgbench_tps(settings: Settings, script: str, clients: int, seconds: int) -> 
     try:
         done = subprocess.run(
             [
-                "pgbench", "-n", "-h", config.host, "-p", str(config.port), "-U", config.user,
-                "-c", str(clients), "-j", str(min(clients, 4)), "-T", str(seconds),
-                "-f", path, config.dbname,
+                "pgbench",
+                "-n",
+                "-h",
+                config.host,
+                "-p",
+                str(config.port),
+                "-U",
+                config.user,
+                "-c",
+                str(clients),
+                "-j",
+                str(min(clients, 4)),
+                "-T",
+                str(seconds),
+                "-f",
+                path,
+                config.dbname,
             ],
-            capture_output=True, text=True, env=env, timeout=seconds + 60, check=False,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=seconds + 60,
+            check=False,
         )
     finally:
         os.unlink(path)

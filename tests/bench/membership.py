@@ -552,9 +552,7 @@ def options(args: Any = None) -> argparse.Namespace:
 def run(args: argparse.Namespace) -> list[BenchRow]:
     """The suite as `make bench` runs it: the issue's sizes, or small ones with --quick."""
     opts = options(
-        ["--members", "200000", "--import-rows", "100000", "--duration", "10"]
-        if args.quick
-        else []
+        ["--members", "200000", "--import-rows", "100000", "--duration", "10"] if args.quick else []
     )
     return [
         BenchRow(

@@ -30,7 +30,11 @@ def free_port() -> int:
 def nqs(env: dict[str, str], *args: str) -> str:
     done = subprocess.run(
         [sys.executable, "-m", "registry.cli", *args],
-        env=env, capture_output=True, text=True, timeout=120, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     return done.stdout
@@ -55,7 +59,9 @@ def server(tmp_path: Path) -> Iterator[tuple[str, dict[str, str]]]:
     log = open(tmp_path / "server.log", "w")  # noqa: SIM115 - closed below
     process = subprocess.Popen(
         [sys.executable, "-m", "registry.cli", "serve", "--with-projections"],
-        env=env, stdout=log, stderr=subprocess.STDOUT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -80,7 +86,7 @@ def server(tmp_path: Path) -> Iterator[tuple[str, dict[str, str]]]:
 
 
 def test_an_officer_works_against_a_running_server(server: tuple[str, dict[str, str]]) -> None:
-    base, env = server
+    base, _env = server
     with httpx.Client(base_url=base, timeout=10) as client:
         token = client.post(
             "/api/v1/auth/token", data={"username": "admin", "password": ADMIN_PASSWORD}
@@ -102,8 +108,10 @@ def test_an_officer_works_against_a_running_server(server: tuple[str, dict[str, 
         read = client.get(f"/api/v1/initiatives/{ambassadors['id']}", headers=headers)
         added = client.post(
             f"/api/v1/initiatives/{ambassadors['id']}/milestones",
-            json={"title": {"ar": "مليون سفير", "en": "One million ambassadors"},
-                  "planned_on": "2027-12"},
+            json={
+                "title": {"ar": "مليون سفير", "en": "One million ambassadors"},
+                "planned_on": "2027-12",
+            },
             headers={**headers, "If-Match": read.headers["etag"]},
         )
         assert added.status_code == 201, added.text

@@ -43,40 +43,41 @@ def check(registry: Registry) -> Any:
 
 
 def edit_a_field(cur: Cursor, table: str, id_col: str) -> int:
-    row = cur.fetchone(f"SELECT state FROM {table} WHERE {id_col} = 5")  # noqa: S608
+    row = cur.fetchone(f"SELECT state FROM {table} WHERE {id_col} = 5")
     assert row is not None
     # Pretend somebody else took the decision: change who acted.
     state = bytes(row[0]).replace(b'"officer-1"', b'"officer-2"')
     assert state != bytes(row[0])
-    cur.execute(f"UPDATE {table} SET state = ? WHERE {id_col} = 5", (state,))  # noqa: S608
+    cur.execute(f"UPDATE {table} SET state = ? WHERE {id_col} = 5", (state,))
     return 5
 
 
 def delete_a_row(cur: Cursor, table: str, id_col: str) -> int:
-    cur.execute(f"DELETE FROM {table} WHERE {id_col} = 7", ())  # noqa: S608
+    cur.execute(f"DELETE FROM {table} WHERE {id_col} = 7", ())
     return 7
 
 
 def swap_two_rows(cur: Cursor, table: str, id_col: str) -> int:
-    rows = cur.fetchall(
-        f"SELECT {id_col}, topic, state FROM {table} WHERE {id_col} IN (3, 4)"  # noqa: S608
-    )
+    rows = cur.fetchall(f"SELECT {id_col}, topic, state FROM {table} WHERE {id_col} IN (3, 4)")
     (a, topic_a, state_a), (b, topic_b, state_b) = sorted(rows)
-    cur.execute(f"UPDATE {table} SET topic = ?, state = ? WHERE {id_col} = ?",  # noqa: S608
-                (topic_b, state_b, a))
-    cur.execute(f"UPDATE {table} SET topic = ?, state = ? WHERE {id_col} = ?",  # noqa: S608
-                (topic_a, state_a, b))
+    cur.execute(
+        f"UPDATE {table} SET topic = ?, state = ? WHERE {id_col} = ?",
+        (topic_b, state_b, a),
+    )
+    cur.execute(
+        f"UPDATE {table} SET topic = ?, state = ? WHERE {id_col} = ?",
+        (topic_a, state_a, b),
+    )
     return 3
 
 
 def insert_a_forged_row(cur: Cursor, table: str, id_col: str) -> int:
     row = cur.fetchone(
-        f"SELECT originator_id, topic, state, {id_col} FROM {table}"  # noqa: S608
-        f" ORDER BY {id_col} DESC LIMIT 1"
+        f"SELECT originator_id, topic, state, {id_col} FROM {table} ORDER BY {id_col} DESC LIMIT 1"
     )
     assert row is not None
     cur.execute(
-        f"INSERT INTO {table} (originator_id, originator_version, topic, state)"  # noqa: S608
+        f"INSERT INTO {table} (originator_id, originator_version, topic, state)"
         " VALUES (?, 99, ?, ?)",
         (row[0], row[1], row[2]),
     )
@@ -123,7 +124,7 @@ def test_rewriting_the_whole_chain_is_caught_by_an_earlier_signed_checkpoint(
         edit_a_field(cur, table, id_col)
         # The forger recomputes every digest so the chain is self-consistent again…
         rows = cur.fetchall(
-            f"SELECT {id_col}, originator_id, originator_version, topic, state"  # noqa: S608
+            f"SELECT {id_col}, originator_id, originator_version, topic, state"
             f" FROM {table} ORDER BY {id_col}"
         )
         previous = GENESIS
@@ -156,10 +157,14 @@ def test_writers_in_two_processes_interleave_into_one_valid_chain(
 
     other = build(store, registry.clock)
     try:
+
         def write(reg: Registry, prefix: str) -> None:
             for n in range(15):
                 reg.initiatives.register(
-                    CTX, code=f"{prefix}-{n}", title=Text("ع", "T"), aim=Text("ه", "A"),
+                    CTX,
+                    code=f"{prefix}-{n}",
+                    title=Text("ع", "T"),
+                    aim=Text("ه", "A"),
                     owner="O",
                 )
 
@@ -189,8 +194,9 @@ def test_the_canonical_record_is_plain_sorted_ascii_json() -> None:
     for state in ['{"a":"ع\\n","b":[1,2]}', '{"quote":"\\"x\\"","tab":"\\t"}', "{}"]:
         expected = json.dumps(
             {"originator_id": str(stream), "state": state, "topic": "m:T", "version": 3},
-            sort_keys=True, separators=(",", ":"), ensure_ascii=True,
+            sort_keys=True,
+            separators=(",", ":"),
+            ensure_ascii=True,
         ).encode()
         assert canonical_record(stream, 3, "m:T", state.encode()) == expected
         assert canonical_record(stream.hex, 3, "m:T", state.encode()) == expected
-

@@ -40,7 +40,9 @@ def test_pilots_and_their_evaluations_match_the_seed(registry: Registry) -> None
 
     obeikan = pilot(by_code(registry, "PRODUCT-EXCELLENCE"), "Obeikan Industrial Group")
     assert obeikan.internal.status == EvaluationStatus.COMPLETED
-    assert obeikan.external.planned_on is not None and obeikan.external.planned_on.value == "2021-03"
+    assert (
+        obeikan.external.planned_on is not None and obeikan.external.planned_on.value == "2021-03"
+    )
     assert obeikan.phase == PilotPhase.EXTERNAL_EVALUATION
 
     service = by_code(registry, "SERVICE-EXCELLENCE")

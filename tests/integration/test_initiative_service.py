@@ -53,7 +53,11 @@ def test_the_same_idempotency_key_and_body_returns_the_first_result(registry: Re
     other_body = IdempotencyKey.of("officer-1", "k-1", b"other body")
     with pytest.raises(IdempotencyMismatch):
         registry.initiatives.register(
-            CTX, code="X1", title=Text("ع", "T"), aim=Text("ه", "A"), owner="O",
+            CTX,
+            code="X1",
+            title=Text("ع", "T"),
+            aim=Text("ه", "A"),
+            owner="O",
             idempotency=other_body,
         )
 
@@ -121,7 +125,9 @@ def test_as_of_returns_the_initiative_as_it_stood(registry: Registry, clock: Man
 
     then = registry.initiatives.get_as_of(initiative.id, registered_at + timedelta(hours=1))
     assert then.status == InitiativeStatus.ACTIVE and then.version == 1 and not then.milestones
-    middle = registry.initiatives.get_as_of(initiative.id, registered_at + timedelta(days=1, hours=1))
+    middle = registry.initiatives.get_as_of(
+        initiative.id, registered_at + timedelta(days=1, hours=1)
+    )
     assert middle.status == InitiativeStatus.ON_HOLD and not middle.milestones
     with pytest.raises(NotFound):
         registry.initiatives.get_as_of(initiative.id, registered_at - timedelta(seconds=1))

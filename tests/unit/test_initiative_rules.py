@@ -63,7 +63,9 @@ def test_a_malformed_code_is_refused_naming_the_field() -> None:
 
 def test_every_event_carries_the_envelope_and_its_time() -> None:
     initiative = new_initiative()
-    initiative.add_milestone(env(at=datetime(2021, 6, 1, tzinfo=UTC)), uuid4(), Text("م", "M"), None)
+    initiative.add_milestone(
+        env(at=datetime(2021, 6, 1, tzinfo=UTC)), uuid4(), Text("م", "M"), None
+    )
     events = initiative.collect_events()
     assert [e.envelope.actor_id for e in events] == ["officer-1", "officer-1"]  # type: ignore[attr-defined]
     assert events[1].timestamp == datetime(2021, 6, 1, tzinfo=UTC)
@@ -122,15 +124,23 @@ def test_the_external_evaluation_waits_for_the_internal_one() -> None:
     initiative.complete_evaluation(env(), pid, EvaluationStage.INTERNAL, None, None, None)
     initiative.schedule_evaluation(env(), pid, EvaluationStage.EXTERNAL, PartialDate("2021-03"))
     assert initiative.pilots[pid].phase == PilotPhase.EXTERNAL_EVALUATION
-    initiative.complete_evaluation(env(), pid, EvaluationStage.EXTERNAL, date(2021, 3, 20), None, None)
+    initiative.complete_evaluation(
+        env(), pid, EvaluationStage.EXTERNAL, date(2021, 3, 20), None, None
+    )
     assert initiative.pilots[pid].phase == PilotPhase.EVALUATED
 
 
 def test_kpi_corrections_and_report_revisions_need_a_reason() -> None:
     initiative = new_initiative()
     kid = uuid4()
-    initiative.define_kpi(env(), kid, Text("أسر", "Households"), "households", Decimal(100),
-                          KpiDirection.HIGHER_IS_BETTER)
+    initiative.define_kpi(
+        env(),
+        kid,
+        Text("أسر", "Households"),
+        "households",
+        Decimal(100),
+        KpiDirection.HIGHER_IS_BETTER,
+    )
     initiative.record_kpi_value(env(), kid, ReportingPeriod("2021-Q1"), Decimal(40))
     with pytest.raises(ReasonRequired):
         initiative.record_kpi_value(env(), kid, ReportingPeriod("2021-Q1"), Decimal(45))
@@ -149,8 +159,9 @@ def test_kpi_corrections_and_report_revisions_need_a_reason() -> None:
 def test_a_lower_is_better_kpi_meets_its_target_from_below() -> None:
     initiative = new_initiative()
     kid = uuid4()
-    initiative.define_kpi(env(), kid, Text("ش", "Complaints"), "count", Decimal(10),
-                          KpiDirection.LOWER_IS_BETTER)
+    initiative.define_kpi(
+        env(), kid, Text("ش", "Complaints"), "count", Decimal(10), KpiDirection.LOWER_IS_BETTER
+    )
     initiative.record_kpi_value(env(), kid, ReportingPeriod("2021"), Decimal(20))
     assert initiative.kpis[kid].attainment() == Decimal("0.5")
 
@@ -158,11 +169,19 @@ def test_a_lower_is_better_kpi_meets_its_target_from_below() -> None:
 def test_deliverables_close_once_and_cancelling_needs_a_reason() -> None:
     initiative = new_initiative()
     did = uuid4()
-    initiative.add_deliverable(env(), did, DeliverableKind.TRANSLATED_BOOK, Text("ك", "Book"),
-                               Text("د", "D"), DeliverableStatus.IN_PROGRESS, None)
+    initiative.add_deliverable(
+        env(),
+        did,
+        DeliverableKind.TRANSLATED_BOOK,
+        Text("ك", "Book"),
+        Text("د", "D"),
+        DeliverableStatus.IN_PROGRESS,
+        None,
+    )
     with pytest.raises(InvalidInput):
-        initiative.change_deliverable_status(env(), did, DeliverableStatus.IN_PROGRESS,
-                                             date(2021, 1, 1))
+        initiative.change_deliverable_status(
+            env(), did, DeliverableStatus.IN_PROGRESS, date(2021, 1, 1)
+        )
     with pytest.raises(ReasonRequired):
         initiative.change_deliverable_status(env(), did, DeliverableStatus.CANCELLED, None)
     initiative.change_deliverable_status(env(), did, DeliverableStatus.DELIVERED, date(2021, 5, 1))
@@ -187,7 +206,11 @@ def test_replaying_the_events_rebuilds_the_same_state() -> None:
     initiative.add_pilot(env(), pid, Text("ص", "MoH"), Text("د", "D"), "riyadh")
     initiative.complete_evaluation(env(), pid, EvaluationStage.INTERNAL, None, None, None)
     initiative.change_status(env("Paused"), InitiativeStatus.ON_HOLD)
-    pilots_before, status_before, version = dict(initiative.pilots), initiative.status, initiative.version
+    pilots_before, status_before, version = (
+        dict(initiative.pilots),
+        initiative.status,
+        initiative.version,
+    )
     copy = replay(initiative)
     assert copy.pilots == pilots_before
     assert copy.status == status_before

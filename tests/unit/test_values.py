@@ -16,8 +16,12 @@ from registry.settings import DatabaseConfig, Settings, SettingsError
 
 @pytest.mark.parametrize(
     ("value", "last"),
-    [("2021", date(2021, 12, 31)), ("2021-02", date(2021, 2, 28)), ("2024-02", date(2024, 2, 29)),
-     ("2021-03-15", date(2021, 3, 15))],
+    [
+        ("2021", date(2021, 12, 31)),
+        ("2021-02", date(2021, 2, 28)),
+        ("2024-02", date(2024, 2, 29)),
+        ("2021-03-15", date(2021, 3, 15)),
+    ],
 )
 def test_a_partial_date_ends_on_the_last_day_it_covers(value: str, last: date) -> None:
     assert PartialDate(value).last_day() == last
@@ -76,7 +80,10 @@ def test_a_postgres_url_configures_the_event_store() -> None:
     env = config.eventsourcing_env()
     assert env["PERSISTENCE_MODULE"] == "eventsourcing.postgres"
     assert (env["POSTGRES_HOST"], env["POSTGRES_PORT"], env["POSTGRES_DBNAME"]) == (
-        "db", "5433", "registry")
+        "db",
+        "5433",
+        "registry",
+    )
     assert env["POSTGRES_PASSWORD"] == "s@cret"
     assert env["POSTGRES_POOL_SIZE"] == "4"
     assert "s@cret" not in config.describe()
