@@ -94,20 +94,21 @@ class ReplayService(Service):
         leaving them in the database keeps a 200-application replay fast without
         changing the result."""
         streams = self._streams_as_stored(application_ids, _STANDING_TOPICS)
-        applications = []
-        for application_id in application_ids:
-            application: Any = None
-            for stored in streams.get(application_id, []):
-                domain_event: Any = self.app.mapper.to_domain_event(stored)
-                if domain_event.timestamp > at:
-                    break
-                if application is not None:
-                    # The skipped events leave a gap in versions the library would refuse.
-                    application.version = domain_event.originator_version - 1
-                application = domain_event.mutate(application)
-            if isinstance(application, Application):
-                applications.append(application)
-        return applications
+        replayed = (self._replay(streams[i], at) for i in application_ids)
+        return [a for a in replayed if isinstance(a, Application)]
+
+    def _replay(self, stream: Iterable[StoredEvent], at: datetime) -> Any:
+        """The aggregate after its stored events up to ``at`` (None before its first)."""
+        aggregate: Any = None
+        for stored in stream:
+            domain_event: Any = self.app.mapper.to_domain_event(stored)
+            if domain_event.timestamp > at:
+                break
+            if aggregate is not None:
+                # Events left out by topic leave a gap in versions the library would refuse.
+                aggregate.version = domain_event.originator_version - 1
+            aggregate = domain_event.mutate(aggregate)
+        return aggregate
 
     def _streams_as_stored(
         self, ids: list[UUID], topics: frozenset[str] | None = None
@@ -139,19 +140,9 @@ class ReplayService(Service):
         return streams
 
     def _consensus_as_of(self, application_ids: list[UUID], at: datetime) -> dict[UUID, Consensus]:
-        ids = [consensus_id(i) for i in application_ids]
-        streams = self._streams_as_stored(ids)
-        records = {}
-        for application_id, stream_id in zip(application_ids, ids, strict=True):
-            consensus: Any = None
-            for stored in streams[stream_id]:
-                domain_event: Any = self.app.mapper.to_domain_event(stored)
-                if domain_event.timestamp > at:
-                    break
-                consensus = domain_event.mutate(consensus)
-            if isinstance(consensus, Consensus):
-                records[application_id] = consensus
-        return records
+        streams = self._streams_as_stored([consensus_id(i) for i in application_ids])
+        replayed = {i: self._replay(streams[consensus_id(i)], at) for i in application_ids}
+        return {i: c for i, c in replayed.items() if isinstance(c, Consensus)}
 
     def _rank(
         self, edition: Edition, applications: Iterable[Application], at: datetime
