@@ -7,12 +7,13 @@ replaying those aggregates' events up to the instant asked for.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, TypeVar
 from uuid import UUID
 
+from eventsourcing.persistence import StoredEvent
 from eventsourcing.utils import get_topic
 
 from domain.aggregate import RegistryAggregate
@@ -24,6 +25,7 @@ from domain.awards.ranking import Candidate, Standing, rank_category, without
 from domain.errors import NotFound
 from projections.sql import Database
 from registry.application import NQSApplication
+from registry.audit.verify import events_source
 from registry.clock import Clock
 from registry.history import HistoryEntry, history_of
 from registry.service import Service
@@ -82,41 +84,81 @@ class ReplayService(Service):
                 f"No such edition existed at {at.isoformat()}.",
                 f"لم تكن هذه الدورة موجودة في {at.isoformat()}.",
             )
-        applications = [
-            a
-            for a in (self._standing_facts(i, at) for i in self._application_ids(edition_id))
-            if a is not None
-        ]
+        applications = self._standings_facts(self._application_ids(edition_id), at)
         return LeaderboardAsOf(edition, at, self._rank(edition, applications, at))
 
-    def _standing_facts(self, application_id: UUID, at: datetime) -> Application | None:
-        """The application as of ``at`` as far as ranking goes: only the events that set its
-        category, organisation, submission time and screening are replayed. Answers and
-        evidence (most of its events) change none of those, so skipping them keeps a
-        200-application replay fast without changing the result."""
-        application: Any = None
-        for stored in self.app.recorder.select_events(application_id):
-            if stored.topic not in _STANDING_TOPICS:
-                continue
+    def _standings_facts(self, application_ids: list[UUID], at: datetime) -> list[Application]:
+        """The applications as of ``at`` as far as ranking goes: only the events that set
+        their category, organisation, submission time and screening are read and
+        replayed. Answers and evidence (most of their events) change none of those, so
+        leaving them in the database keeps a 200-application replay fast without
+        changing the result."""
+        streams = self._streams_as_stored(application_ids, _STANDING_TOPICS)
+        replayed = (self._replay(streams[i], at) for i in application_ids)
+        return [a for a in replayed if isinstance(a, Application)]
+
+    def _replay(self, stream: Iterable[StoredEvent], at: datetime) -> Any:
+        """The aggregate after its stored events up to ``at`` (None before its first)."""
+        aggregate: Any = None
+        for stored in stream:
             domain_event: Any = self.app.mapper.to_domain_event(stored)
             if domain_event.timestamp > at:
                 break
-            if application is not None:
-                # The skipped events leave a gap in versions the library would refuse.
-                application.version = domain_event.originator_version - 1
-            application = domain_event.mutate(application)
-        return application if isinstance(application, Application) else None
+            if aggregate is not None:
+                # Events left out by topic leave a gap in versions the library would refuse.
+                aggregate.version = domain_event.originator_version - 1
+            aggregate = domain_event.mutate(aggregate)
+        return aggregate
+
+    def _streams_as_stored(
+        self, ids: list[UUID], topics: frozenset[str] | None = None
+    ) -> dict[UUID, list[StoredEvent]]:
+        """Many aggregates' stored events (optionally only some topics) in a few queries
+        instead of one per aggregate, each stream in version order."""
+        table, _ = events_source(self.app)
+        sqlite = self.db.dialect == "sqlite"
+        streams: dict[UUID, list[StoredEvent]] = {i: [] for i in ids}
+        chunk = 500  # well under SQLite's limit on parameters
+        for start in range(0, len(ids), chunk):
+            part = ids[start : start + chunk]
+            # The SQLite recorder keeps ids as hex text, PostgreSQL as uuid.
+            keys: list[Any] = [i.hex for i in part] if sqlite else list(part)
+            params: list[Any] = list(keys)
+            where = f"originator_id IN ({', '.join('?' * len(keys))})"
+            if topics is not None:
+                where += f" AND topic IN ({', '.join('?' * len(topics))})"
+                params += sorted(topics)
+            with self.db.read() as cur:
+                rows = cur.fetchall(
+                    "SELECT originator_id, originator_version, topic, state"
+                    f" FROM {table} WHERE {where} ORDER BY originator_id, originator_version",
+                    params,
+                )
+            for originator, version, topic, state in rows:
+                key = UUID(originator) if isinstance(originator, str) else originator
+                streams[key].append(StoredEvent(key, int(version), topic, bytes(state)))
+        return streams
+
+    def _consensus_as_of(self, application_ids: list[UUID], at: datetime) -> dict[UUID, Consensus]:
+        streams = self._streams_as_stored([consensus_id(i) for i in application_ids])
+        replayed = {i: self._replay(streams[consensus_id(i)], at) for i in application_ids}
+        return {i: c for i, c in replayed.items() if isinstance(c, Consensus)}
 
     def _rank(
         self, edition: Edition, applications: Iterable[Application], at: datetime
     ) -> list[CategoryAsOf]:
         by_category: dict[str, list[Candidate]] = {key: [] for key in edition.categories}
-        for application in applications:
-            if application.status != ApplicationStatus.ELIGIBLE:
-                continue
-            if application.category not in by_category or application.submitted_at is None:
-                continue
-            consensus = self._as_of(Consensus, consensus_id(application.id), at)
+        ranked = [
+            a
+            for a in applications
+            if a.status == ApplicationStatus.ELIGIBLE
+            and a.category in by_category
+            and a.submitted_at is not None
+        ]
+        consensus_of: Mapping[UUID, Consensus] = self._consensus_as_of([a.id for a in ranked], at)
+        for application in ranked:
+            assert application.submitted_at is not None
+            consensus = consensus_of.get(application.id)
             by_category[application.category].append(
                 Candidate(
                     application.id,
@@ -179,8 +221,8 @@ class ReplayService(Service):
         consensus = self._as_of(Consensus, consensus_id(application_id), at)
         peers = [
             a
-            for a in (self._as_of(Application, i, at) for i in self._application_ids(edition.id))
-            if a is not None and a.category == application.category
+            for a in self._standings_facts(self._application_ids(edition.id), at)
+            if a.category == application.category
         ]
         category = next(
             (c for c in self._rank(edition, peers, at) if c.category == application.category),

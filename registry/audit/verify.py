@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -76,54 +77,64 @@ def verify(
             f" (SELECT MAX(notification_id) FROM {CHAIN_TABLE})"
         )
     last = max(int(top[0] or 0), int(top[1] or 0)) if top else 0
-    previous, low = GENESIS, 0
-    while low < last and result.first_break is None:
-        high = low + window
+
+    def fetch(low: int) -> list[Any]:
         with db.read() as cur:
-            rows = cur.fetchall(query, (low, high, low, high))
-        for raw_id, originator, version, topic, state, rec_stored, chain_stored in rows:
-            notification_id = int(raw_id)
-            if originator is None:
-                result.first_break = Break(
-                    notification_id,
-                    "missing",
-                    f"Event {notification_id} was chained but is no longer stored (deleted).",
-                )
-                break
-            if rec_stored is None:
-                result.first_break = Break(
-                    notification_id,
-                    "unchained",
-                    f"Event {notification_id} is stored but was never chained "
-                    "(inserted outside the registry).",
-                )
-                break
-            rec, digest = link(previous, originator, version, topic, state)
-            if rec != rec_stored:
-                result.first_break = Break(
-                    notification_id,
-                    "altered",
-                    f"Event {notification_id} differs from what was chained "
-                    "(its content, stream, version or position was changed).",
-                )
-                break
-            if digest != chain_stored:
-                result.first_break = Break(
-                    notification_id,
-                    "relinked",
-                    f"The chain digest of event {notification_id} does not follow from the "
-                    "event before it (events were removed, reordered or the chain rewritten).",
-                )
-                break
-            previous = digest
-            result.events += 1
-            result.head, result.head_digest = notification_id, digest
-            checkpoint = checkpoints.get(notification_id)
-            if checkpoint is not None:
-                _check(checkpoint, digest, public_key, result)
-        low = high
-        if progress is not None:
-            progress(min(low, last), last)
+            return cur.fetchall(query, (low, low + window, low, low + window))
+
+    previous, low = GENESIS, 0
+    # The next window is read in a second thread while this one is hashed: the
+    # database's work and the wait for rows overlap the hashing.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="audit-read") as reader:
+        ahead = reader.submit(fetch, low)
+        while low < last and result.first_break is None:
+            rows = ahead.result()
+            high = low + window
+            if high < last:
+                ahead = reader.submit(fetch, high)
+            for raw_id, originator, version, topic, state, rec_stored, chain_stored in rows:
+                notification_id = int(raw_id)
+                if originator is None:
+                    result.first_break = Break(
+                        notification_id,
+                        "missing",
+                        f"Event {notification_id} was chained but is no longer stored (deleted).",
+                    )
+                    break
+                if rec_stored is None:
+                    result.first_break = Break(
+                        notification_id,
+                        "unchained",
+                        f"Event {notification_id} is stored but was never chained "
+                        "(inserted outside the registry).",
+                    )
+                    break
+                rec, digest = link(previous, originator, version, topic, state)
+                if rec != rec_stored:
+                    result.first_break = Break(
+                        notification_id,
+                        "altered",
+                        f"Event {notification_id} differs from what was chained "
+                        "(its content, stream, version or position was changed).",
+                    )
+                    break
+                if digest != chain_stored:
+                    result.first_break = Break(
+                        notification_id,
+                        "relinked",
+                        f"The chain digest of event {notification_id} does not follow from the "
+                        "event before it (events were removed, reordered or the chain rewritten).",
+                    )
+                    break
+                previous = digest
+                result.events += 1
+                result.head, result.head_digest = notification_id, digest
+                checkpoint = checkpoints.get(notification_id)
+                if checkpoint is not None:
+                    _check(checkpoint, digest, public_key, result)
+            low = high
+            if progress is not None:
+                progress(min(low, last), last)
     if result.first_break is None:
         for position in sorted(p for p in checkpoints if p > result.head):
             result.checkpoint_failures.append(
