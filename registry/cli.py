@@ -16,6 +16,7 @@ from domain.roles import Role
 from registry.bootstrap import build, migrate
 from registry.context import RequestContext
 from registry.logging import configure_logging
+from registry.runtime import tune_garbage_collector
 from registry.settings import Settings
 
 
@@ -135,6 +136,7 @@ def projections_run(poll_interval: float) -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
     click.echo("Projection worker following the event log; Ctrl-C to stop.")
+    tune_garbage_collector()
     try:
         registry.runner.run_forever(stop, poll_interval, on_idle=registry.housekeeping())
     finally:

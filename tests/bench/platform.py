@@ -22,6 +22,7 @@ from domain.initiatives.values import KpiDirection
 from domain.text import Text
 from registry.bootstrap import Registry
 from registry.context import Actor, RequestContext
+from registry.runtime import tune_garbage_collector
 from tests.bench.common import Row, Timer, bench_registry, bench_settings, percentile, pgbench_tps
 
 CTX = RequestContext(Actor("bench-officer", "officer"), "bench")
@@ -121,6 +122,7 @@ def run(args: argparse.Namespace) -> list[Row]:
 
         per_initiative = 100
         ids = _history(registry, events // per_initiative, per_initiative)
+        tune_garbage_collector()  # as a server that has been up: the setup's objects frozen
         registry.runner.reset("initiatives")
         total = registry.runner.head()
         with Timer() as timer:
