@@ -31,6 +31,7 @@ from api.controllers.users import UserController
 from api.controllers.verify import VerifyController
 from api.errors import EXCEPTION_HANDLERS
 from api.guards import role_guard
+from api.json_body import JsonCheckedRequest
 from api.middleware import RequestContextMiddleware
 from registry.bootstrap import Registry, build
 from registry.clock import Clock
@@ -114,6 +115,7 @@ def create_app(
         middleware=[PrometheusConfig(app_name="nqs", prefix="nqs", group_path=True).middleware],
         compression_config=CompressionConfig(backend="gzip", minimum_size=2048),
         request_max_body_size=settings.max_body_bytes,
+        request_class=JsonCheckedRequest,
         openapi_config=OpenAPIConfig(
             title="NQS Registry",
             version="1.0.0",

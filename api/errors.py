@@ -27,6 +27,7 @@ from litestar.status_codes import (
     HTTP_409_CONFLICT,
     HTTP_412_PRECONDITION_FAILED,
     HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+    HTTP_415_UNSUPPORTED_MEDIA_TYPE,
     HTTP_422_UNPROCESSABLE_ENTITY,
     HTTP_428_PRECONDITION_REQUIRED,
     HTTP_500_INTERNAL_SERVER_ERROR,
@@ -43,6 +44,7 @@ from domain.errors import (
     NotFound,
     VersionConflict,
 )
+from domain.text import CONTROL_CHARACTERS, CONTROL_CHARACTERS_AR
 
 log = structlog.get_logger("nqs.api")
 
@@ -65,6 +67,18 @@ class PreconditionRequired(DomainError):
     code = "precondition-required"
     title = "This change needs the If-Match header with the version you read"
     title_ar = "هذا التعديل يتطلب ترويسة If-Match بالإصدار الذي قرأته"
+
+
+class UnsupportedMediaType(DomainError):
+    code = "unsupported-media-type"
+    title = "This endpoint does not read that media type"
+    title_ar = "نقطة الوصول هذه لا تقرأ هذا النوع من المحتوى"
+
+
+class BodyTooLarge(DomainError):
+    code = "body-too-large"
+    title = "The request body is too large"
+    title_ar = "حجم محتوى الطلب كبير جداً"
 
 
 class BadRequest(DomainError):
@@ -118,6 +132,10 @@ def domain_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Res
         status = HTTP_428_PRECONDITION_REQUIRED
     elif isinstance(exc, BadRequest):
         status = HTTP_400_BAD_REQUEST
+    elif isinstance(exc, BodyTooLarge):
+        status = HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    elif isinstance(exc, UnsupportedMediaType):
+        status = HTTP_415_UNSUPPORTED_MEDIA_TYPE
     extra: dict[str, Any] | None = None
     if isinstance(exc, VersionConflict):
         extra = {"expected_version": exc.expected, "current_version": exc.actual}
@@ -137,6 +155,7 @@ def domain_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Res
 # msgspec says e.g. "Expected `int`, got `str`" or "Object contains unknown field `x`".
 _UNKNOWN_FIELD = re.compile(r"unknown field `([^`]+)`")
 _MISSING_FIELD = re.compile(r"missing required field `([^`]+)`")
+_CONTROL_CHARACTERS = re.compile(r"Control characters in `([^`]+)`")  # api.schemas.common.Input
 _PATH = re.compile(r"at `\$\.?([^`]*)`")
 
 
@@ -160,6 +179,10 @@ def _field_problems(exc: ValidationException) -> list[FieldProblem]:
         if match := _MISSING_FIELD.search(message):
             key = ".".join(filter(None, [parent, match.group(1)]))
             problems.append(FieldProblem(key, "This field is required.", "هذا الحقل مطلوب."))
+            continue
+        if match := _CONTROL_CHARACTERS.search(message):
+            key = ".".join(filter(None, [parent, match.group(1)]))
+            problems.append(FieldProblem(key, CONTROL_CHARACTERS, CONTROL_CHARACTERS_AR))
             continue
         if match := _PATH.search(message):
             key = match.group(1) or key
@@ -306,4 +329,12 @@ EXCEPTION_HANDLERS: dict[type[Exception], Any] = {
     Exception: internal_error_handler,
 }
 
-__all__ = ["EXCEPTION_HANDLERS", "PROBLEM_JSON", "BadRequest", "PreconditionRequired", "problem"]
+__all__ = [
+    "EXCEPTION_HANDLERS",
+    "PROBLEM_JSON",
+    "BadRequest",
+    "BodyTooLarge",
+    "PreconditionRequired",
+    "UnsupportedMediaType",
+    "problem",
+]

@@ -2,10 +2,33 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from domain.errors import FieldProblem, InvalidInput
+
+# The one rule for every text a person types. Control characters (C0, DEL, C1) and lone
+# surrogates have no place in a name or a city: NUL cannot even be stored by PostgreSQL, and
+# the others hide text or break the CSV and PDF renderings. A multi-line field (a reason, a
+# description) keeps its line breaks ("\n", or "\r\n" as browsers send them) and tabs.
+_SINGLE_LINE_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_MULTI_LINE_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]|\r(?!\n)")
+CONTROL_CHARACTERS = "Control characters (such as NUL or line breaks) are not allowed here."
+CONTROL_CHARACTERS_AR = "لا يُسمح هنا بمحارف التحكم (مثل NUL أو فواصل الأسطر)."
+
+
+def has_control_characters(value: str, *, multiline: bool = False) -> bool:
+    """Whether ``value`` breaks the text rule above."""
+    pattern = _MULTI_LINE_FORBIDDEN if multiline else _SINGLE_LINE_FORBIDDEN
+    return pattern.search(value) is not None
+
+
+def refuse_control_characters(value: str, *, field: str, multiline: bool = False) -> str:
+    """``value`` unchanged, or a refusal naming ``field`` when it holds control characters."""
+    if has_control_characters(value, multiline=multiline):
+        raise InvalidInput(CONTROL_CHARACTERS, CONTROL_CHARACTERS_AR, field=field)
+    return value
 
 
 @dataclass(frozen=True)

@@ -104,6 +104,8 @@ class Settings:
     log_format: str = "auto"  # auto | json | console
     log_level: str = "INFO"
     max_body_bytes: int = 1024 * 1024
+    # The CSV import over HTTP (larger files go through `nqs ambassadors import`, unlimited).
+    import_max_bytes: int = 8 * 1024 * 1024
     workers: int = 1
     audit_key_file: Path | None = None
     audit_checkpoint_seconds: int = 300
@@ -132,6 +134,7 @@ class Settings:
             log_format=log_format,
             log_level=(env.get("NQS_LOG_LEVEL") or "INFO").upper(),
             max_body_bytes=_int(env, "NQS_MAX_BODY_BYTES", 1024 * 1024),
+            import_max_bytes=_int(env, "NQS_IMPORT_MAX_BYTES", 8 * 1024 * 1024),
             workers=_int(env, "NQS_WORKERS", 1),
             audit_key_file=Path(env["NQS_AUDIT_KEY_FILE"])
             if env.get("NQS_AUDIT_KEY_FILE")

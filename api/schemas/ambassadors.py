@@ -8,7 +8,7 @@ from uuid import UUID
 
 import msgspec
 
-from api.schemas.common import Reason, ShortStr
+from api.schemas.common import Input, Reason, ShortStr
 from domain.ambassadors.enrolment import EnrolmentForm
 from domain.ambassadors.membership import Membership
 from domain.ambassadors.values import ActivityKind
@@ -18,7 +18,7 @@ Item = Annotated[str, msgspec.Meta(max_length=500)]
 Items = Annotated[list[Item], msgspec.Meta(max_length=20)]
 
 
-class EnrolmentIn(msgspec.Struct, forbid_unknown_fields=True):
+class EnrolmentIn(Input):
     """The public enrolment form. Fields are checked together: every invalid one is named."""
 
     national_id: Annotated[str, msgspec.Meta(max_length=40, description="10 digits, 1… or 2…")]
@@ -62,15 +62,15 @@ class EnrolmentOut(msgspec.Struct):
     version: int
 
 
-class NationalIdLookup(msgspec.Struct, forbid_unknown_fields=True):
+class NationalIdLookup(Input):
     national_id: Annotated[str, msgspec.Meta(max_length=40)]
 
 
-class DecisionIn(msgspec.Struct, forbid_unknown_fields=True):
+class DecisionIn(Input):
     reason: Reason
 
 
-class BulkDecisionIn(msgspec.Struct, forbid_unknown_fields=True):
+class BulkDecisionIn(Input):
     ids: Annotated[list[UUID], msgspec.Meta(min_length=1, max_length=1000)]
     reason: Reason
 
@@ -92,7 +92,7 @@ class BulkOut(msgspec.Struct):
     items: list[BulkItemOut]
 
 
-class TrackChangeIn(msgspec.Struct, forbid_unknown_fields=True):
+class TrackChangeIn(Input):
     track: Annotated[str, msgspec.Meta(max_length=20)]
     sector: Annotated[str, msgspec.Meta(max_length=40)] | None = None
     employer: ShortStr | None = None
@@ -100,7 +100,7 @@ class TrackChangeIn(msgspec.Struct, forbid_unknown_fields=True):
     evidence: Items = msgspec.field(default_factory=list)
 
 
-class ActivityIn(msgspec.Struct, forbid_unknown_fields=True):
+class ActivityIn(Input):
     kind: ActivityKind
     title: ShortStr
     held_on: date
@@ -202,12 +202,12 @@ class LeaderOut(msgspec.Struct):
     points: int
 
 
-class TargetIn(msgspec.Struct, forbid_unknown_fields=True):
+class TargetIn(Input):
     target: Annotated[int, msgspec.Meta(ge=0, le=50_000_000)]
     reason: Reason
 
 
-class ExpiryRunIn(msgspec.Struct, forbid_unknown_fields=True):
+class ExpiryRunIn(Input):
     reason: Reason
     limit: Annotated[int, msgspec.Meta(ge=1, le=10_000)] = 1000
 

@@ -10,7 +10,7 @@ from uuid import UUID
 
 import msgspec
 
-from api.schemas.common import LongStr, Reason, ShortStr, TextIn, TextOut
+from api.schemas.common import Input, LongStr, ProseIn, Reason, ShortStr, TextIn, TextOut
 from domain.awards.application import Answer, Application, kpi_preview
 from domain.awards.edition import Category, Edition, Phase, PhaseKind, Programme
 from domain.awards.eligibility import EligibilityRules
@@ -50,44 +50,44 @@ def text(value: TextIn | None, field: str) -> Text | None:
 # -- frameworks ------------------------------------------------------------------------
 
 
-class BandDoc(msgspec.Struct, forbid_unknown_fields=True):
+class BandDoc(Input):
     threshold: Points
     points: Points
 
 
-class ItemDoc(msgspec.Struct, forbid_unknown_fields=True):
+class ItemDoc(Input):
     key: ShortStr
     label: TextIn
     points: Points
 
 
-class CriterionDoc(msgspec.Struct, forbid_unknown_fields=True):
+class CriterionDoc(Input):
     number: Number
     title: TextIn
-    guidance: TextIn
+    guidance: ProseIn
     kind: CriterionKind
     max_points: Points
     zero_without_evidence: bool = True
-    goal: TextIn | None = None
-    evidence_items: list[TextIn] = []
+    goal: ProseIn | None = None
+    evidence_items: list[ProseIn] = []
     items: list[ItemDoc] = []
-    numerator: TextIn | None = None
-    denominator: TextIn | None = None
+    numerator: ProseIn | None = None
+    denominator: ProseIn | None = None
     direction: Direction = Direction.HIGHER_IS_BETTER
     bands: list[BandDoc] = []
     additional: bool = False
     default_points: bool = True
-    notes: list[TextIn] = []
+    notes: list[ProseIn] = []
 
 
-class DomainDoc(msgspec.Struct, forbid_unknown_fields=True):
+class DomainDoc(Input):
     key: ShortStr
     title: TextIn
     weight: Points
     criteria: list[CriterionDoc]
 
 
-class FrameworkDoc(msgspec.Struct, forbid_unknown_fields=True):
+class FrameworkDoc(Input):
     """A criteria framework: domains with their weights (summing to 100), criteria with rules."""
 
     key: FrameworkKey
@@ -95,8 +95,8 @@ class FrameworkDoc(msgspec.Struct, forbid_unknown_fields=True):
     title: TextIn
     source: LongStr
     domains: list[DomainDoc]
-    goals: list[TextIn] = []
-    notes: list[TextIn] = []
+    goals: list[ProseIn] = []
+    notes: list[ProseIn] = []
     goal_titles: list[TextIn] = []
     categories: list[TextIn] = []
 
@@ -153,7 +153,7 @@ class FrameworkDoc(msgspec.Struct, forbid_unknown_fields=True):
         return msgspec.convert(data, cls, strict=False)
 
 
-class FrameworkRevision(msgspec.Struct, forbid_unknown_fields=True):
+class FrameworkRevision(Input):
     framework: FrameworkDoc
     reason: Reason
 
@@ -179,12 +179,12 @@ class FrameworkSummaryOut(msgspec.Struct):
 # -- programmes and editions -------------------------------------------------------------
 
 
-class ProgrammeCreate(msgspec.Struct, forbid_unknown_fields=True):
+class ProgrammeCreate(Input):
     code: Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,29}$", examples=["AMYAZ"])]
     name: TextIn
-    description: TextIn
+    description: ProseIn
     organiser: TextIn
-    goals: list[TextIn] = []
+    goals: list[ProseIn] = []
 
 
 class ProgrammeOut(msgspec.Struct):
@@ -209,7 +209,7 @@ class ProgrammeOut(msgspec.Struct):
         )
 
 
-class EligibilityDoc(msgspec.Struct, forbid_unknown_fields=True):
+class EligibilityDoc(Input):
     regions: list[Region] = msgspec.field(default_factory=lambda: [Region.EASTERN_PROVINCE])
     min_years_of_operation: Annotated[int, msgspec.Meta(ge=0, le=100)] | None = 3
     requires_valid_licence: bool = True
@@ -241,7 +241,7 @@ MinimumScore = Annotated[
 ]
 
 
-class EditionCreate(msgspec.Struct, forbid_unknown_fields=True):
+class EditionCreate(Input):
     programme_code: Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,29}$")]
     year: Annotated[int, msgspec.Meta(ge=2000, le=2100)]
     title: TextIn
@@ -249,12 +249,12 @@ class EditionCreate(msgspec.Struct, forbid_unknown_fields=True):
     eligibility: EligibilityDoc = msgspec.field(default_factory=EligibilityDoc)
 
 
-class RulesChange(msgspec.Struct, forbid_unknown_fields=True):
+class RulesChange(Input):
     minimum_score: MinimumScore
     eligibility: EligibilityDoc
 
 
-class CategoryDoc(msgspec.Struct, forbid_unknown_fields=True):
+class CategoryDoc(Input):
     title: TextIn
     organisation_types: list[OrganisationType]
     winners: Annotated[int, msgspec.Meta(ge=0, le=100)]
@@ -286,13 +286,13 @@ class CategoryOut(msgspec.Struct):
     points: dict[str, str]  # criterion → maximum points set by this edition
 
 
-class PointsChange(msgspec.Struct, forbid_unknown_fields=True):
+class PointsChange(Input):
     """The maximum points of a criterion the source gives no points for."""
 
     max_points: Points
 
 
-class PhaseChange(msgspec.Struct, forbid_unknown_fields=True):
+class PhaseChange(Input):
     opens_at: datetime
     closes_at: datetime
     reason: Reason | None = None
@@ -439,11 +439,11 @@ class EditionSummaryOut(msgspec.Struct):
     version: int
 
 
-class PublishResults(msgspec.Struct, forbid_unknown_fields=True):
+class PublishResults(Input):
     reason: Reason | None = None
 
 
-class AwardWithdrawal(msgspec.Struct, forbid_unknown_fields=True):
+class AwardWithdrawal(Input):
     application_id: UUID
     reason: Reason
 
@@ -458,7 +458,7 @@ class ResultsOut(msgspec.Struct):
 # -- organisations -----------------------------------------------------------------------
 
 
-class OrganisationProfileDoc(msgspec.Struct, forbid_unknown_fields=True):
+class OrganisationProfileDoc(Input):
     name: TextIn
     type: OrganisationType
     region: Region
@@ -471,7 +471,7 @@ class OrganisationCreate(OrganisationProfileDoc, forbid_unknown_fields=True):
     licence_number: Annotated[str, msgspec.Meta(min_length=3, max_length=40)] = ""
 
 
-class AccreditationCreate(msgspec.Struct, forbid_unknown_fields=True):
+class AccreditationCreate(Input):
     name: ShortStr
     issuer: ShortStr
     expires_on: date
@@ -485,11 +485,11 @@ class AccreditationOut(msgspec.Struct):
     current: bool
 
 
-class DecisionReason(msgspec.Struct, forbid_unknown_fields=True):
+class DecisionReason(Input):
     reason: Reason
 
 
-class MemberAssign(msgspec.Struct, forbid_unknown_fields=True):
+class MemberAssign(Input):
     user_id: UUID
     reason: Reason | None = None
 
@@ -563,7 +563,7 @@ class MemberOut(msgspec.Struct):
 # -- applications ------------------------------------------------------------------------
 
 
-class ApplicationCreate(msgspec.Struct, forbid_unknown_fields=True):
+class ApplicationCreate(Input):
     edition_id: UUID
     category: CategoryKey
     organisation_id: UUID | None = None
@@ -572,7 +572,7 @@ class ApplicationCreate(msgspec.Struct, forbid_unknown_fields=True):
 NonNegative = Annotated[Decimal, msgspec.Meta(description='Zero or more, e.g. "45"')]
 
 
-class AnswerDoc(msgspec.Struct, forbid_unknown_fields=True):
+class AnswerDoc(Input):
     """An answer: `text` for every kind; figures by kind (KPI, count, certificate, items)."""
 
     text: Annotated[str, msgspec.Meta(max_length=8000)] | None = None
@@ -706,7 +706,7 @@ class ChecksOut(msgspec.Struct):
     warnings: list[ProblemOut]
 
 
-class Screening(msgspec.Struct, forbid_unknown_fields=True):
+class Screening(Input):
     eligible: bool
     reason: Reason
 
@@ -731,19 +731,19 @@ class ApplicantResultOut(msgspec.Struct):
 # -- judging -----------------------------------------------------------------------------
 
 
-class Assignment(msgspec.Struct, forbid_unknown_fields=True):
+class Assignment(Input):
     judge_id: UUID
     reason: Reason | None = None
 
 
-class DeclarationIn(msgspec.Struct, forbid_unknown_fields=True):
+class DeclarationIn(Input):
     """`conflicted: true` with the nature of the conflict as `reason`; false to declare none."""
 
     conflicted: bool
     reason: Reason | None = None
 
 
-class ScoreIn(msgspec.Struct, forbid_unknown_fields=True):
+class ScoreIn(Input):
     """The field of the criterion's kind: `points` (evidence), `numerator`/`denominator` (KPI),
     `count`, `expires_on` (certificate) or `items` (itemised). KPI, count and certificate
     figures left out are taken from the applicant's answer. A revision needs `reason`."""
@@ -768,7 +768,7 @@ class ScoreIn(msgspec.Struct, forbid_unknown_fields=True):
         )
 
 
-class SourceIn(msgspec.Struct, forbid_unknown_fields=True):
+class SourceIn(Input):
     judge_id: UUID
     revision: Annotated[int, msgspec.Meta(ge=1)] | None = None
 
@@ -777,8 +777,8 @@ class ConsensusIn(ScoreIn, forbid_unknown_fields=True):
     sources: list[SourceIn] = []
 
 
-class FeedbackIn(msgspec.Struct, forbid_unknown_fields=True):
-    feedback: TextIn
+class FeedbackIn(Input):
+    feedback: ProseIn
 
 
 class ScoreOut(msgspec.Struct):

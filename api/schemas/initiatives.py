@@ -8,7 +8,7 @@ from typing import Annotated
 
 import msgspec
 
-from api.schemas.common import LongStr, Reason, ShortStr, TextIn, TextOut
+from api.schemas.common import Input, LongStr, ProseIn, Reason, ShortStr, TextIn, TextOut
 from domain.dates import PartialDate
 from domain.initiatives.initiative import Initiative
 from domain.initiatives.values import (
@@ -62,107 +62,107 @@ def partial_date(value: str | None, field: str) -> PartialDate | None:
 # -- requests ---------------------------------------------------------------------------
 
 
-class InitiativeCreate(msgspec.Struct, forbid_unknown_fields=True):
+class InitiativeCreate(Input):
     code: Code
     title: TextIn
-    aim: TextIn
+    aim: ProseIn
     owner: ShortStr
     status: InitiativeStatus = InitiativeStatus.ACTIVE
 
 
-class InitiativeDetails(msgspec.Struct, forbid_unknown_fields=True):
+class InitiativeDetails(Input):
     title: TextIn
-    aim: TextIn
+    aim: ProseIn
     owner: ShortStr
 
 
-class StatusChange(msgspec.Struct, forbid_unknown_fields=True):
+class StatusChange(Input):
     status: InitiativeStatus
     reason: Reason
 
 
-class ComponentCreate(msgspec.Struct, forbid_unknown_fields=True):
+class ComponentCreate(Input):
     key: Key
     title: TextIn
-    description: TextIn
+    description: ProseIn
 
 
-class MilestoneCreate(msgspec.Struct, forbid_unknown_fields=True):
+class MilestoneCreate(Input):
     title: TextIn
     planned_on: PartialDateStr | None = None
 
 
-class MilestoneReschedule(msgspec.Struct, forbid_unknown_fields=True):
+class MilestoneReschedule(Input):
     planned_on: PartialDateStr
     reason: Reason
 
 
-class MilestoneComplete(msgspec.Struct, forbid_unknown_fields=True):
+class MilestoneComplete(Input):
     completed_on: date | None = None
 
 
-class DecisionReason(msgspec.Struct, forbid_unknown_fields=True):
+class DecisionReason(Input):
     reason: Reason
 
 
-class PilotCreate(msgspec.Struct, forbid_unknown_fields=True):
+class PilotCreate(Input):
     organisation: TextIn
-    description: TextIn
+    description: ProseIn
     region: Region | None = None
 
 
-class EvaluationSchedule(msgspec.Struct, forbid_unknown_fields=True):
+class EvaluationSchedule(Input):
     planned_on: PartialDateStr
 
 
-class EvaluationComplete(msgspec.Struct, forbid_unknown_fields=True):
+class EvaluationComplete(Input):
     completed_on: date | None = None
     result: EvaluationResult | None = None
-    outcome: TextIn | None = None
+    outcome: ProseIn | None = None
 
 
-class DeliverableCreate(msgspec.Struct, forbid_unknown_fields=True):
+class DeliverableCreate(Input):
     kind: DeliverableKind
     title: TextIn
-    description: TextIn
+    description: ProseIn
     status: DeliverableStatus = DeliverableStatus.PLANNED
     due: PartialDateStr | None = None
 
 
-class DeliverableStatusChange(msgspec.Struct, forbid_unknown_fields=True):
+class DeliverableStatusChange(Input):
     status: DeliverableStatus
     delivered_on: date | None = None
     reason: Reason | None = None
 
 
-class PartnershipCreate(msgspec.Struct, forbid_unknown_fields=True):
+class PartnershipCreate(Input):
     partner: TextIn
     scope: PartnershipScope
-    description: TextIn
+    description: ProseIn
     started_on: PartialDateStr | None = None
 
 
-class PartnershipEnd(msgspec.Struct, forbid_unknown_fields=True):
+class PartnershipEnd(Input):
     ended_on: date
     reason: Reason
 
 
-class KpiCreate(msgspec.Struct, forbid_unknown_fields=True):
+class KpiCreate(Input):
     name: TextIn
     unit: Annotated[str, msgspec.Meta(max_length=40, examples=["households"])]
     target: Amount
     direction: KpiDirection = KpiDirection.HIGHER_IS_BETTER
 
 
-class KpiMeasurementCreate(msgspec.Struct, forbid_unknown_fields=True):
+class KpiMeasurementCreate(Input):
     period: PeriodStr
     value: Amount
     reason: Reason | None = None
 
 
-class ProgressReportCreate(msgspec.Struct, forbid_unknown_fields=True):
+class ProgressReportCreate(Input):
     period: PeriodStr
-    summary: TextIn
+    summary: ProseIn
     percent_complete: Percent | None = None
     reason: Reason | None = None
 

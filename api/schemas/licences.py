@@ -9,7 +9,7 @@ from uuid import UUID
 import msgspec
 
 from api.schemas.ambassadors import Items, PersonOut, person_out
-from api.schemas.common import Reason, ShortStr, TextIn, TextOut
+from api.schemas.common import Input, Reason, ShortStr, TextIn, TextOut
 from domain.licences.licence import Licence
 from domain.licences.licence_type import LicenceStage, LicenceType
 from domain.personal import PersonalData
@@ -19,7 +19,7 @@ Years = Annotated[int, msgspec.Meta(ge=1, le=10)]
 Hours = Annotated[int, msgspec.Meta(ge=0, le=1000)]
 
 
-class LicenceTypeCreate(msgspec.Struct, forbid_unknown_fields=True):
+class LicenceTypeCreate(Input):
     code: Annotated[str, msgspec.Meta(max_length=40, description="e.g. QUALITY-AUDITOR")]
     stage: LicenceStage
     title: TextIn
@@ -27,7 +27,7 @@ class LicenceTypeCreate(msgspec.Struct, forbid_unknown_fields=True):
     cpd_hours: Hours = 30
 
 
-class LicenceTypeRevise(msgspec.Struct, forbid_unknown_fields=True):
+class LicenceTypeRevise(Input):
     title: TextIn
     validity_years: Years
     cpd_hours: Hours
@@ -55,7 +55,7 @@ def licence_type_out(t: LicenceType) -> LicenceTypeOut:
     )
 
 
-class LicenceApplicationIn(msgspec.Struct, forbid_unknown_fields=True):
+class LicenceApplicationIn(Input):
     """An application: who, for which licence type, with what qualifications and evidence."""
 
     national_id: Annotated[str, msgspec.Meta(max_length=40)]
@@ -90,13 +90,13 @@ class ApplicationReceiptOut(msgspec.Struct):
     version: int
 
 
-class AssessmentIn(msgspec.Struct, forbid_unknown_fields=True):
+class AssessmentIn(Input):
     passed: bool
     reason: Reason
     score: Annotated[int, msgspec.Meta(ge=0, le=100)] | None = None
 
 
-class RenewalIn(msgspec.Struct, forbid_unknown_fields=True):
+class RenewalIn(Input):
     cpd_hours: Annotated[int, msgspec.Meta(ge=0, le=10_000)]
     reason: Reason | None = None
 

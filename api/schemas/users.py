@@ -6,29 +6,29 @@ from typing import Annotated
 
 import msgspec
 
-from api.schemas.common import Reason
+from api.schemas.common import Input, Reason
 from domain.roles import Role
 
 Username = Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$")]
 Password = Annotated[str, msgspec.Meta(min_length=12, max_length=256)]
 
 
-class UserCreate(msgspec.Struct, forbid_unknown_fields=True):
+class UserCreate(Input):
     username: Username
     role: Role
     password: Password
 
 
-class RoleChange(msgspec.Struct, forbid_unknown_fields=True):
+class RoleChange(Input):
     role: Role
     reason: Reason
 
 
-class PasswordChange(msgspec.Struct, forbid_unknown_fields=True):
+class PasswordChange(Input):
     password: Password
 
 
-class ActivationChange(msgspec.Struct, forbid_unknown_fields=True):
+class ActivationChange(Input):
     reason: Reason
 
 
@@ -47,7 +47,7 @@ class UserPage(msgspec.Struct):
     offset: int
 
 
-class LoginForm(msgspec.Struct):
+class LoginForm(Input):
     username: str
     password: str
 

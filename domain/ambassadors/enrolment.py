@@ -7,7 +7,7 @@ changes, so a row refused by the import reads exactly like a refused form.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from uuid import UUID
 
 from domain.ambassadors.values import Sector, Track
@@ -15,6 +15,7 @@ from domain.errors import Problems
 from domain.people import Residency, check_personal, person_id, residency_of
 from domain.personal import PersonalData
 from domain.regions import Region
+from domain.text import CONTROL_CHARACTERS, CONTROL_CHARACTERS_AR, has_control_characters
 
 MAX_CITY_LENGTH = 100
 MAX_EMPLOYER_LENGTH = 200
@@ -66,6 +67,7 @@ class Enrolment:
 def validate_enrolment(form: EnrolmentForm, pepper: bytes) -> Enrolment:
     """Checks every field; raises one InvalidInput naming all that are wrong."""
     problems = Problems()
+    _refuse_control_characters(form, problems)
     personal = check_personal(
         form.national_id, form.name_ar, form.name_en, form.mobile, form.email, problems
     )
@@ -95,6 +97,16 @@ def validate_enrolment(form: EnrolmentForm, pepper: bytes) -> Enrolment:
         city=city,
         details=details,
     )
+
+
+def _refuse_control_characters(form: EnrolmentForm, problems: Problems) -> None:
+    """The text rule of ``domain.text`` for every field (the API's bodies already obey it;
+    a CSV row reaches this check straight from the file)."""
+    for field_ in fields(form):
+        value = getattr(form, field_.name)
+        values = [value] if isinstance(value, str | None) else list(value)
+        if any(v and has_control_characters(v) for v in values):
+            problems.add(field_.name, CONTROL_CHARACTERS, CONTROL_CHARACTERS_AR)
 
 
 def check_region(raw: str | None, problems: Problems, field_name: str = "region") -> Region | None:
