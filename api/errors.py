@@ -30,6 +30,7 @@ from litestar.status_codes import (
     HTTP_415_UNSUPPORTED_MEDIA_TYPE,
     HTTP_422_UNPROCESSABLE_ENTITY,
     HTTP_428_PRECONDITION_REQUIRED,
+    HTTP_429_TOO_MANY_REQUESTS,
     HTTP_500_INTERNAL_SERVER_ERROR,
 )
 
@@ -45,6 +46,7 @@ from domain.errors import (
     VersionConflict,
 )
 from domain.text import CONTROL_CHARACTERS, CONTROL_CHARACTERS_AR
+from registry.sign_in_throttle import SignInThrottled
 
 log = structlog.get_logger("nqs.api")
 
@@ -132,6 +134,8 @@ def domain_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Res
         status = HTTP_428_PRECONDITION_REQUIRED
     elif isinstance(exc, BadRequest):
         status = HTTP_400_BAD_REQUEST
+    elif isinstance(exc, SignInThrottled):
+        status = HTTP_429_TOO_MANY_REQUESTS
     elif isinstance(exc, BodyTooLarge):
         status = HTTP_413_REQUEST_ENTITY_TOO_LARGE
     elif isinstance(exc, UnsupportedMediaType):
@@ -139,7 +143,7 @@ def domain_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Res
     extra: dict[str, Any] | None = None
     if isinstance(exc, VersionConflict):
         extra = {"expected_version": exc.expected, "current_version": exc.actual}
-    return problem(
+    response = problem(
         status,
         exc.code,
         exc.title,
@@ -150,6 +154,9 @@ def domain_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Res
         request=request,
         extra=extra,
     )
+    if isinstance(exc, SignInThrottled):
+        response.headers["Retry-After"] = str(exc.retry_after_seconds)
+    return response
 
 
 # msgspec says e.g. "Expected `int`, got `str`" or "Object contains unknown field `x`".

@@ -38,6 +38,7 @@ from registry.organisations import OrganisationService
 from registry.personal_data import PersonalDataVault
 from registry.results import ResultsService
 from registry.settings import DatabaseConfig, Settings
+from registry.sign_in_throttle import SignInService, SignInThrottle
 from registry.users import UserService
 
 
@@ -71,6 +72,7 @@ class Registry:
     vault: PersonalDataVault
     ambassadors: AmbassadorService
     licences: LicenceService
+    sign_in: SignInService
     _signing_key: SigningKey | None = field(default=None, repr=False)
 
     def close(self) -> None:
@@ -118,6 +120,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
     judging = JudgingService(app, clock, applications, db)
     vault = PersonalDataVault(settings.resolved_master_key(), db)
     pepper = settings.resolved_id_hash_key()
+    users = UserService(app, clock)
     return Registry(
         settings=settings,
         clock=clock,
@@ -125,7 +128,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
         db=db,
         runner=runner,
         initiatives=InitiativeService(app, clock),
-        users=UserService(app, clock),
+        users=users,
         frameworks=frameworks,
         editions=editions,
         organisations=organisations,
@@ -137,6 +140,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
         vault=vault,
         ambassadors=AmbassadorService(app, clock, vault, pepper),
         licences=LicenceService(app, clock, vault, pepper, db),
+        sign_in=SignInService(users, SignInThrottle(clock)),
     )
 
 

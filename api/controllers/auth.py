@@ -29,9 +29,12 @@ class AuthController(Controller):
         request: AnyRequest,
         data: Annotated[LoginForm, Body(media_type=RequestEncodingType.URL_ENCODED)],
     ) -> Response[Any]:
-        """Exchanges `username` and `password` (form fields) for a bearer token with an expiry."""
+        """Exchanges `username` and `password` (form fields) for a bearer token with an expiry.
+        Repeated failures are throttled per username and per client address: 429 with
+        `Retry-After` (see registry/sign_in_throttle.py)."""
         registry = registry_of(request)
-        user = registry.users.authenticate(data.username, data.password)
+        address = request.client.host if request.client else "unknown"
+        user = registry.sign_in.sign_in(data.username, data.password, address)
         if user is None:
             response = problem(
                 401,
