@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from pathlib import Path
 
 import psycopg
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from psycopg import sql
 
 from projections.awards import AwardsProjection
@@ -24,7 +26,13 @@ from projections.users import UsersProjection
 from registry.ambassadors import AmbassadorService
 from registry.application import NQSApplication
 from registry.applications import ApplicationService
-from registry.audit.checkpoints import Checkpoint, SigningKey, create_checkpoint, create_tables
+from registry.audit.checkpoints import (
+    CHECKPOINT_FILE,
+    Checkpoint,
+    Checkpointer,
+    SigningKey,
+    create_tables,
+)
 from registry.audit.reads import AuditService
 from registry.audit.replay import ReplayService
 from registry.clock import Clock, SystemClock
@@ -73,7 +81,7 @@ class Registry:
     ambassadors: AmbassadorService
     licences: LicenceService
     sign_in: SignInService
-    _signing_key: SigningKey | None = field(default=None, repr=False)
+    checkpointer: Checkpointer
 
     def close(self) -> None:
         self.ambassadors.close()
@@ -81,13 +89,18 @@ class Registry:
         self.app.close()
 
     def signing_key(self) -> SigningKey:
-        if self._signing_key is None:
-            self._signing_key = SigningKey.load_or_create(self.settings.audit_key_path())
-        return self._signing_key
+        return self.checkpointer.key()
+
+    def public_keys(self) -> dict[str, Ed25519PublicKey]:
+        """Every key that signed checkpoints, by id — the current one and retired ones."""
+        return self.checkpointer.public_keys()
+
+    def checkpoint_file(self) -> Path:
+        return self.checkpointer.file
 
     def checkpoint(self) -> Checkpoint | None:
-        """Signs the chain's current head (if it moved since the last checkpoint)."""
-        return create_checkpoint(self.db, self.signing_key(), self.clock.now())
+        """Signs the chain's current head (if it moved) and mirrors it to the data dir."""
+        return self.checkpointer.checkpoint()
 
     def housekeeping(self) -> Callable[[], None]:
         """What the projection worker does when idle: sign a checkpoint now and then."""
@@ -121,6 +134,9 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
     vault = PersonalDataVault(settings.resolved_master_key(), db)
     pepper = settings.resolved_id_hash_key()
     users = UserService(app, clock)
+    checkpointer = Checkpointer(
+        db, settings.audit_key_path(), settings.data_dir / CHECKPOINT_FILE, clock
+    )
     return Registry(
         settings=settings,
         clock=clock,
@@ -134,13 +150,16 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
         organisations=organisations,
         applications=applications,
         judging=judging,
-        results=ResultsService(app, clock, editions, applications, judging, runner),
+        results=ResultsService(
+            app, clock, editions, applications, judging, runner, seal=checkpointer.checkpoint
+        ),
         audit=AuditService(app, clock, db),
         replay=ReplayService(app, clock, db),
         vault=vault,
         ambassadors=AmbassadorService(app, clock, vault, pepper),
         licences=LicenceService(app, clock, vault, pepper, db),
         sign_in=SignInService(users, SignInThrottle(clock)),
+        checkpointer=checkpointer,
     )
 
 

@@ -191,10 +191,27 @@ def audit() -> None:
 
 
 @audit.command("verify")
-def audit_verify() -> None:
-    """Recompute the hash chain over every stored event; name the first broken link."""
+@click.option(
+    "--checkpoints",
+    "saved_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Your own saved copy of the checkpoints (the worker's audit-checkpoints.jsonl, or"
+    " saved /api/v1/audit/checkpoints answers): the store must still hold and extend each.",
+)
+def audit_verify(saved_file: Path | None) -> None:
+    """Recompute the hash chain over every stored event; name the first broken link.
+
+    Exit status: 0 intact and sealed to its head; 1 broken; 2 consistent, but events after
+    the latest checkpoint are not yet sealed (they are listed)."""
+    from datetime import timedelta
+
+    from registry.audit.checkpoints import load_checkpoints
     from registry.audit.verify import verify
 
+    try:
+        saved = load_checkpoints(saved_file) if saved_file else []
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--checkpoints") from None
     registry = build(_settings())
     try:
         with Progress(
@@ -209,11 +226,17 @@ def audit_verify() -> None:
                 registry.db,
                 registry.signing_key().public,
                 progress=lambda done, total: bar.update(task, completed=done, total=total),
+                keys=registry.public_keys(),
+                saved=saved,
+                now=registry.clock.now(),
+                interval=timedelta(seconds=registry.settings.audit_checkpoint_seconds),
             )
     finally:
         registry.close()
     click.echo(f"Checked {result.events} events; head {result.head} {result.head_digest}")
     click.echo(f"Signed checkpoints confirmed: {result.checkpoints_ok}")
+    if saved_file:
+        click.echo(f"Saved checkpoints checked against the store: {result.saved_checked}")
     if result.first_break is not None:
         click.echo(
             f"BROKEN at event {result.first_break.notification_id} "
@@ -223,6 +246,14 @@ def audit_verify() -> None:
         click.echo(f"CHECKPOINT FAILURE: {failure}")
     if not result.ok:
         sys.exit(1)
+    if result.unsealed is not None:
+        click.echo(
+            f"NOT SEALED: {result.unsealed.describe()}; the latest checkpoint is at"
+            f" {result.latest_checkpoint}. Until one is signed they could be removed unseen."
+        )
+        if result.sealing_overdue:
+            click.echo(f"OVERDUE: {result.sealing_overdue}")
+        sys.exit(2)
     click.echo("The chain is intact.")
 
 

@@ -11,6 +11,7 @@ domain breakdown, in the publication event itself.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -65,8 +66,12 @@ class ResultsService(Service):
         applications: ApplicationService,
         judging: JudgingService,
         runner: ProjectionRunner,
+        seal: Callable[[], object] = lambda: None,
     ) -> None:
         super().__init__(app, clock)
+        # Signs a checkpoint over the chain's head: a decision that changes results is
+        # tamper-evident when its request returns, not minutes later (issue 10 §5).
+        self.seal = seal
         self.editions = editions
         self.applications = applications
         self.judging = judging
@@ -131,6 +136,7 @@ class ResultsService(Service):
         )
         edition.publish_results(self.envelope(ctx, reason), results)
         self.save(edition)
+        self.seal()
         return edition
 
     def withdraw(
@@ -141,13 +147,15 @@ class ResultsService(Service):
         application_id: UUID,
         reason: str | None,
     ) -> Edition:
-        return self.change(
+        edition = self.change(
             Edition,
             edition_id,
             expected,
             EDITION,
             lambda e: e.withdraw_award(self.envelope(ctx, reason), application_id),
         )
+        self.seal()
+        return edition
 
     def applicant_result(
         self, ctx: RequestContext, application_id: UUID

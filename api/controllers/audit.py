@@ -9,7 +9,7 @@ from __future__ import annotations
 import shutil
 import tarfile
 import tempfile
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Annotated
 from uuid import UUID
@@ -31,6 +31,7 @@ from api.schemas.audit import (
     JudgeScoresOut,
     LeaderboardAsOfOut,
     ProvenanceOut,
+    PublicKeyOut,
     ReplayEventOut,
     RevisionOut,
     SourceOut,
@@ -43,7 +44,7 @@ from domain.awards.judging import Consensus, Scorecard
 from domain.awards.ranking import TIE_BREAK
 from domain.errors import NotFound
 from domain.roles import Role
-from registry.audit.checkpoints import list_checkpoints
+from registry.audit.checkpoints import list_checkpoints, listed_public_keys
 from registry.audit.export import export_bundle
 from registry.audit.replay import DecisionAsOf
 from registry.audit.verify import verify
@@ -86,7 +87,22 @@ class AuditController(Controller):
             CheckpointOut(c.position, c.chain_digest, c.signed_at, c.key_id, c.message, c.signature)
             for c in list_checkpoints(registry_of(request).db, limit=limit, after=after)
         ]
-        return CheckpointPage(items=items, public_key_url=f"{self.path}/public-key")
+        return CheckpointPage(
+            items=items,
+            public_key_url=f"{self.path}/public-key",
+            public_keys_url=f"{self.path}/public-keys",
+        )
+
+    @get("/public-keys", operation_id="auditPublicKeys", sync_to_thread=True, **access(public=True))
+    def public_keys(self, request: AnyRequest) -> list[PublicKeyOut]:
+        """Every key that signed checkpoints, by `key_id` (a checkpoint names its key):
+        after a key change the retired ones stay listed, so older checkpoints still verify."""
+        registry = registry_of(request)
+        current = registry.signing_key().key_id
+        return [
+            PublicKeyOut(key_id, pem, first_used, key_id == current)
+            for key_id, pem, first_used in listed_public_keys(registry.db)
+        ]
 
     @get("/streams/{stream_id:uuid}", operation_id="auditStream", sync_to_thread=True, **AUDITOR)
     def stream(
@@ -105,10 +121,18 @@ class AuditController(Controller):
 
     @get("/verify", operation_id="auditVerify", sync_to_thread=True, **AUDITOR)
     def verify_chain(self, request: AnyRequest) -> VerificationOut:
-        """Recomputes the whole chain now and reports the first broken link, if any."""
+        """Recomputes the whole chain now and reports the first broken link, if any, and the
+        events after the latest checkpoint, not yet sealed (`intact` only when there are none)."""
         _log(request, "verify")
         registry = registry_of(request)
-        result = verify(registry.app, registry.db, registry.signing_key().public)
+        result = verify(
+            registry.app,
+            registry.db,
+            registry.signing_key().public,
+            keys=registry.public_keys(),
+            now=registry.clock.now(),
+            interval=timedelta(seconds=registry.settings.audit_checkpoint_seconds),
+        )
         return VerificationOut(
             ok=result.ok,
             events=result.events,
@@ -117,6 +141,10 @@ class AuditController(Controller):
             checkpoints_confirmed=result.checkpoints_ok,
             first_break=result.first_break.__dict__ if result.first_break else None,
             checkpoint_failures=result.checkpoint_failures,
+            intact=result.intact,
+            latest_checkpoint=result.latest_checkpoint,
+            unsealed=result.unsealed.__dict__ if result.unsealed else None,
+            sealing_overdue=result.sealing_overdue,
         )
 
     @get(

@@ -19,6 +19,16 @@ class CheckpointOut(msgspec.Struct):
 class CheckpointPage(msgspec.Struct):
     items: list[CheckpointOut]
     public_key_url: str
+    public_keys_url: str
+
+
+class PublicKeyOut(msgspec.Struct):
+    """A key that signed checkpoints, by id; retired keys stay listed."""
+
+    key_id: str
+    public_key_pem: str
+    first_used_at: str
+    current: bool
 
 
 class StreamEventOut(msgspec.Struct):
@@ -47,6 +57,10 @@ class VerificationOut(msgspec.Struct):
     checkpoints_confirmed: int
     first_break: dict[str, Any] | None
     checkpoint_failures: list[str]
+    intact: bool
+    latest_checkpoint: int
+    unsealed: dict[str, int] | None
+    sealing_overdue: str | None
 
 
 class ReplayEventOut(msgspec.Struct):

@@ -1,10 +1,24 @@
-"""``nqs audit verify``: recompute the whole chain and name the first broken link."""
+"""``nqs audit verify``: recompute the whole chain and name the first broken link.
+
+Beyond the chain's own links, three things make its tail and its checkpoints
+uncuttable without a trace:
+
+- an auditor's saved copy of the checkpoints (``saved``): the chain must extend every
+  one of them, and the store's checkpoint table must still hold every one of them
+  (a table that shrank, or a chain cut or re-chained below a saved checkpoint, is broken);
+- retired signing keys stay listed by id (``keys``), so every checkpoint is checked with
+  the key that signed it;
+- events after the latest checkpoint are reported as not yet sealed (and, when the latest
+  checkpoint is older than the sealing interval allows, as overdue): a verification with
+  an unsealed tail is never "intact", because those events could still vanish unseen.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -13,7 +27,7 @@ from eventsourcing.sqlite import SQLiteApplicationRecorder
 from projections.sql import Database
 from registry.application import NQSApplication
 from registry.audit.chain import GENESIS, link
-from registry.audit.checkpoints import Checkpoint, list_checkpoints, verify_signature
+from registry.audit.checkpoints import Checkpoint, key_id_of, list_checkpoints, verify_signature
 from registry.audit.recorders import CHAIN_TABLE
 
 Progress = Callable[[int, int], None]
@@ -34,10 +48,40 @@ class Verification:
     first_break: Break | None = None
     checkpoints_ok: int = 0
     checkpoint_failures: list[str] = field(default_factory=list)
+    saved_checked: int = 0
+    latest_checkpoint: int = 0
+    unsealed: Unsealed | None = None
+    sealing_overdue: str | None = None
 
     @property
     def ok(self) -> bool:
+        """No broken link and no failed checkpoint (the tail may still be unsealed)."""
         return self.first_break is None and not self.checkpoint_failures
+
+    @property
+    def intact(self) -> bool:
+        """Consistent and sealed to its head: nothing in it can vanish without a trace."""
+        return self.ok and self.unsealed is None and self.sealing_overdue is None
+
+
+@dataclass(frozen=True)
+class Unsealed:
+    """The events after the latest checkpoint: consistent, but not yet signed."""
+
+    first: int
+    last: int
+    count: int
+
+    def describe(self) -> str:
+        span = (
+            f"event {self.first}"
+            if self.first == self.last
+            else (f"events {self.first}–{self.last}")
+        )
+        return (
+            f"{span} ({self.count} event{'s' if self.count != 1 else ''}) "
+            "not yet sealed by a signed checkpoint"
+        )
 
 
 def events_source(app: NQSApplication) -> tuple[str, str]:
@@ -54,10 +98,24 @@ def verify(
     public_key: Ed25519PublicKey,
     window: int = 20_000,
     progress: Progress | None = None,
+    *,
+    keys: Mapping[str, Ed25519PublicKey] | None = None,
+    saved: Sequence[Checkpoint] = (),
+    now: datetime | None = None,
+    interval: timedelta | None = None,
 ) -> Verification:
-    """Walks every stored event and chain row in notification order, recomputing links."""
+    """Walks every stored event and chain row in notification order, recomputing links.
+
+    ``public_key`` is the current signing key, ``keys`` every listed one by id (retired
+    ones included); ``saved`` an auditor's own copy of checkpoints; with ``now`` and
+    ``interval`` (the sealing interval) a latest checkpoint too old is reported."""
     result = Verification()
-    checkpoints = {c.position: c for c in list_checkpoints(db, limit=1_000_000)}
+    seals = _Seals(
+        {c.position: c for c in list_checkpoints(db, limit=1_000_000)},
+        {c.position: c for c in saved},
+        {**(keys or {}), key_id_of(public_key): public_key},
+        result,
+    )
     table, id_col = events_source(app)
     # Both directions, so a chain row whose event was deleted shows up as a gap.
     query = (
@@ -129,24 +187,126 @@ def verify(
                 previous = digest
                 result.events += 1
                 result.head, result.head_digest = notification_id, digest
-                checkpoint = checkpoints.get(notification_id)
-                if checkpoint is not None:
-                    _check(checkpoint, digest, public_key, result)
+                seals.at(notification_id, digest)
             low = high
             if progress is not None:
                 progress(min(low, last), last)
     if result.first_break is None:
-        for position in sorted(p for p in checkpoints if p > result.head):
-            result.checkpoint_failures.append(
-                f"Checkpoint at {position} is beyond the stored chain (events were removed)."
-            )
+        seals.finish(now, interval)
     return result
 
 
-def _check(
-    checkpoint: Checkpoint, digest: str, public_key: Ed25519PublicKey, result: Verification
+class _Seals:
+    """What the checkpoints (the store's and the auditor's copy) say along the walk."""
+
+    def __init__(
+        self,
+        stored: dict[int, Checkpoint],
+        saved: dict[int, Checkpoint],
+        ring: dict[str, Ed25519PublicKey],
+        result: Verification,
+    ) -> None:
+        self.stored, self.saved, self.ring, self.result = stored, saved, ring, result
+        self.positions = set(stored) | set(saved)
+        self.unsealed_first = self.unsealed_count = 0
+        _check_saved_copy(list(saved.values()), stored, ring, result)
+
+    def at(self, notification_id: int, digest: str) -> None:
+        checkpoint = self.stored.get(notification_id)
+        if checkpoint is not None:
+            _check(checkpoint, digest, self.ring, self.result)
+        copy = self.saved.get(notification_id)
+        if copy is not None and copy.chain_digest != digest:
+            self.result.checkpoint_failures.append(
+                f"The chain does not extend the saved checkpoint at {notification_id}:"
+                " the history up to it was rewritten and re-chained."
+            )
+        if notification_id in self.positions:
+            self.result.latest_checkpoint = notification_id
+            self.unsealed_first = self.unsealed_count = 0
+        else:
+            self.unsealed_first = self.unsealed_first or notification_id
+            self.unsealed_count += 1
+
+    def finish(self, now: datetime | None, interval: timedelta | None) -> None:
+        result = self.result
+        for position in sorted(p for p in self.stored if p > result.head):
+            result.checkpoint_failures.append(
+                f"Checkpoint at {position} is beyond the stored chain (events were removed)."
+            )
+        for position in sorted(p for p in self.saved if p > result.head and p not in self.stored):
+            result.checkpoint_failures.append(
+                f"The saved checkpoint at {position} is beyond the stored chain, which ends at"
+                f" {result.head}: events it sealed were removed."
+            )
+        if self.unsealed_count:
+            result.unsealed = Unsealed(self.unsealed_first, result.head, self.unsealed_count)
+            result.sealing_overdue = _overdue(self.stored, self.saved, result, now, interval)
+
+
+def _check_saved_copy(
+    saved: Sequence[Checkpoint],
+    stored: Mapping[int, Checkpoint],
+    ring: Mapping[str, Ed25519PublicKey],
+    result: Verification,
 ) -> None:
-    if not verify_signature(public_key, checkpoint):
+    """The auditor's copy: each one genuinely signed, and each still in the store's table."""
+    for copy in saved:
+        key = ring.get(copy.key_id)
+        if key is None or not verify_signature(key, copy):
+            result.checkpoint_failures.append(
+                f"The saved checkpoint at {copy.position} is not signed by a listed key."
+            )
+            continue
+        result.saved_checked += 1
+        in_store = stored.get(copy.position)
+        if in_store is None:
+            result.checkpoint_failures.append(
+                f"The saved checkpoint at {copy.position} is missing from the store:"
+                " the checkpoint table shrank."
+            )
+        elif in_store.chain_digest != copy.chain_digest:
+            result.checkpoint_failures.append(
+                f"The store's checkpoint at {copy.position} differs from the saved copy."
+            )
+
+
+def _overdue(
+    stored: Mapping[int, Checkpoint],
+    saved: Mapping[int, Checkpoint],
+    result: Verification,
+    now: datetime | None,
+    interval: timedelta | None,
+) -> str | None:
+    if now is None or interval is None:
+        return None
+    latest = stored.get(result.latest_checkpoint) or saved.get(result.latest_checkpoint)
+    # Twice the interval: the worker signs when idle, so one interval can pass unsigned.
+    allowed = 2 * interval
+    if latest is None:
+        return f"No checkpoint seals any event, and sealing is due every {interval}."
+    signed_at = datetime.fromisoformat(latest.signed_at)
+    if now - signed_at <= allowed:
+        return None
+    return (
+        f"The latest checkpoint (at {latest.position}) was signed at {latest.signed_at},"
+        f" more than {allowed} ago: checkpoints are overdue."
+    )
+
+
+def _check(
+    checkpoint: Checkpoint,
+    digest: str,
+    ring: Mapping[str, Ed25519PublicKey],
+    result: Verification,
+) -> None:
+    public_key = ring.get(checkpoint.key_id)
+    if public_key is None:
+        result.checkpoint_failures.append(
+            f"Checkpoint at {checkpoint.position}: signed by key {checkpoint.key_id},"
+            " which is not listed."
+        )
+    elif not verify_signature(public_key, checkpoint):
         result.checkpoint_failures.append(
             f"Checkpoint at {checkpoint.position}: the signature does not verify."
         )

@@ -12,10 +12,17 @@ import zipfile
 import pytest
 
 from domain.roles import Role
+from registry.audit.checkpoints import chain_head
 from registry.clock import ManualClock
 from tests.api.award_world import DAY, World, at
 from tests.api.test_bad_input import assert_problem
 from tests.conftest import Api
+
+
+def sealed_to_head(api: Api) -> bool:
+    head = chain_head(api.registry.db)
+    items = api.client.get("/api/v1/audit/checkpoints", params={"limit": 1000}).json()["items"]
+    return head is not None and items[-1]["position"] == head[0]
 
 
 @pytest.fixture
@@ -98,6 +105,8 @@ def test_the_whole_award_cycle(world: World, clock: ManualClock) -> None:
     )
     [results] = published.json()["categories"]
     assert [(s["rank"], s["winner"]) for s in results["standings"]] == [(1, True), (2, False)]
+    # and the decision is sealed by a signed checkpoint before the request returns
+    assert sealed_to_head(api)
 
     # Then the public sees the ranking, and each applicant its own breakdown and feedback
     public = api.client.get(f"/api/v1/editions/{edition}/results").json()
@@ -117,6 +126,7 @@ def test_the_whole_award_cycle(world: World, clock: ManualClock) -> None:
         json={"application_id": alpha, "reason": "Falsified certificate"},
     )
     standings = withdrawn.json()["categories"][0]["standings"]
+    assert sealed_to_head(api)
     # Then the ranking closes up (nobody is promoted) and the history keeps both decisions
     assert [(s["application_id"], s["rank"], s["winner"], s["withdrawn"]) for s in standings] == [
         (alpha, None, False, True),
