@@ -17,7 +17,7 @@ from typing import Any, Protocol
 import psycopg
 from psycopg_pool import ConnectionPool
 
-from registry.settings import DatabaseConfig
+from registry.settings import POOL_WAIT_SECONDS, DatabaseConfig
 
 Row = tuple[Any, ...]
 
@@ -240,7 +240,7 @@ def postgres_conninfo(config: DatabaseConfig, dbname: str | None = None) -> str:
         user=config.user,
         password=config.password or None,
         dbname=dbname or config.dbname,
-        connect_timeout=10,
+        connect_timeout=POOL_WAIT_SECONDS,
     )
 
 
@@ -253,6 +253,10 @@ class PostgresDatabase(Database):
             max_size=max(2, config.pool_size),
             open=True,
             name="nqs-views",
+            # As for the event store (registry/settings.py): a bounded wait for a
+            # connection, each checked as it leaves the pool.
+            timeout=POOL_WAIT_SECONDS,
+            check=ConnectionPool.check_connection,
         )
 
     @contextmanager

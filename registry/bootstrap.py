@@ -27,10 +27,12 @@ from registry.applications import ApplicationService
 from registry.audit.checkpoints import Checkpoint, SigningKey, create_checkpoint, create_tables
 from registry.audit.reads import AuditService
 from registry.audit.replay import ReplayService
+from registry.availability import store_probe
 from registry.clock import Clock, SystemClock
 from registry.editions import EditionService
 from registry.evidence import EvidenceStore
 from registry.frameworks import FrameworkService
+from registry.group_commit import GroupCommitWriter
 from registry.initiatives import InitiativeService
 from registry.judging import JudgingService
 from registry.licences import LicenceService
@@ -71,10 +73,12 @@ class Registry:
     vault: PersonalDataVault
     ambassadors: AmbassadorService
     licences: LicenceService
+    # Commits concurrent new aggregates together (public enrolment); /health reports it.
+    writer: GroupCommitWriter
     _signing_key: SigningKey | None = field(default=None, repr=False)
 
     def close(self) -> None:
-        self.ambassadors.close()
+        self.writer.close()
         self.db.close()
         self.app.close()
 
@@ -118,6 +122,11 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
     judging = JudgingService(app, clock, applications, db)
     vault = PersonalDataVault(settings.resolved_master_key(), db)
     pepper = settings.resolved_id_hash_key()
+    writer = GroupCommitWriter(
+        app.save,
+        existing=app.recorder.existing_originators,  # type: ignore[attr-defined]
+        probe=store_probe(app.recorder),
+    )
     return Registry(
         settings=settings,
         clock=clock,
@@ -135,8 +144,9 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
         audit=AuditService(app, clock, db),
         replay=ReplayService(app, clock, db),
         vault=vault,
-        ambassadors=AmbassadorService(app, clock, vault, pepper),
+        ambassadors=AmbassadorService(app, clock, vault, pepper, writer=writer),
         licences=LicenceService(app, clock, vault, pepper, db),
+        writer=writer,
     )
 
 

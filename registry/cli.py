@@ -168,6 +168,10 @@ def projections_rebuild(name: str | None) -> None:
                 except KeyError as error:
                     raise click.BadParameter(str(error.args[0]), param_hint="NAME") from None
                 bar.update(task, completed=registry.runner.head() or 1)
+            stall = registry.runner.stalls().get(each)
+            if stall is not None:
+                click.echo(f"{each} STOPPED at event {stall.position}: {stall.error}", err=True)
+                sys.exit(1)
             click.echo(f"Rebuilt {each} from {count} events")
     finally:
         registry.close()
@@ -175,14 +179,25 @@ def projections_rebuild(name: str | None) -> None:
 
 @projections.command("status")
 def projections_status() -> None:
-    """Show each read model's position and lag behind the event log."""
+    """Show each read model's position and lag behind the event log, and any read model
+    stopped at an event it cannot apply (then exit 1)."""
     registry = build(_settings())
     try:
         head = registry.runner.head()
+        stalls = registry.runner.stalls()
         for each, position in sorted(registry.runner.positions().items()):
-            click.echo(f"{each:20} position {position:>10}  lag {head - position}")
+            line = f"{each:20} position {position:>10}  lag {head - position}"
+            stall = stalls.get(each)
+            if stall is not None:
+                line += (
+                    f"  STOPPED at event {stall.position} since {stall.since:%Y-%m-%d %H:%M:%S}Z"
+                    f" ({stall.attempts} attempts, next {stall.retry_at:%H:%M:%S}Z): {stall.error}"
+                )
+            click.echo(line)
     finally:
         registry.close()
+    if stalls:
+        sys.exit(1)
 
 
 @main.group()

@@ -25,13 +25,10 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from eventsourcing.persistence import (
     IntegrityError,
-    InterfaceError,
-    OperationalError,
     StoredEvent,
 )
 from eventsourcing.postgres import PostgresDatastore
 from eventsourcing.sqlite import SQLiteCursor
-from eventsourcing.utils import retry
 from psycopg.sql import SQL, Identifier
 
 from domain.errors import VersionConflict
@@ -43,6 +40,7 @@ from registry.audit.recorders import (
     ChainedPostgresApplicationRecorder,
     ChainedSQLiteApplicationRecorder,
 )
+from registry.availability import read_with_quick_retry
 
 KEYS_TABLE = "person_keys"
 NONCE_BYTES = 12
@@ -252,7 +250,22 @@ class PostgresRecorderWithKeys(ChainedPostgresApplicationRecorder):
             "SELECT * FROM {schema}.{function}(%b, %b, %b, %b, %b, %b, %b, %b, %b)"
         ).format(**names)
 
-    @retry((InterfaceError, OperationalError), max_attempts=10, wait=0.2)
+    # Reads: the library's ten attempts, each waiting up to the pool's timeout, would
+    # hold a request for half a minute while the database is down.
+    def select_events(self, *args: Any, **kwargs: Any) -> Any:
+        return read_with_quick_retry(super().select_events, *args, **kwargs)
+
+    def select_notifications(self, *args: Any, **kwargs: Any) -> Any:
+        return read_with_quick_retry(super().select_notifications, *args, **kwargs)
+
+    def max_notification_id(self) -> int | None:
+        result: int | None = read_with_quick_retry(super().max_notification_id)
+        return result
+
+    # Writes are not retried: a connection lost mid-commit leaves the outcome unknown,
+    # and the caller (503) is the one who can retry safely, with its Idempotency-Key.
+    # Connections are checked as they leave the pool (POSTGRES_PRE_PING), so a restart
+    # of the database does not leave dead ones to fail a first attempt.
     def insert_events(
         self, stored_events: Sequence[StoredEvent], **kwargs: Any
     ) -> Sequence[int] | None:
