@@ -391,6 +391,10 @@ def licences_expire(reason: str) -> None:
     click.echo(f"Recorded {total} expiries")
 
 
+GRACEFUL_SHUTDOWN_SECONDS = 5
+WORKER_HEALTHCHECK_SECONDS = 30
+
+
 @main.command("serve")
 @click.option("--with-projections", is_flag=True, help="Run the read models in-process.")
 @click.option("--host", default=None, help="Defaults to NQS_HOST (127.0.0.1).")
@@ -418,6 +422,13 @@ def serve(with_projections: bool, host: str | None, port: int | None, workers: i
         access_log=False,
         proxy_headers=True,
         server_header=False,
+        # SIGTERM: requests still running after this long are cut off, so shutdown never
+        # hangs on one (each is bounded anyway: registry/availability.py).
+        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
+        # With several workers uvicorn kills one that does not answer its ping within
+        # this long; a worker still importing on a busy machine took longer than the
+        # default 5 s, and was killed and restarted over and over.
+        timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS,
     )
 
 

@@ -40,7 +40,8 @@ from registry.audit.recorders import (
     ChainedPostgresApplicationRecorder,
     ChainedSQLiteApplicationRecorder,
 )
-from registry.availability import read_with_quick_retry
+from registry.availability import PurgingCheck, read_with_quick_retry
+from registry.settings import POOL_RECONNECT_SECONDS
 
 KEYS_TABLE = "person_keys"
 NONCE_BYTES = 12
@@ -196,6 +197,11 @@ class PostgresRecorderWithKeys(ChainedPostgresApplicationRecorder):
 
     def __init__(self, datastore: PostgresDatastore, **kwargs: Any) -> None:
         super().__init__(datastore, **kwargs)
+        # Neither is among the library's settings (registry/availability.py and
+        # registry/settings.py say why): the pool's check is replaced by one that, finding
+        # a dead connection, checks all idle ones.
+        datastore.pool.reconnect_timeout = POOL_RECONNECT_SECONDS
+        datastore.pool._check = PurgingCheck(datastore.pool)
         names = {
             "schema": Identifier(self.datastore.schema),
             "table": Identifier(self.events_table_name),

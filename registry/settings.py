@@ -12,6 +12,11 @@ from urllib.parse import parse_qs, unquote, urlparse
 # Under load a checkout takes milliseconds; waiting longer only turns an outage into
 # hanging requests.
 POOL_WAIT_SECONDS = 3
+# How long a pool keeps re-trying, with its doubling pause, a connection it lost before
+# it gives the slot up; a request that then finds the pool short opens a fresh one at
+# once. The library's five minutes meant a pool still waiting out a 16 s pause long
+# after a restarted database was back.
+POOL_RECONNECT_SECONDS = 2
 
 class SettingsError(ValueError):
     pass
