@@ -32,6 +32,7 @@ from litestar.status_codes import (
     HTTP_428_PRECONDITION_REQUIRED,
     HTTP_429_TOO_MANY_REQUESTS,
     HTTP_500_INTERNAL_SERVER_ERROR,
+    HTTP_503_SERVICE_UNAVAILABLE,
 )
 
 from domain.errors import (
@@ -46,6 +47,7 @@ from domain.errors import (
     VersionConflict,
 )
 from domain.text import CONTROL_CHARACTERS, CONTROL_CHARACTERS_AR
+from registry.availability import RETRY_AFTER_SECONDS, UNAVAILABLE
 from registry.sign_in_throttle import SignInThrottled
 
 log = structlog.get_logger("nqs.api")
@@ -317,6 +319,24 @@ def http_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Respo
     return response
 
 
+def unavailable_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    """The database could not be reached in time: 503 and when to try again, never a 500."""
+    log.warning("database_unavailable", error_type=type(exc).__name__)
+    response = problem(
+        HTTP_503_SERVICE_UNAVAILABLE,
+        "unavailable",
+        "The registry cannot reach its database right now; try again shortly",
+        "لا يستطيع السجل الوصول إلى قاعدة بياناته حالياً؛ حاول مجدداً بعد قليل",
+        detail="A change sent now may or may not have been saved: retry it with the same "
+        "Idempotency-Key or If-Match, which never applies it twice.",
+        detail_ar="قد يكون التعديل المرسل الآن حُفظ أو لم يُحفظ: أعد إرساله بمفتاح Idempotency-Key "
+        "أو If-Match نفسه، ولن يُطبَّق مرتين.",
+        request=request,
+    )
+    response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
 def internal_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
     # The trace goes to the log (with the correlation id), never to the client.
     log.error("unhandled_error", error_type=type(exc).__name__, exc_info=exc)
@@ -333,6 +353,7 @@ EXCEPTION_HANDLERS: dict[type[Exception], Any] = {
     DomainError: domain_error_handler,
     ValidationException: validation_error_handler,
     HTTPException: http_error_handler,
+    **dict.fromkeys(UNAVAILABLE, unavailable_handler),
     Exception: internal_error_handler,
 }
 

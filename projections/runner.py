@@ -10,6 +10,15 @@ so a crash loses nothing and repeats nothing, and catching up is fast.
 Several workers may run at once: the tracking update is a compare-and-set on
 the previous position, taken first in the transaction, so only one of them
 applies any given batch and the others simply move on.
+
+A read model that cannot apply an event never fails silently and never holds the
+others back (issue 10): its batch is replayed one event at a time to find the
+event, the read model stops just before it, and the failure — read model, the
+event's position, the error — is recorded in ``projection_failures``, where
+``/health``, ``/metrics`` and ``nqs projections status`` read it (the worker is
+another process). The worker retries that read model with a growing pause; the
+others go on. A database that cannot be reached is not such a failure: the whole
+run backs off and resumes when it answers.
 """
 
 from __future__ import annotations
@@ -18,6 +27,8 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import structlog
@@ -26,11 +37,44 @@ from eventsourcing.persistence import Notification
 from projections.base import Projection
 from projections.sql import Cursor, Database
 from registry.application import NQSApplication
+from registry.availability import is_unavailable
 
 log = structlog.get_logger("nqs.projections")
 
 TRACKING_TABLE = "projection_tracking"
+FAILURES_TABLE = "projection_failures"
 Progress = Callable[[int, int], None]
+# The pause before a stopped read model tries its event again: doubling from the
+# first, never longer than the last.
+STALL_PAUSE_SECONDS = (1.0, 60.0)
+# The longest pause of the worker while the database does not answer: it resumes
+# at most this long after the database is back.
+MAX_BACKOFF_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class Stall:
+    """A read model stopped at an event it cannot apply."""
+
+    name: str
+    position: int  # the event's notification id; the read model stands just before it
+    error: str  # the error's type and first line (no traceback, no data beyond that)
+    attempts: int
+    since: datetime
+    retry_at: datetime
+
+
+@dataclass(frozen=True)
+class _Undecodable:
+    """A stored event that could not be decoded: fails the read models that handle it."""
+
+    topic: str
+    error: Exception
+
+
+def _describe(error: BaseException) -> str:
+    first_line = (str(error).strip().splitlines() or [""])[0]
+    return f"{type(error).__name__}: {first_line}"[:300]
 
 
 class ProjectionRunner:
@@ -50,6 +94,9 @@ class ProjectionRunner:
         self.projections = {p.name: p for p in projections}
         self.batch_size = batch_size
         self._advanced = threading.Condition()
+        # This process's view of which read models are stopped, and when each may try
+        # again (monotonic); loaded from the failures table on the first run.
+        self._retry_at: dict[str, float] | None = None
 
     # -- schema ---------------------------------------------------------------------------
 
@@ -80,6 +127,13 @@ class ProjectionRunner:
                         f"INSERT INTO {TRACKING_TABLE} (name, position, version) VALUES (?, 0, ?)",
                         (projection.name, projection.version),
                     )
+            cur.execute(
+                f"CREATE TABLE IF NOT EXISTS {FAILURES_TABLE} ("
+                "name TEXT PRIMARY KEY, position BIGINT NOT NULL, error TEXT NOT NULL,"
+                " attempts INTEGER NOT NULL, since TEXT NOT NULL, retry_at TEXT NOT NULL)"
+            )
+            for name in rebuilt:
+                cur.execute(f"DELETE FROM {FAILURES_TABLE} WHERE name=?", (name,))
         return rebuilt
 
     def reset(self, name: str) -> None:
@@ -91,6 +145,9 @@ class ProjectionRunner:
             for statement in projection.create_statements(self.db.dialect):
                 cur.execute(statement)
             cur.execute(f"UPDATE {TRACKING_TABLE} SET position=0 WHERE name=?", (name,))
+            cur.execute(f"DELETE FROM {FAILURES_TABLE} WHERE name=?", (name,))
+        if self._retry_at is not None:
+            self._retry_at.pop(name, None)
 
     def _projection(self, name: str) -> Projection:
         try:
@@ -110,6 +167,25 @@ class ProjectionRunner:
     def head(self) -> int:
         return int(self.app.recorder.max_notification_id() or 0)
 
+    def stalls(self) -> dict[str, Stall]:
+        """The read models stopped at an event they cannot apply (any worker's)."""
+        with self.db.read() as cur:
+            rows = cur.fetchall(
+                f"SELECT name, position, error, attempts, since, retry_at FROM {FAILURES_TABLE}"
+            )
+        return {
+            str(name): Stall(
+                str(name),
+                int(position),
+                str(error),
+                int(attempts),
+                datetime.fromisoformat(str(since)),
+                datetime.fromisoformat(str(retry_at)),
+            )
+            for name, position, error, attempts, since, retry_at in rows
+            if name in self.projections
+        }
+
     # -- processing -----------------------------------------------------------------------
 
     def catch_up(
@@ -127,6 +203,8 @@ class ProjectionRunner:
         selected = (
             [self._projection(n) for n in names] if names else list(self.projections.values())
         )
+        # A stopped read model waits out its pause; the others are not held back by it.
+        selected = [p for p in selected if self._due(p.name)]
         if not selected:
             return 0
         positions = self.positions()
@@ -150,12 +228,16 @@ class ProjectionRunner:
                     break
                 end = notifications[-1].id
                 ahead = reader.submit(fetch, end)
-                for projection in selected:
+                for projection in list(selected):
                     if positions[projection.name] < end:
-                        positions[projection.name] = self._apply(
+                        positions[projection.name], stopped = self._apply_or_stop(
                             projection, positions[projection.name], end, events
                         )
+                        if stopped:
+                            selected.remove(projection)
                 read += len(notifications)
+                if not selected:
+                    break
                 if progress is not None:
                     progress(min(end, max(head, end)), max(head, end))
         if read:
@@ -168,7 +250,103 @@ class ProjectionRunner:
     ) -> list[tuple[int, Any]]:
         # Only events some projection handles are decoded: decoding is most of the cost.
         to_domain_event = self.app.mapper.to_domain_event
-        return [(n.id, to_domain_event(n)) for n in notifications if n.topic in topics]
+        decoded: list[tuple[int, Any]] = []
+        for n in notifications:
+            if n.topic not in topics:
+                continue
+            try:
+                decoded.append((n.id, to_domain_event(n)))
+            except Exception as error:
+                decoded.append((n.id, _Undecodable(n.topic, error)))
+        return decoded
+
+    def _apply_or_stop(
+        self,
+        projection: Projection,
+        position: int,
+        end: int,
+        events: list[tuple[int, Any]],
+    ) -> tuple[int, bool]:
+        """Applies a batch; on a failure finds the event and stops the read model there.
+
+        Returns the new position and whether the read model stopped.
+        """
+        try:
+            position = self._apply(projection, position, end, events)
+        except Exception as error:
+            if is_unavailable(error):
+                raise
+            log.warning(
+                "projection_batch_refused",
+                projection=projection.name,
+                after=position,
+                error_type=type(error).__name__,
+            )
+        else:
+            self._recovered(projection.name)
+            return position, False
+        # One event per transaction from here, to stop exactly before the one that fails.
+        for nid, event in events:
+            if nid <= position:
+                continue
+            try:
+                position = self._apply(projection, position, nid, [(nid, event)])
+            except Exception as error:
+                if is_unavailable(error):
+                    raise
+                self._stop(projection.name, nid, error)
+                return position, True
+        self._recovered(projection.name)  # it failed only as a batch: it went through
+        return self._apply(projection, position, end, []), False
+
+    def _due(self, name: str) -> bool:
+        if self._retry_at is None:
+            now = time.monotonic()
+            wall = datetime.now(UTC)
+            self._retry_at = {
+                stall.name: now + max(0.0, (stall.retry_at - wall).total_seconds())
+                for stall in self.stalls().values()
+            }
+        retry_at = self._retry_at.get(name)
+        return retry_at is None or time.monotonic() >= retry_at
+
+    def _stop(self, name: str, nid: int, error: BaseException) -> None:
+        """Records that ``name`` cannot apply event ``nid`` and when it will try again."""
+        now = datetime.now(UTC)
+        with self.db.transaction() as cur:
+            row = cur.fetchone(
+                f"SELECT position, attempts, since FROM {FAILURES_TABLE} WHERE name=?", (name,)
+            )
+            same = row is not None and int(row[0]) == nid
+            attempts = int(row[1]) + 1 if same and row is not None else 1
+            since = str(row[2]) if same and row is not None else now.isoformat()
+            first, longest = STALL_PAUSE_SECONDS
+            pause = min(longest, first * 2 ** (attempts - 1))
+            retry_at = now + timedelta(seconds=pause)
+            cur.execute(f"DELETE FROM {FAILURES_TABLE} WHERE name=?", (name,))
+            cur.execute(
+                f"INSERT INTO {FAILURES_TABLE} (name, position, error, attempts, since, retry_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (name, nid, _describe(error), attempts, since, retry_at.isoformat()),
+            )
+        assert self._retry_at is not None
+        self._retry_at[name] = time.monotonic() + pause
+        log.error(
+            "projection_stopped",
+            projection=name,
+            position=nid,
+            error_type=type(error).__name__,
+            attempts=attempts,
+            retry_in_seconds=pause,
+        )
+
+    def _recovered(self, name: str) -> None:
+        if self._retry_at is None or name not in self._retry_at:
+            return
+        with self.db.transaction() as cur:
+            cur.execute(f"DELETE FROM {FAILURES_TABLE} WHERE name=?", (name,))
+        del self._retry_at[name]
+        log.warning("projection_resumed", projection=name)
 
     def _apply(
         self,
@@ -185,7 +363,7 @@ class ProjectionRunner:
                 )
                 return int(row[0]) if row else position
             with cur.pipeline():
-                projection.process_batch(cur, [e for nid, e in events if nid > position])
+                projection.process_batch(cur, _events_for(projection, events, position))
         return end
 
     @staticmethod
@@ -221,10 +399,17 @@ class ProjectionRunner:
                 if not read and on_idle is not None:
                     on_idle()
                 failures = 0
-            except Exception:
+            except Exception as error:
                 failures += 1
-                log.exception("projection_batch_failed", attempt=failures)
-                stop.wait(min(30.0, poll_interval * 2**failures))
+                if is_unavailable(error):
+                    log.warning(
+                        "projection_database_unavailable",
+                        attempt=failures,
+                        error_type=type(error).__name__,
+                    )
+                else:
+                    log.exception("projection_batch_failed", attempt=failures)
+                stop.wait(min(MAX_BACKOFF_SECONDS, poll_interval * 2**failures))
                 continue
             if not read:
                 stop.wait(poll_interval)
@@ -241,3 +426,17 @@ class ProjectionRunner:
                 raise TimeoutError(msg)
             with self._advanced:
                 self._advanced.wait(min(remaining, 0.05))
+
+
+def _events_for(projection: Projection, events: list[tuple[int, Any]], after: int) -> list[Any]:
+    """The batch's events after ``after``; an undecodable one fails the read models it concerns."""
+    chosen = []
+    for nid, event in events:
+        if nid <= after:
+            continue
+        if isinstance(event, _Undecodable):
+            if event.topic in projection.topics:
+                raise event.error
+            continue
+        chosen.append(event)
+    return chosen

@@ -17,7 +17,8 @@ from typing import Any, Protocol
 import psycopg
 from psycopg_pool import ConnectionPool
 
-from registry.settings import DatabaseConfig
+from registry.availability import PurgingCheck
+from registry.settings import POOL_RECONNECT_SECONDS, POOL_WAIT_SECONDS, DatabaseConfig
 
 Row = tuple[Any, ...]
 
@@ -240,20 +241,28 @@ def postgres_conninfo(config: DatabaseConfig, dbname: str | None = None) -> str:
         user=config.user,
         password=config.password or None,
         dbname=dbname or config.dbname,
-        connect_timeout=10,
+        connect_timeout=POOL_WAIT_SECONDS,
     )
 
 
 class PostgresDatabase(Database):
     def __init__(self, config: DatabaseConfig) -> None:
         super().__init__(config)
+        check = PurgingCheck()
         self.pool = ConnectionPool(
             postgres_conninfo(config),
             min_size=1,
             max_size=max(2, config.pool_size),
-            open=True,
+            open=False,
             name="nqs-views",
+            # As for the event store (registry/settings.py): a bounded wait for a
+            # connection, each checked as it leaves the pool.
+            timeout=POOL_WAIT_SECONDS,
+            reconnect_timeout=POOL_RECONNECT_SECONDS,
+            check=check,
         )
+        check.pool = self.pool
+        self.pool.open()
 
     @contextmanager
     def transaction(self) -> Iterator[Cursor]:

@@ -150,9 +150,6 @@ class AmbassadorService(Service):
             existing=self.app.recorder.existing_originators,  # type: ignore[attr-defined]
         )
 
-    def close(self) -> None:
-        self.writer.close()
-
     # -- queries ---------------------------------------------------------------------
 
     def get(self, membership_id: UUID) -> Membership:

@@ -35,10 +35,12 @@ from registry.audit.checkpoints import (
 )
 from registry.audit.reads import AuditService
 from registry.audit.replay import ReplayService
+from registry.availability import store_probe
 from registry.clock import Clock, SystemClock
 from registry.editions import EditionService
 from registry.evidence import EvidenceStore
 from registry.frameworks import FrameworkService
+from registry.group_commit import GroupCommitWriter
 from registry.initiatives import InitiativeService
 from registry.judging import JudgingService
 from registry.licences import LicenceService
@@ -82,9 +84,11 @@ class Registry:
     licences: LicenceService
     sign_in: SignInService
     checkpointer: Checkpointer
+    # Commits concurrent new aggregates together (public enrolment); /health reports it.
+    writer: GroupCommitWriter
 
     def close(self) -> None:
-        self.ambassadors.close()
+        self.writer.close()
         self.db.close()
         self.app.close()
 
@@ -137,6 +141,11 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
     checkpointer = Checkpointer(
         db, settings.audit_key_path(), settings.data_dir / CHECKPOINT_FILE, clock
     )
+    writer = GroupCommitWriter(
+        app.save,
+        existing=app.recorder.existing_originators,  # type: ignore[attr-defined]
+        probe=store_probe(app.recorder),
+    )
     return Registry(
         settings=settings,
         clock=clock,
@@ -156,10 +165,11 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
         audit=AuditService(app, clock, db),
         replay=ReplayService(app, clock, db),
         vault=vault,
-        ambassadors=AmbassadorService(app, clock, vault, pepper),
+        ambassadors=AmbassadorService(app, clock, vault, pepper, writer=writer),
         licences=LicenceService(app, clock, vault, pepper, db),
         sign_in=SignInService(users, SignInThrottle(clock)),
         checkpointer=checkpointer,
+        writer=writer,
     )
 
 

@@ -168,6 +168,10 @@ def projections_rebuild(name: str | None) -> None:
                 except KeyError as error:
                     raise click.BadParameter(str(error.args[0]), param_hint="NAME") from None
                 bar.update(task, completed=registry.runner.head() or 1)
+            stall = registry.runner.stalls().get(each)
+            if stall is not None:
+                click.echo(f"{each} STOPPED at event {stall.position}: {stall.error}", err=True)
+                sys.exit(1)
             click.echo(f"Rebuilt {each} from {count} events")
     finally:
         registry.close()
@@ -175,14 +179,25 @@ def projections_rebuild(name: str | None) -> None:
 
 @projections.command("status")
 def projections_status() -> None:
-    """Show each read model's position and lag behind the event log."""
+    """Show each read model's position and lag behind the event log, and any read model
+    stopped at an event it cannot apply (then exit 1)."""
     registry = build(_settings())
     try:
         head = registry.runner.head()
+        stalls = registry.runner.stalls()
         for each, position in sorted(registry.runner.positions().items()):
-            click.echo(f"{each:20} position {position:>10}  lag {head - position}")
+            line = f"{each:20} position {position:>10}  lag {head - position}"
+            stall = stalls.get(each)
+            if stall is not None:
+                line += (
+                    f"  STOPPED at event {stall.position} since {stall.since:%Y-%m-%d %H:%M:%S}Z"
+                    f" ({stall.attempts} attempts, next {stall.retry_at:%H:%M:%S}Z): {stall.error}"
+                )
+            click.echo(line)
     finally:
         registry.close()
+    if stalls:
+        sys.exit(1)
 
 
 @main.group()
@@ -407,6 +422,10 @@ def licences_expire(reason: str) -> None:
     click.echo(f"Recorded {total} expiries")
 
 
+GRACEFUL_SHUTDOWN_SECONDS = 5
+WORKER_HEALTHCHECK_SECONDS = 30
+
+
 @main.command("serve")
 @click.option("--with-projections", is_flag=True, help="Run the read models in-process.")
 @click.option("--host", default=None, help="Defaults to NQS_HOST (127.0.0.1).")
@@ -434,6 +453,13 @@ def serve(with_projections: bool, host: str | None, port: int | None, workers: i
         access_log=False,
         proxy_headers=True,
         server_header=False,
+        # SIGTERM: requests still running after this long are cut off, so shutdown never
+        # hangs on one (each is bounded anyway: registry/availability.py).
+        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
+        # With several workers uvicorn kills one that does not answer its ping within
+        # this long; a worker still importing on a busy machine took longer than the
+        # default 5 s, and was killed and restarted over and over.
+        timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS,
     )
 
 

@@ -8,6 +8,21 @@ while a commit is in flight, so batches grow with the load and no one waits on a
 timer — and records them in one ``save()``. Each caller returns only after its
 enrolment is durably committed. A batch refused as a whole (a duplicate among
 them) is retried one by one, so only the duplicate fails.
+
+When the database goes away (issue 10) the writer must neither die nor make anyone
+wait on it:
+
+- the thread never ends on an error: every failure is handed to the callers of its
+  batch, and a thread found dead is started again;
+- a batch that failed because the database is unreachable fails all its callers with
+  :class:`DatabaseUnavailable` at once — no duplicate look-up, no one-by-one retry,
+  both of which would only fail again, slowly;
+- the writer is then *unavailable*: new work fails at once, while the thread probes
+  the database with a growing pause (never longer than ``max_pause``), and it takes
+  work again the moment a probe succeeds;
+- no caller waits longer than ``timeout``: work still queued by then is withdrawn.
+
+``status()`` says which of these states it is in, for ``/health``.
 """
 
 from __future__ import annotations
@@ -15,9 +30,12 @@ from __future__ import annotations
 import asyncio
 import queue
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
@@ -25,11 +43,17 @@ import structlog
 from eventsourcing.persistence import IntegrityError
 
 from domain.aggregate import RegistryAggregate
+from registry.availability import DatabaseUnavailable, is_unavailable
 from registry.personal_data import NEW_KEYS, KeyRow
 
 log = structlog.get_logger("nqs.group_commit")
 
 SaveFunction = Callable[..., Any]
+Probe = Callable[[], None]
+
+OK = "ok"
+UNAVAILABLE = "unavailable"
+STOPPED = "stopped"
 
 
 @dataclass
@@ -40,6 +64,26 @@ class _Item:
     keys: list[KeyRow]
     done: Future[None] = field(default_factory=Future)
 
+    def claim(self) -> bool:
+        """Takes the item for saving; False when its caller gave up waiting meanwhile."""
+        return self.done.set_running_or_notify_cancel()
+
+
+@dataclass(frozen=True)
+class WriterStatus:
+    """What ``/health`` reports about the writer."""
+
+    state: str  # "ok", "unavailable" (the database is not answering) or "stopped"
+    queued: int
+    # Since when it has been unavailable, and the error that made it so (type only:
+    # a driver's message may quote data).
+    since: datetime | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.state == OK
+
 
 class GroupCommitWriter:
     """One writer thread per process; ``submit`` blocks until the aggregate is committed."""
@@ -49,32 +93,68 @@ class GroupCommitWriter:
         save: SaveFunction,
         max_batch: int = 500,
         existing: Callable[[list[UUID]], set[UUID]] | None = None,
+        *,
+        probe: Probe | None = None,
+        timeout: float = 5.0,
+        first_pause: float = 0.1,
+        max_pause: float = 2.0,
     ) -> None:
         self._save = save
         # Which new aggregates are already stored: lets a batch refused for a duplicate
         # drop the duplicates and commit the rest together, rather than one by one.
         self._existing = existing
+        # Whether the database takes writes again. Without one (SQLite, always there)
+        # the writer never refuses work: each batch simply tries.
+        self._probe = probe
         self._max_batch = max_batch
+        self._timeout = timeout
+        self._first_pause = first_pause
+        self._max_pause = max_pause
         self._queue: queue.SimpleQueue[_Item | None] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
         self._closed = False
+        # Set while the database is unreachable: (since, error type name).
+        self._down: tuple[datetime, str] | None = None
+
+    # -- callers ---------------------------------------------------------------------
 
     def submit(
-        self, aggregate: RegistryAggregate, keys: list[KeyRow], timeout: float = 30.0
+        self, aggregate: RegistryAggregate, keys: list[KeyRow], timeout: float | None = None
     ) -> None:
-        """Saves ``aggregate`` (and its key rows) in the next group; re-raises its own error."""
-        self._ensure_started()
-        item = _Item(list(aggregate.collect_events()), keys)
-        self._queue.put(item)
-        item.done.result(timeout=timeout)
+        """Saves ``aggregate`` (and its key rows) in the next group; re-raises its own error.
 
-    async def submit_async(self, aggregate: RegistryAggregate, keys: list[KeyRow]) -> None:
+        Raises :class:`DatabaseUnavailable` at once while the database is unreachable,
+        and when the save has not finished within ``timeout`` seconds.
+        """
+        item = self._enqueue(aggregate, keys)
+        try:
+            item.done.result(timeout=self._timeout if timeout is None else timeout)
+        except FutureTimeout:
+            raise self._gave_up(item) from None
+
+    async def submit_async(
+        self, aggregate: RegistryAggregate, keys: list[KeyRow], timeout: float | None = None
+    ) -> None:
         """The same, awaited on the event loop: no worker thread is held while it waits."""
-        self._ensure_started()
-        item = _Item(list(aggregate.collect_events()), keys)
-        self._queue.put(item)
-        await asyncio.wrap_future(item.done)
+        item = self._enqueue(aggregate, keys)
+        # On a timeout wait_for cancels the wrapper, which withdraws the item if it is
+        # still queued; a save already under way finishes without anyone waiting.
+        waiting = asyncio.wrap_future(item.done)
+        try:
+            await asyncio.wait_for(waiting, self._timeout if timeout is None else timeout)
+        except TimeoutError:
+            raise self._gave_up(item) from None
+
+    def status(self) -> WriterStatus:
+        thread = self._thread
+        queued = self._queue.qsize()
+        if self._closed or (thread is not None and not thread.is_alive()):
+            return WriterStatus(STOPPED, queued)
+        down = self._down
+        if down is not None:
+            return WriterStatus(UNAVAILABLE, queued, since=down[0], error=down[1])
+        return WriterStatus(OK, queued)
 
     def close(self) -> None:
         with self._lock:
@@ -83,66 +163,180 @@ class GroupCommitWriter:
         if thread is not None:
             self._queue.put(None)
             thread.join(timeout=10)
+        self._fail_queued(RuntimeError("the writer is closed"))
+
+    def _enqueue(self, aggregate: RegistryAggregate, keys: list[KeyRow]) -> _Item:
+        self._ensure_started()
+        item = _Item(list(aggregate.collect_events()), keys)
+        if self._down is not None:
+            # Fail fast: the thread is probing and would only refuse it a moment later.
+            raise DatabaseUnavailable
+        self._queue.put(item)
+        return item
+
+    @staticmethod
+    def _gave_up(item: _Item) -> DatabaseUnavailable:
+        # Withdrawn if still queued; if its save is under way its outcome is unknown
+        # to this caller either way (a retry with the same Idempotency-Key is safe).
+        item.done.cancel()
+        return DatabaseUnavailable("the database did not answer in time")
 
     def _ensure_started(self) -> None:
-        if self._thread is not None:
+        thread = self._thread
+        if thread is not None and thread.is_alive():
             return
         with self._lock:
             if self._closed:
                 msg = "the writer is closed"
                 raise RuntimeError(msg)
-            if self._thread is None:
+            if self._thread is None or not self._thread.is_alive():
+                if self._thread is not None:
+                    log.error("group_commit_thread_restarted")
                 self._thread = threading.Thread(target=self._run, name="group-commit", daemon=True)
                 self._thread.start()
 
+    # -- the writer thread -----------------------------------------------------------
+
     def _run(self) -> None:
         while True:
-            first = self._queue.get()
-            if first is None:
-                return
-            batch = [first]
-            stop = False
-            while len(batch) < self._max_batch:
-                try:
-                    item = self._queue.get_nowait()
-                except queue.Empty:
-                    break
-                if item is None:
-                    stop = True
-                    break
-                batch.append(item)
-            self._commit(batch)
+            try:
+                if self._down is not None:
+                    stop = self._wait_for_database()
+                else:
+                    batch, stop = self._take()
+                    self._commit(batch)
+            except Exception:  # never let the one writer die; its callers were told
+                log.exception("group_commit_failed")
+                stop = False
             if stop:
                 return
 
-    def _commit(self, batch: list[_Item], retry: bool = True) -> None:
+    def _take(self) -> tuple[list[_Item], bool]:
+        """Waits for work, then takes whatever else is waiting (up to ``max_batch``)."""
+        first = self._queue.get()
+        if first is None:
+            return [], True
+        batch = [first]
+        while len(batch) < self._max_batch:
+            try:
+                item = self._queue.get_nowait()
+            except queue.Empty:
+                break
+            if item is None:
+                return batch, True
+            batch.append(item)
+        return batch, False
+
+    def _wait_for_database(self) -> bool:
+        """While unavailable: refuse what arrives, probe with a growing pause.
+
+        Returns True when asked to stop.
+        """
+        pause = self._first_pause
+        while True:
+            deadline = time.monotonic() + pause
+            while (remaining := deadline - time.monotonic()) > 0:
+                try:
+                    item = self._queue.get(timeout=remaining)
+                except queue.Empty:
+                    break
+                if item is None:
+                    return True
+                if item.claim():
+                    item.done.set_exception(DatabaseUnavailable())
+            try:
+                assert self._probe is not None
+                self._probe()
+            except Exception as error:
+                log.info("group_commit_probe_failed", error_type=type(error).__name__)
+                pause = min(self._max_pause, pause * 2)
+                continue
+            down, self._down = self._down, None
+            log.warning(
+                "group_commit_available",
+                unavailable_seconds=round((datetime.now(UTC) - down[0]).total_seconds(), 3)
+                if down
+                else None,
+            )
+            return False
+
+    def _went_down(self, error: BaseException) -> None:
+        if self._probe is None:
+            return  # nothing to tell when it is back: the next batch just tries
+        if self._down is None:
+            self._down = (datetime.now(UTC), type(error).__name__)
+            log.warning("group_commit_unavailable", error_type=type(error).__name__)
+
+    def _commit(self, batch: list[_Item]) -> None:
+        batch = [item for item in batch if item.claim()]
+        if batch:
+            self._save_group(batch, retry=True)
+
+    def _save_group(self, batch: list[_Item], retry: bool) -> None:
         try:
             self._save(
                 *(e for i in batch for e in i.events),
                 **{NEW_KEYS: [k for i in batch for k in i.keys]},
             )
         except Exception as error:
-            if len(batch) == 1:
+            if is_unavailable(error):
+                self._fail_unavailable(batch, error)
+            elif len(batch) == 1:
                 batch[0].done.set_exception(error)
-                return
-            if retry and self._existing is not None:
-                taken = self._existing([i.events[0].originator_id for i in batch])
-                rest = [i for i in batch if i.events[0].originator_id not in taken]
-                if len(rest) < len(batch):
-                    for item in batch:
-                        if item.events[0].originator_id in taken:
-                            item.done.set_exception(IntegrityError("already stored"))
-                    if rest:
-                        self._commit(rest, retry=False)
-                    return
-            # Someone in the batch is refused: find out who, saving the others one by one.
-            for item in batch:
-                try:
-                    self._save(*item.events, **{NEW_KEYS: item.keys})
-                except Exception as single:
-                    item.done.set_exception(single)
-                else:
-                    item.done.set_result(None)
+            elif not (retry and self._existing is not None and self._drop_duplicates(batch)):
+                self._one_by_one(batch)
             return
         for item in batch:
             item.done.set_result(None)
+
+    def _drop_duplicates(self, batch: list[_Item]) -> bool:
+        """Fails the items already stored and saves the rest together; False if none was."""
+        assert self._existing is not None
+        try:
+            taken = self._existing([i.events[0].originator_id for i in batch])
+        except Exception as error:
+            if not is_unavailable(error):
+                raise
+            self._fail_unavailable(batch, error)
+            return True
+        rest = [i for i in batch if i.events[0].originator_id not in taken]
+        if len(rest) == len(batch):
+            return False
+        for item in batch:
+            if item.events[0].originator_id in taken:
+                item.done.set_exception(IntegrityError("already stored"))
+        if rest:
+            self._save_group(rest, retry=False)
+        return True
+
+    def _one_by_one(self, batch: list[_Item]) -> None:
+        """Someone in the batch is refused: find out who, saving the others one by one."""
+        for index, item in enumerate(batch):
+            try:
+                self._save(*item.events, **{NEW_KEYS: item.keys})
+            except Exception as single:
+                if is_unavailable(single):
+                    self._fail_unavailable(batch[index:], single)
+                    return
+                item.done.set_exception(single)
+            else:
+                item.done.set_result(None)
+
+    def _fail_unavailable(self, batch: list[_Item], error: BaseException) -> None:
+        self._went_down(error)
+        for item in batch:
+            failure = DatabaseUnavailable()
+            failure.__cause__ = error
+            item.done.set_exception(failure)
+
+    def _fail_queued(self, error: Exception) -> None:
+        while True:
+            try:
+                item = self._queue.get_nowait()
+            except queue.Empty:
+                return
+            if item is not None and item.claim():
+                item.done.set_exception(error)
+
+
+__all__ = ["GroupCommitWriter", "WriterStatus"]

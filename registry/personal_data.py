@@ -25,13 +25,10 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from eventsourcing.persistence import (
     IntegrityError,
-    InterfaceError,
-    OperationalError,
     StoredEvent,
 )
 from eventsourcing.postgres import PostgresDatastore
 from eventsourcing.sqlite import SQLiteCursor
-from eventsourcing.utils import retry
 from psycopg.sql import SQL, Identifier
 
 from domain.errors import VersionConflict
@@ -43,6 +40,8 @@ from registry.audit.recorders import (
     ChainedPostgresApplicationRecorder,
     ChainedSQLiteApplicationRecorder,
 )
+from registry.availability import PurgingCheck, read_with_quick_retry
+from registry.settings import POOL_RECONNECT_SECONDS
 
 KEYS_TABLE = "person_keys"
 NONCE_BYTES = 12
@@ -198,6 +197,11 @@ class PostgresRecorderWithKeys(ChainedPostgresApplicationRecorder):
 
     def __init__(self, datastore: PostgresDatastore, **kwargs: Any) -> None:
         super().__init__(datastore, **kwargs)
+        # Neither is among the library's settings (registry/availability.py and
+        # registry/settings.py say why): the pool's check is replaced by one that, finding
+        # a dead connection, checks all idle ones.
+        datastore.pool.reconnect_timeout = POOL_RECONNECT_SECONDS
+        datastore.pool._check = PurgingCheck(datastore.pool)
         names = {
             "schema": Identifier(self.datastore.schema),
             "table": Identifier(self.events_table_name),
@@ -252,7 +256,22 @@ class PostgresRecorderWithKeys(ChainedPostgresApplicationRecorder):
             "SELECT * FROM {schema}.{function}(%b, %b, %b, %b, %b, %b, %b, %b, %b)"
         ).format(**names)
 
-    @retry((InterfaceError, OperationalError), max_attempts=10, wait=0.2)
+    # Reads: the library's ten attempts, each waiting up to the pool's timeout, would
+    # hold a request for half a minute while the database is down.
+    def select_events(self, *args: Any, **kwargs: Any) -> Any:
+        return read_with_quick_retry(super().select_events, *args, **kwargs)
+
+    def select_notifications(self, *args: Any, **kwargs: Any) -> Any:
+        return read_with_quick_retry(super().select_notifications, *args, **kwargs)
+
+    def max_notification_id(self) -> int | None:
+        result: int | None = read_with_quick_retry(super().max_notification_id)
+        return result
+
+    # Writes are not retried: a connection lost mid-commit leaves the outcome unknown,
+    # and the caller (503) is the one who can retry safely, with its Idempotency-Key.
+    # Connections are checked as they leave the pool (POSTGRES_PRE_PING), so a restart
+    # of the database does not leave dead ones to fail a first attempt.
     def insert_events(
         self, stored_events: Sequence[StoredEvent], **kwargs: Any
     ) -> Sequence[int] | None:

@@ -1,17 +1,64 @@
-"""/health (liveness and database readiness) and /metrics (Prometheus)."""
+"""/health (liveness and readiness, honestly) and /metrics (Prometheus)."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 import structlog
 from litestar import Controller, Response, get
-from litestar.plugins.prometheus import PrometheusController
+from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, generate_latest
+from prometheus_client import multiprocess as prometheus_multiprocess
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.registry import Collector
 
 from api.guards import access
 from api.http import AnyRequest, registry_of
+from projections.runner import Stall
+from registry.availability import is_unavailable
+from registry.bootstrap import Registry
+from registry.group_commit import WriterStatus
 
 log = structlog.get_logger("nqs.health")
+
+
+@dataclass
+class Readiness:
+    """What the process can do right now: read the database, write to it, and how far
+    each read model has got (and whether one is stopped at an event)."""
+
+    database: bool
+    writer: WriterStatus
+    head: int = 0
+    positions: dict[str, int] = field(default_factory=dict)
+    stalls: dict[str, Stall] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, registry: Registry) -> Readiness:
+        writer = registry.writer.status()
+        try:
+            # Both pools: the event store's (head) and the read models' (positions).
+            head = registry.runner.head()
+            positions = registry.runner.positions()
+            stalls = registry.runner.stalls()
+        except Exception as error:
+            if not is_unavailable(error):
+                raise
+            log.warning("health_database_unavailable", error_type=type(error).__name__)
+            return cls(database=False, writer=writer)
+        return cls(True, writer, head, positions, stalls)
+
+    @property
+    def can_write(self) -> bool:
+        return self.database and self.writer.ok
+
+    @property
+    def status(self) -> str:
+        if not self.can_write:
+            return "unavailable"
+        return "degraded" if self.stalls else "ok"
 
 
 class HealthController(Controller):
@@ -20,27 +67,105 @@ class HealthController(Controller):
 
     @get("/", operation_id="health", sync_to_thread=True, **access(public=True))
     def health(self, request: AnyRequest) -> Response[dict[str, Any]]:
-        """Liveness and readiness: 200 when the database answers, 503 when it does not."""
+        """Readiness: 503 when the database cannot be reached or the writer cannot write;
+        200 "degraded" when a read model is stopped at an event it cannot apply (named,
+        with the event's position and the error); 200 "ok" otherwise."""
         registry = registry_of(request)
-        body: dict[str, Any] = {"status": "ok", "database": registry.settings.database.kind}
-        try:
-            head = registry.runner.head()
-            positions = registry.runner.positions()
-        except Exception as error:
-            log.warning("health_database_unavailable", error_type=type(error).__name__)
-            body.update(status="unavailable", checks={"database": "unavailable"})
-            return Response(body, status_code=503)
-        body["checks"] = {"database": "ok"}
-        body["events"] = head
-        body["projections"] = {
-            name: {"position": position, "lag": max(0, head - position)}
-            for name, position in sorted(positions.items())
+        ready = Readiness.of(registry)
+        writer = ready.writer
+        body: dict[str, Any] = {
+            "status": ready.status,
+            "database": registry.settings.database.kind,
+            "checks": {
+                "database": "ok" if ready.database else "unavailable",
+                "writer": writer.state,
+                "read_models": "stopped" if ready.stalls else "ok",
+            },
+            "writer": {
+                "state": writer.state,
+                "queued": writer.queued,
+                **({"since": writer.since.isoformat()} if writer.since else {}),
+                **({"error": writer.error} if writer.error else {}),
+            },
         }
-        return Response(body, status_code=200)
+        if ready.database:
+            body["events"] = ready.head
+            body["projections"] = {
+                name: _projection_health(ready.head, position, ready.stalls.get(name))
+                for name, position in sorted(ready.positions.items())
+            }
+        return Response(body, status_code=200 if ready.can_write else 503)
 
 
-class MetricsController(PrometheusController):
+def _projection_health(head: int, position: int, stall: Stall | None) -> dict[str, Any]:
+    health: dict[str, Any] = {"position": position, "lag": max(0, head - position)}
+    if stall is not None:
+        health["stopped"] = {
+            "at_event": stall.position,
+            "error": stall.error,
+            "attempts": stall.attempts,
+            "since": stall.since.isoformat(),
+            "retry_at": stall.retry_at.isoformat(),
+        }
+    return health
+
+
+class _ReadinessCollector(Collector):
+    """The /health figures as gauges, read when Prometheus scrapes."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+
+    def collect(self) -> Iterator[GaugeMetricFamily]:
+        ready = Readiness.of(self.registry)
+        yield GaugeMetricFamily(
+            "nqs_database_up", "1 when the database answers", value=int(ready.database)
+        )
+        yield GaugeMetricFamily(
+            "nqs_writer_up", "1 when the group-commit writer can write", value=int(ready.can_write)
+        )
+        if not ready.database:
+            return
+        lag = GaugeMetricFamily(
+            "nqs_projection_lag_events", "Events not yet applied", labels=["projection"]
+        )
+        stopped = GaugeMetricFamily(
+            "nqs_projection_stopped",
+            "1 when the read model is stopped at an event it cannot apply",
+            labels=["projection"],
+        )
+        at_event = GaugeMetricFamily(
+            "nqs_projection_stopped_at_event",
+            "Position of the event a stopped read model cannot apply",
+            labels=["projection"],
+        )
+        for name, position in sorted(ready.positions.items()):
+            stall = ready.stalls.get(name)
+            lag.add_metric([name], max(0, ready.head - position))
+            stopped.add_metric([name], int(stall is not None))
+            if stall is not None:
+                at_event.add_metric([name], stall.position)
+        yield lag
+        yield stopped
+        yield at_event
+
+
+class MetricsController(Controller):
     path = "/metrics"
     opt = {"exclude_from_auth": True, "roles": frozenset()}
     include_in_schema = False
     tags = ["System"]
+
+    @get("/", sync_to_thread=True)
+    def get(self, request: AnyRequest) -> Response[bytes]:
+        """Request metrics (Litestar's Prometheus middleware) and the readiness gauges."""
+        requests = REGISTRY
+        if "PROMETHEUS_MULTIPROC_DIR" in os.environ or "prometheus_multiproc_dir" in os.environ:
+            requests = CollectorRegistry()
+            prometheus_multiprocess.MultiProcessCollector(requests)  # type: ignore[no-untyped-call]
+        readiness = CollectorRegistry(auto_describe=False)
+        readiness.register(_ReadinessCollector(registry_of(request)))
+        return Response(
+            generate_latest(requests) + generate_latest(readiness),
+            headers={"Content-Type": CONTENT_TYPE_LATEST},
+        )

@@ -71,7 +71,8 @@ def test_health_reports_the_database_and_projection_lag(api: Api) -> None:
     health = api.client.get("/health")
     assert health.status_code == 200
     body = health.json()
-    assert body["checks"] == {"database": "ok"}
+    assert body["status"] == "ok"
+    assert body["checks"] == {"database": "ok", "writer": "ok", "read_models": "ok"}
     assert body["projections"]["users"]["lag"] == 1
     api.catch_up()
     assert api.client.get("/health").json()["projections"]["users"]["lag"] == 0

@@ -72,8 +72,8 @@ def test_each_event_is_applied_exactly_once_even_when_caught_up_twice(registry: 
     assert registry.runner.positions()["initiatives"] == registry.runner.head()
 
 
-class _Crash(Exception):
-    pass
+class _Crash(BaseException):
+    """The process dying mid-batch (not an error a read model could stop at)."""
 
 
 def test_a_crash_mid_batch_writes_nothing_and_the_next_run_resumes(registry: Registry) -> None:
