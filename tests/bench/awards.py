@@ -8,7 +8,7 @@ models catch up.
 
 - recomputing the full leaderboard from the consensus read model (target ≤ 1 s);
 - p50/p99 of scoring one criterion over HTTP (PUT …/my-scorecard/scores/{n}, a revision
-  with its reason) under 16 concurrent judges against a uvicorn server process on the
+  with its reason) under 16 concurrent judges against an `nqs serve` process on the
   same database (target p99 ≤ 50 ms).
 """
 
@@ -208,20 +208,7 @@ def _serve(settings_env: dict[str, str], port: int, log: Path) -> subprocess.Pop
         "NQS_LOG_FORMAT": "json",
     }
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "api.asgi:app",
-            "--factory",
-            "--port",
-            str(port),
-            "--no-access-log",
-            "--log-level",
-            "warning",
-            "--workers",
-            str(WORKERS),
-        ],
+        [str(Path(sys.executable).with_name("nqs")), "serve", "--workers", str(WORKERS)],
         env=env,
         stdout=log.open("w"),
         stderr=subprocess.STDOUT,

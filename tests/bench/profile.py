@@ -147,9 +147,10 @@ def profile_score(seconds: int, out: Path) -> Path:
         process = awards._serve(env, port, settings.data_dir / "server.log")
         try:
             base = f"http://127.0.0.1:{port}"
+            pid = _server_pid(base)
             versions: dict[tuple[object, object], int] = {}
             awards._score_over_http(registry, base, plan, 5, versions)  # type: ignore[arg-type]
-            spy = _record(process.pid, seconds, raw)
+            spy = _record(pid, seconds, raw)
             stop = time.monotonic() + seconds
             while time.monotonic() < stop:
                 awards._score_over_http(registry, base, plan, 20, versions)  # type: ignore[arg-type]
@@ -161,12 +162,17 @@ def profile_score(seconds: int, out: Path) -> Path:
 
 
 def _server_pid(base: str) -> int:
-    """The pid of the process listening on ``base``'s port (the single uvicorn process)."""
+    """The pid of the worker process serving ``base``'s port (granian's one worker)."""
     port = base.rsplit(":", 1)[1]
     found = subprocess.run(
         ["ss", "-ltnpH", f"sport = :{port}"], capture_output=True, text=True, check=True
     ).stdout
-    return int(found.split("pid=")[1].split(",")[0])
+    pids = {int(part.split(",")[0]) for part in found.split("pid=")[1:]}
+    parents = {
+        pid: int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1]) for pid in pids
+    }
+    workers = [pid for pid, parent in parents.items() if parent in pids]
+    return (workers or sorted(pids))[0]
 
 
 def main() -> None:
