@@ -1,8 +1,10 @@
-"""The ASGI entry point uvicorn serves (``api.asgi:app``, a factory)."""
+"""The ASGI entry points: ``served`` is what ``nqs serve`` runs under granian; ``app`` the
+bare application for any ASGI server (``uvicorn api.asgi:app --factory``)."""
 
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from litestar import Litestar
 
@@ -18,3 +20,12 @@ def app() -> Litestar:
     application = create_app(settings, run_projections=os.environ.get("NQS_RUN_PROJECTIONS") == "1")
     tune_garbage_collector()
     return application
+
+
+def served() -> Any:
+    """The application behind ``nqs serve``: ``X-Forwarded-For`` and ``X-Forwarded-Proto``
+    from a reverse proxy on the same host are trusted (as uvicorn's ``proxy_headers`` did),
+    so the links the API builds (``request.base_url``) keep the public scheme."""
+    from granian.utils.proxies import wrap_asgi_with_proxy_headers
+
+    return wrap_asgi_with_proxy_headers(app(), trusted_hosts="127.0.0.1")

@@ -9,27 +9,71 @@ command services (``registry/initiatives.py`` and friends) share it.
 from __future__ import annotations
 
 import base64
+from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 from uuid import UUID
 
+import structlog
 from eventsourcing.application import Application
 from eventsourcing.persistence import JSONTranscoder, Transcoding
 
 from domain.dates import PartialDate, ReportingPeriod
 from domain.envelope import Envelope
+from domain.initiatives.initiative import Initiative
 from domain.personal import Sealed
 from domain.text import Text
+from registry import snapshots
 from registry.award_transcodings import AWARD_TRANSCODINGS
+
+log = structlog.get_logger("nqs.snapshots")
+
+# A snapshot every 20 events: a load then decodes one snapshot and at most 19 events,
+# and taking one (a load and one insert, after the save) is spread over 20 saves.
+SNAPSHOT_EVERY = 20
 
 
 class NQSApplication(Application[UUID]):
     name = "nqs"
+    # Aggregates whose histories grow for years (registry/snapshots.py says why).
+    snapshotting_intervals: ClassVar[dict[type[Any], int]] = {Initiative: SNAPSHOT_EVERY}
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
         for transcoding in TRANSCODINGS:
             transcoder.register(transcoding)
+
+    def take_snapshot(
+        self, aggregate_id: UUID, version: int | None = None, projector_func: Any = None
+    ) -> None:
+        """Stores a :class:`~registry.snapshots.StateSnapshot` of the aggregate at ``version``.
+
+        Called by ``save()`` once the events are committed: a snapshot that cannot be
+        taken is logged and skipped, never turned into a failure of the saved command
+        (loads then replay a few more events).
+        """
+        assert self.snapshots is not None
+        try:
+            aggregate = self.repository.get(aggregate_id, version=version, projector_func=project)
+            self.snapshots.put([snapshots.StateSnapshot.take(aggregate)])
+        except Exception as error:
+            log.warning(
+                "snapshot_skipped",
+                aggregate_id=str(aggregate_id),
+                version=version,
+                error=type(error).__name__,
+            )
+
+
+def project(aggregate: Any, events: Iterable[Any]) -> Any:
+    """Replays events (a snapshot first, if there is one) onto an aggregate.
+
+    The library's default projector asserts a runtime-checkable Protocol per event,
+    which costs more than the mutation itself; every registry event can mutate.
+    """
+    for domain_event in events:
+        aggregate = domain_event.mutate(aggregate)
+    return aggregate
 
 
 class _EnvelopeAsDict(Transcoding):
@@ -107,3 +151,4 @@ TRANSCODINGS: list[Transcoding] = [
     *AWARD_TRANSCODINGS,
     _SealedAsBase64(),
 ]
+snapshots.LEAVES.update(transcoding.type for transcoding in TRANSCODINGS)

@@ -423,7 +423,6 @@ def licences_expire(reason: str) -> None:
 
 
 GRACEFUL_SHUTDOWN_SECONDS = 5
-WORKER_HEALTHCHECK_SECONDS = 30
 
 
 @main.command("serve")
@@ -432,8 +431,13 @@ WORKER_HEALTHCHECK_SECONDS = 30
 @click.option("--port", default=None, type=int, help="Defaults to NQS_PORT (8000).")
 @click.option("--workers", default=None, type=int, help="Defaults to NQS_WORKERS (1).")
 def serve(with_projections: bool, host: str | None, port: int | None, workers: int | None) -> None:
-    """Serve the API with uvicorn."""
-    import uvicorn
+    """Serve the API with granian."""
+    # granian (a Rust HTTP server, uvloop event loop) rather than uvicorn: on this
+    # project's 2-core VM it served 1.2-2.6x the enrolments/s of uvicorn with
+    # httptools and uvloop, side by side (docs/benchmarks.md, 2026-12-01 issue 14).
+    from granian import Granian
+    from granian.constants import Interfaces, Loops
+    from granian.log import LogLevels
 
     settings = _settings()
     host = host or settings.host
@@ -443,24 +447,24 @@ def serve(with_projections: bool, host: str | None, port: int | None, workers: i
         os.environ["NQS_RUN_PROJECTIONS"] = "1"
     click.echo(f"NQS Registry on http://{host}:{port}  (API docs: http://{host}:{port}/schema)")
     click.echo(f"Data: {settings.database.describe()}")
-    uvicorn.run(
-        "api.asgi:app",
+    Granian(
+        "api.asgi:served",
         factory=True,
-        host=host,
+        address=host,
         port=port,
+        interface=Interfaces.ASGI,
         workers=workers,
-        log_config=None,
-        access_log=False,
-        proxy_headers=True,
-        server_header=False,
-        # SIGTERM: requests still running after this long are cut off, so shutdown never
-        # hangs on one (each is bounded anyway: registry/availability.py).
-        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
-        # With several workers uvicorn kills one that does not answer its ping within
-        # this long; a worker still importing on a busy machine took longer than the
-        # default 5 s, and was killed and restarted over and over.
-        timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS,
-    )
+        loop=Loops.uvloop,
+        websockets=False,
+        # The API logs one line per request itself (api/middleware.py).
+        log_access=False,
+        log_level=LogLevels.warning,
+        # SIGTERM: workers still busy after this long are killed, so shutdown never hangs
+        # on one request (each is bounded anyway: registry/availability.py).
+        workers_kill_timeout=GRACEFUL_SHUTDOWN_SECONDS,
+        # A worker that dies (e.g. killed under load) is started again.
+        respawn_failed_workers=True,
+    ).serve()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -6,7 +6,7 @@ nothing above this layer knows eventsourcing's exception types.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TypeVar
 from uuid import UUID
@@ -18,6 +18,7 @@ from domain.aggregate import RegistryAggregate
 from domain.envelope import Envelope
 from domain.errors import AlreadyExists, NotFound, VersionConflict
 from registry.application import NQSApplication
+from registry.application import project as _project
 from registry.clock import Clock
 from registry.context import RequestContext
 from registry.idempotency import IdempotencyKey
@@ -155,17 +156,6 @@ class Service:
             if envelope is not None and idempotency.is_replay_of(envelope.idempotency):
                 return True
         return False
-
-
-def _project(aggregate: Any, events: Iterable[Any]) -> Any:
-    """Replays events onto an aggregate.
-
-    The library's default projector asserts a runtime-checkable Protocol per event,
-    which costs more than the mutation itself; every registry event can mutate.
-    """
-    for domain_event in events:
-        aggregate = domain_event.mutate(aggregate)
-    return aggregate
 
 
 def _not_found(noun: tuple[str, str], as_of: datetime | None = None) -> NotFound:

@@ -791,8 +791,30 @@ class ScoreOut(msgspec.Struct):
     assessment: dict[str, Any]
 
 
+def assessment_out(a: Assessment) -> dict[str, Any]:
+    """The assessment's recorded fields as JSON values (unset ones left out).
+
+    Written out field by field: every scoring response renders the judge's whole
+    scorecard (45 of these), and the generic ``jsonable`` walk was a tenth of the
+    request's CPU (docs/benchmarks.md, issue 14's profile)."""
+    out: dict[str, Any] = {}
+    if a.points is not None:
+        out["points"] = str(a.points)
+    if a.numerator is not None:
+        out["numerator"] = str(a.numerator)
+    if a.denominator is not None:
+        out["denominator"] = str(a.denominator)
+    if a.count is not None:
+        out["count"] = a.count
+    if a.expires_on is not None:
+        out["expires_on"] = a.expires_on.isoformat()
+    if a.items:
+        out["items"] = list(a.items)
+    return out
+
+
 def score_out(s: Score) -> ScoreOut:
-    assessment = {k: v for k, v in jsonable(s.assessment).items() if v not in (None, [])}
+    assessment = assessment_out(s.assessment)
     return ScoreOut(
         s.criterion,
         str(s.points),

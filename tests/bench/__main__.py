@@ -1,6 +1,8 @@
 """`make bench`: runs the benchmarks against PostgreSQL and prints the figures of one run.
 
 python -m tests.bench [--only platform,...] [--quick] [--json FILE]
+
+``--only hotpaths`` runs issue 14's figures alone (a few minutes, see tests/bench/hotpaths.py).
 """
 
 from __future__ import annotations
@@ -21,7 +23,11 @@ SUITES = ["platform", "audit", "awards", "membership"]
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="make bench")
-    parser.add_argument("--only", default=",".join(SUITES), help="comma-separated suites")
+    parser.add_argument(
+        "--only",
+        default=",".join(SUITES),
+        help=f"comma-separated suites: {', '.join(SUITES)}, or hotpaths (issue 14's figures)",
+    )
     parser.add_argument("--quick", action="store_true", help="smaller sizes, for a smoke run")
     parser.add_argument("--json", help="also write the rows as JSON to this file")
     args = parser.parse_args()
@@ -39,15 +45,19 @@ def main() -> int:
         rows = module.run(args)
         all_rows[name] = rows
         print(f"\n## {name} ({time.perf_counter() - started:.0f} s)\n")
-        print("| figure | value | baseline | ratio | target | met |")
-        print("| --- | ---: | --- | ---: | --- | --- |")
+        print(
+            "| figure | value | baseline | ratio | library-default peer | × peer | target | met |"
+        )
+        print("| --- | ---: | --- | ---: | --- | ---: | --- | --- |")
         for r in rows:
             baseline = f"{r.baseline:,.1f} ({r.baseline_name})" if r.baseline else "—"
-            ratio = f"{r.ratio:.2f}" if r.ratio is not None else "—"
+            ratio = f"{r.ratio:.3f}" if r.ratio is not None else "—"
+            peer = f"{r.peer:,.1f} ({r.peer_name})" if r.peer else "—"
+            peer_ratio = f"{r.peer_ratio:.2f}×" if r.peer_ratio is not None else "—"
             met = {True: "yes", False: "**no**", None: "—"}[r.met]
             print(
-                f"| {r.name} | {r.value:,.2f} {r.unit} | {baseline} | {ratio} | "
-                f"{r.target or '—'} | {met} |"
+                f"| {r.name} | {r.value:,.2f} {r.unit} | {baseline} | {ratio} | {peer} | "
+                f"{peer_ratio} | {r.target or '—'} | {met} |"
             )
         sys.stdout.flush()
     if args.json:

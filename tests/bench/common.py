@@ -36,11 +36,20 @@ class Row:
     baseline_name: str | None = None
     target: str | None = None
     met: bool | None = None
+    # The same work done by the eventsourcing library with its defaults, in the same run.
+    peer: float | None = None
+    peer_name: str | None = None
 
     @property
     def ratio(self) -> float | None:
         if self.baseline:
             return self.value / self.baseline
+        return None
+
+    @property
+    def peer_ratio(self) -> float | None:
+        if self.peer:
+            return self.value / self.peer
         return None
 
     def as_dict(self) -> dict[str, Any]:
@@ -51,6 +60,9 @@ class Row:
             "baseline": self.baseline,
             "baseline_name": self.baseline_name,
             "ratio": self.ratio,
+            "peer": self.peer,
+            "peer_name": self.peer_name,
+            "peer_ratio": self.peer_ratio,
             "target": self.target,
             "met": self.met,
         }

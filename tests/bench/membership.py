@@ -310,20 +310,21 @@ def enrol_http(opts: argparse.Namespace, baseline: float | None) -> list[Row]:
         p50 = _wrk_ms(re.search(r"50%\s+([\d.]+)(us|ms|s)", out))
         stored = _count_events(db)
     durable = stored >= total - failed
+    ratio = rate / baseline if baseline else None
     return [
         row(
             "enrol_http",
             rate,
             "enrolments/s",
-            ">= 1500",
-            rate >= 1500,
+            ">= 0.2 of pgbench",
+            None if ratio is None else ratio >= 0.2,
             baseline=baseline,
-            ratio=round(rate / baseline, 3) if baseline else None,
+            ratio=round(ratio, 3) if ratio else None,
             note=f"{opts.connections} connections, {opts.workers} server process(es), "
             f"{total} requests, {failed} failed, {stored} events stored"
             + ("" if durable else " — FEWER EVENTS THAN SUCCESSES"),
         ),
-        row("enrol_http_p99", p99, "ms", "<= 50", p99 <= 50, note=f"p50 {p50} ms"),
+        row("enrol_http_p99", p99, "ms", "<= 25", p99 <= 25, note=f"p50 {p50} ms"),
     ]
 
 
@@ -404,17 +405,24 @@ def import_csv(opts: argparse.Namespace) -> list[Row]:
         stored = _count_events(db)
     rate = opts.import_rows / elapsed
     expected = sum(1 for seq in range(opts.import_rows) if seq % 50 != 7)
+    speedup = elapsed / rerun
     return [
         row(
             "import",
             rate,
             "rows/s",
-            ">= 10000",
-            rate >= 10_000,
+            ">= 20000",
+            rate >= 20_000,
             note=f"{opts.import_rows} rows in {elapsed:.1f} s ({opts.import_workers} worker "
-            f"processes); {stored} enrolled "
-            f"(expected {expected}); re-run in {rerun:.1f} s added "
-            f"{stored - expected} (expected 0)",
+            f"processes); {stored} enrolled (expected {expected})",
+        ),
+        row(
+            "import_rerun_speedup",
+            speedup,
+            "× faster",
+            ">= 5",
+            speedup >= 5 and stored == expected,
+            note=f"the same file again in {rerun:.1f} s added {stored - expected} (expected 0)",
         ),
         row(
             "import_peak_memory",
@@ -554,17 +562,24 @@ def run(args: argparse.Namespace) -> list[BenchRow]:
     opts = options(
         ["--members", "200000", "--import-rows", "100000", "--duration", "10"] if args.quick else []
     )
+    return bench_rows(measure(opts))
+
+
+def bench_rows(results: list[Row]) -> list[BenchRow]:
+    """The suite's rows as `make bench` prints them (the enrolment beside pgbench)."""
     return [
         BenchRow(
             name=f"{r['name']} ({r['note']})" if r.get("note") else r["name"],
             value=float(r["value"]),
             unit=r["unit"],
             baseline=r.get("baseline") if r["name"] == "enrol_http" else None,
-            baseline_name="pgbench single-row INSERT tps" if r.get("baseline") else None,
+            baseline_name=(
+                "pgbench single-row INSERT tps, same client count" if r.get("baseline") else None
+            ),
             target=r.get("target"),
             met=r.get("met"),
         )
-        for r in measure(opts)
+        for r in results
     ]
 
 
