@@ -21,11 +21,11 @@ from api.controllers.audit import AuditController, AuditReplayController
 from api.controllers.auth import AuthController
 from api.controllers.award_reports import EditionReportController
 from api.controllers.awards import AwardController, EditionController, FrameworkController
+from api.controllers.initiative_reports import ReportController
 from api.controllers.initiatives import InitiativeController
 from api.controllers.licences import LicenceController
 from api.controllers.organisations import OrganisationController
 from api.controllers.register_reports import LicenceReportController, MembershipReportController
-from api.controllers.reports import ReportController
 from api.controllers.system import HealthController, MetricsController
 from api.controllers.users import UserController
 from api.controllers.verify import VerifyController
@@ -155,6 +155,8 @@ def create_app(
                 Tag(name="System", description="Health and metrics / الحالة والمقاييس"),
             ],
             path="/schema",
+            # Handler docstrings become the operations' descriptions.
+            use_handler_docstrings=True,
             render_plugins=[SwaggerRenderPlugin(), ScalarRenderPlugin(path="/scalar")],
             openapi_router=Router(
                 "/schema",

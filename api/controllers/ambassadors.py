@@ -9,12 +9,13 @@ from __future__ import annotations
 import csv
 import tempfile
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Any
 from uuid import UUID
 
 import anyio
+import msgspec
 from litestar import Controller, Response, get, post, put
-from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+from litestar.params import FromPath, FromQuery, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from api.guards import access
@@ -26,6 +27,7 @@ from api.http import (
     registry_of,
     versioned,
 )
+from api.params import Limit, Offset
 from api.schemas.ambassadors import (
     ActivityIn,
     BulkDecisionIn,
@@ -41,27 +43,23 @@ from api.schemas.ambassadors import (
     LeaderOut,
     MembershipOut,
     MembershipPage,
-    MembershipRowOut,
     NationalIdLookup,
     PendingActivityOut,
     TargetIn,
     TrackChangeIn,
     membership_out,
-    name_or_erased,
 )
 from api.schemas.common import EventOut
-from api.schemas.history import history_of
+from api.schemas.history import events_out
 from domain.ambassadors.membership import Membership
 from domain.ambassadors.values import ActivityStatus, MembershipStatus, Sector, Track
 from domain.regions import Region
 from domain.roles import STAFF, Role
-from projections.membership_queries import MemberRow, activities, leaderboard, list_members
 from registry.ambassador_import import import_enrolments
+from registry.ambassador_reads import MemberFilters
 from registry.exports import CSV
 
 BASE = "/api/v1/ambassadors"
-Limit = Annotated[int, QueryParameter(ge=1, le=200)]
-Offset = Annotated[int, QueryParameter(ge=0, le=10_000_000)]
 READ = access(STAFF, Role.AUDITOR)
 ACT = access(STAFF)
 
@@ -92,13 +90,6 @@ def _detail(request: AnyRequest, membership: Membership) -> Response[MembershipO
     return versioned(body, membership.version)
 
 
-def _rows(request: AnyRequest, rows: list[MemberRow]) -> dict[UUID, tuple[str, str | None]]:
-    """Names for a page of members, decrypted in one go (erased ones read 'erased')."""
-    vault = registry_of(request).vault
-    opened = vault.open_many({UUID(r.id): r.personal for r in rows})
-    return {UUID(r.id): name_or_erased(opened.get(UUID(r.id))) for r in rows}
-
-
 class AmbassadorController(Controller):
     path = BASE
     tags = ["Ambassadors"]
@@ -108,6 +99,7 @@ class AmbassadorController(Controller):
     @post(
         "/",
         operation_id="enrolAmbassador",
+        summary="Enrol as a quality ambassador / التسجيل سفيراً للجودة",
         status_code=HTTP_201_CREATED,
         **access(public=True),
     )
@@ -133,7 +125,13 @@ class AmbassadorController(Controller):
 
     # -- reading -------------------------------------------------------------------
 
-    @get("/", operation_id="listAmbassadors", **READ, sync_to_thread=True)
+    @get(
+        "/",
+        operation_id="listAmbassadors",
+        summary="List quality ambassadors / قائمة سفراء الجودة",
+        **READ,
+        sync_to_thread=True,
+    )
     def list_members(
         self,
         request: AnyRequest,
@@ -145,38 +143,15 @@ class AmbassadorController(Controller):
         sector: FromQuery[Sector | None] = None,
     ) -> MembershipPage:
         """Members by status, oldest enrolment first (read model), with names decrypted."""
-        rows, total = list_members(
-            registry_of(request).db,
-            limit,
-            offset,
-            status=status,
-            region=region,
-            track=track,
-            sector=sector,
+        page = registry_of(request).ambassadors.list_members(
+            MemberFilters(status, region, track, sector), limit, offset
         )
-        names = _rows(request, rows)
-        items = [
-            MembershipRowOut(
-                id=UUID(r.id),
-                status=r.status,
-                track=r.track,
-                region=r.region,
-                sector=r.sector or None,
-                city=r.city,
-                name_ar=names[UUID(r.id)][0],
-                name_en=names[UUID(r.id)][1],
-                enrolled_on=r.enrolled_on,
-                expires_on=r.expires_on,
-                points=r.points,
-                version=r.version,
-            )
-            for r in rows
-        ]
-        return MembershipPage(items=items, total=total, limit=limit, offset=offset)
+        return msgspec.convert(page, MembershipPage, from_attributes=True)
 
     @post(
         "/lookup",
         operation_id="lookUpAmbassador",
+        summary="Find a membership by ID number / البحث عن عضوية برقم الهوية",
         status_code=HTTP_200_OK,
         **READ,
         sync_to_thread=True,
@@ -189,7 +164,13 @@ class AmbassadorController(Controller):
             request, registry_of(request).ambassadors.find_by_national_id(data.national_id)
         )
 
-    @get("/{membership_id:uuid}", operation_id="getAmbassador", **READ, sync_to_thread=True)
+    @get(
+        "/{membership_id:uuid}",
+        operation_id="getAmbassador",
+        summary="Read a membership / عرض عضوية",
+        **READ,
+        sync_to_thread=True,
+    )
     def read(self, request: AnyRequest, membership_id: FromPath[UUID]) -> Response[MembershipOut]:
         """One membership with its person (ID masked), activities and any pending track change."""
         return _detail(request, registry_of(request).ambassadors.get(membership_id))
@@ -197,36 +178,35 @@ class AmbassadorController(Controller):
     @get(
         "/{membership_id:uuid}/history",
         operation_id="getAmbassadorHistory",
+        summary="A membership's history / سجل عضوية",
         **READ,
         sync_to_thread=True,
     )
     def history(self, request: AnyRequest, membership_id: FromPath[UUID]) -> list[EventOut]:
         """Every change: what, who, when, why (personal data appears only sealed)."""
-        registry = registry_of(request)
-        registry.ambassadors.get(membership_id)
-        return history_of(registry.app, membership_id)
+        return events_out(registry_of(request).ambassadors.history(membership_id))
 
-    @get("/leaderboard", operation_id="ambassadorLeaderboard", **READ, sync_to_thread=True)
+    @get(
+        "/leaderboard",
+        operation_id="ambassadorLeaderboard",
+        summary="Ambassadors' leaderboard / ترتيب السفراء",
+        **READ,
+        sync_to_thread=True,
+    )
     def leaderboard(
         self, request: AnyRequest, region: FromQuery[Region | None] = None, limit: Limit = 20
     ) -> list[LeaderOut]:
         """Active ambassadors with the most verified points, nationally or in one region."""
-        rows = leaderboard(registry_of(request).db, limit, region)
-        names = _rows(request, rows)
-        return [
-            LeaderOut(
-                rank=i,
-                id=UUID(r.id),
-                name_ar=names[UUID(r.id)][0],
-                name_en=names[UUID(r.id)][1],
-                region=r.region,
-                track=r.track,
-                points=r.points,
-            )
-            for i, r in enumerate(rows, start=1)
-        ]
+        leaders = registry_of(request).ambassadors.leaderboard(limit, region)
+        return msgspec.convert(leaders, list[LeaderOut], from_attributes=True)
 
-    @get("/activities", operation_id="listAmbassadorActivities", **READ, sync_to_thread=True)
+    @get(
+        "/activities",
+        operation_id="listAmbassadorActivities",
+        summary="List ambassadors' activities / قائمة أنشطة السفراء",
+        **READ,
+        sync_to_thread=True,
+    )
     def activities(
         self,
         request: AnyRequest,
@@ -235,19 +215,8 @@ class AmbassadorController(Controller):
         offset: Offset = 0,
     ) -> list[PendingActivityOut]:
         """Activities by status, oldest first: by default those waiting for verification."""
-        return [
-            PendingActivityOut(
-                membership_id=UUID(a.membership_id),
-                activity_id=UUID(a.activity_id),
-                kind=a.kind,
-                title=a.title,
-                held_on=a.held_on,
-                participants=a.participants,
-                status=a.status,
-                logged_at=a.logged_at,
-            )
-            for a in activities(registry_of(request).db, status, limit, offset)
-        ]
+        found = registry_of(request).ambassadors.list_activities(status, limit, offset)
+        return msgspec.convert(found, list[PendingActivityOut], from_attributes=True)
 
     # -- decisions, one by one -----------------------------------------------------
 
@@ -262,6 +231,7 @@ class AmbassadorController(Controller):
     @post(
         "/{membership_id:uuid}/approve",
         operation_id="approveAmbassador",
+        summary="Approve a membership / اعتماد عضوية",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
@@ -275,6 +245,7 @@ class AmbassadorController(Controller):
     @post(
         "/{membership_id:uuid}/reject",
         operation_id="rejectAmbassador",
+        summary="Reject an enrolment / رفض تسجيل",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
@@ -288,6 +259,7 @@ class AmbassadorController(Controller):
     @post(
         "/{membership_id:uuid}/suspend",
         operation_id="suspendAmbassador",
+        summary="Suspend a membership / إيقاف عضوية",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
@@ -301,6 +273,7 @@ class AmbassadorController(Controller):
     @post(
         "/{membership_id:uuid}/reinstate",
         operation_id="reinstateAmbassador",
+        summary="Reinstate a membership / إعادة تفعيل عضوية",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
@@ -314,6 +287,7 @@ class AmbassadorController(Controller):
     @post(
         "/{membership_id:uuid}/withdraw",
         operation_id="withdrawAmbassador",
+        summary="Record a withdrawal / تسجيل انسحاب",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
@@ -327,6 +301,7 @@ class AmbassadorController(Controller):
     @post(
         "/{membership_id:uuid}/renew",
         operation_id="renewAmbassador",
+        summary="Renew a membership / تجديد عضوية",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
@@ -340,6 +315,7 @@ class AmbassadorController(Controller):
     @post(
         "/{membership_id:uuid}/expire",
         operation_id="expireAmbassador",
+        summary="Record a membership's expiry / تسجيل انتهاء عضوية",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
@@ -355,6 +331,7 @@ class AmbassadorController(Controller):
     @post(
         "/bulk/{action:str}",
         operation_id="decideAmbassadorsInBulk",
+        summary="Decide many memberships at once / البت في عضويات متعددة دفعة واحدة",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
@@ -387,15 +364,15 @@ class AmbassadorController(Controller):
     @post(
         "/expire-due",
         operation_id="recordAmbassadorExpiries",
+        summary="Record the expiries due (daily run) / تسجيل العضويات المنتهية (التشغيل اليومي)",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
     )
     def expire_due(self, request: AnyRequest, data: JSONBody[ExpiryRunIn]) -> ExpiryRunOut:
         """Records the expiry of active memberships past their expiry date (the daily run)."""
-        registry = registry_of(request)
-        count = registry.ambassadors.record_expiries(
-            context_of(request), registry.db, data.reason, data.limit
+        count = registry_of(request).ambassadors.record_expiries(
+            context_of(request), data.reason, data.limit
         )
         return ExpiryRunOut(expired=count)
 
@@ -404,6 +381,7 @@ class AmbassadorController(Controller):
     @post(
         "/{membership_id:uuid}/track-change",
         operation_id="requestAmbassadorTrackChange",
+        summary="Request a track change / طلب تغيير المسار",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
@@ -427,6 +405,7 @@ class AmbassadorController(Controller):
     @post(
         "/{membership_id:uuid}/track-change/approve",
         operation_id="approveAmbassadorTrackChange",
+        summary="Approve a track change / اعتماد تغيير المسار",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
@@ -443,6 +422,7 @@ class AmbassadorController(Controller):
     @post(
         "/{membership_id:uuid}/track-change/reject",
         operation_id="rejectAmbassadorTrackChange",
+        summary="Reject a track change / رفض تغيير المسار",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
@@ -461,6 +441,7 @@ class AmbassadorController(Controller):
     @post(
         "/{membership_id:uuid}/activities",
         operation_id="logAmbassadorActivity",
+        summary="Log an activity / تسجيل نشاط",
         status_code=HTTP_201_CREATED,
         **ACT,
         sync_to_thread=True,
@@ -487,6 +468,7 @@ class AmbassadorController(Controller):
     @post(
         "/{membership_id:uuid}/activities/{activity_id:uuid}/verify",
         operation_id="verifyAmbassadorActivity",
+        summary="Verify an activity / التحقق من نشاط",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
@@ -511,6 +493,7 @@ class AmbassadorController(Controller):
     @post(
         "/{membership_id:uuid}/activities/{activity_id:uuid}/reject",
         operation_id="rejectAmbassadorActivity",
+        summary="Reject an activity / رفض نشاط",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
@@ -537,6 +520,7 @@ class AmbassadorController(Controller):
     @post(
         "/{membership_id:uuid}/erase",
         operation_id="eraseAmbassadorPersonalData",
+        summary="Erase a member's personal data / محو البيانات الشخصية لعضو",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
@@ -554,6 +538,7 @@ class AmbassadorController(Controller):
     @get(
         "/{membership_id:uuid}/certificate",
         operation_id="getAmbassadorCertificate",
+        summary="A membership certificate (PDF) / شهادة العضوية",
         media_type="application/pdf",
         **ACT,
         sync_to_thread=True,
@@ -580,6 +565,7 @@ class AmbassadorController(Controller):
     @post(
         "/import",
         operation_id="importAmbassadors",
+        summary="Import enrolments from CSV / استيراد التسجيلات من ملف CSV",
         status_code=HTTP_200_OK,
         request_max_body_size=MAX_IMPORT_BYTES,
         **ACT,
@@ -631,7 +617,13 @@ class AmbassadorController(Controller):
             )
         )
 
-    @put("/targets/{region:str}", operation_id="setAmbassadorTarget", **ACT, sync_to_thread=True)
+    @put(
+        "/targets/{region:str}",
+        operation_id="setAmbassadorTarget",
+        summary="Set a region's target / تحديد مستهدف منطقة",
+        **ACT,
+        sync_to_thread=True,
+    )
     def set_target(
         self, request: AnyRequest, region: FromPath[Region], data: JSONBody[TargetIn]
     ) -> dict[str, int]:

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from typing import Annotated
 from uuid import UUID
 
+import msgspec
 from litestar import Controller, Response, get, post, put
 from litestar.datastructures import UploadFile
 from litestar.enums import RequestEncodingType
-from litestar.params import Body, FromPath, FromQuery, JSONBody, QueryParameter
+from litestar.params import Body, FromPath, FromQuery, JSONBody
 from litestar.status_codes import HTTP_201_CREATED
 
 from api.guards import access
@@ -22,20 +23,18 @@ from api.http import (
     registry_of,
     versioned,
 )
-from api.schemas.awards import (
+from api.params import Limit500, Offset
+from api.schemas.applications import (
     AnswerDoc,
     ApplicantResultOut,
     ApplicationCreate,
     ApplicationOut,
     ApplicationPage,
-    ApplicationSummaryOut,
     Assignment,
     ChecksOut,
     ConsensusIn,
     ConsensusOut,
-    DecisionReason,
     DeclarationIn,
-    DomainScoreOut,
     EvidenceCreated,
     FeedbackIn,
     ProblemOut,
@@ -43,13 +42,14 @@ from api.schemas.awards import (
     ScoreIn,
     Screening,
 )
+from api.schemas.awards import DomainScoreOut
 from api.schemas.common import EventOut, TextOut
-from api.schemas.history import history_of
+from api.schemas.history import events_out
+from api.schemas.organisations import DecisionReason
 from domain.awards.application import MAX_EVIDENCE_BYTES, Application
 from domain.awards.judging import Consensus, Scorecard
 from domain.errors import NotFound
 from domain.roles import OVERSIGHT, READERS, STAFF, Role
-from projections import awards_queries as q
 
 JUDGING = {Role.JUDGE, Role.COMMITTEE_CHAIR, Role.ADMIN, Role.OFFICER, Role.AUDITOR}
 
@@ -74,56 +74,32 @@ class ApplicationController(Controller):
     path = "/api/v1/applications"
     tags = ["Applications"]
 
-    @get("/", operation_id="listApplications", **access(READERS), sync_to_thread=True)
+    @get(
+        "/",
+        operation_id="listApplications",
+        summary="List award applications / قائمة طلبات الجوائز",
+        **access(READERS),
+        sync_to_thread=True,
+    )
     def list_applications(
         self,
         request: AnyRequest,
         edition_id: FromQuery[UUID | None] = None,
         status: FromQuery[str | None] = None,
-        limit: Annotated[int, QueryParameter(ge=1, le=500)] = 50,
-        offset: Annotated[int, QueryParameter(ge=0)] = 0,
+        limit: Limit500 = 50,
+        offset: Offset = 0,
     ) -> ApplicationPage:
         """Applications the caller may see: applicants their organisation's, judges those
         assigned to them, the office, committee and auditors all."""
-        registry = registry_of(request)
-        ctx = context_of(request)
-        organisation_id = judge_id = None
-        if ctx.actor.role == Role.APPLICANT:
-            own = registry.organisations.organisation_of(ctx.actor.id)
-            if own is None:
-                return ApplicationPage(items=[], total=0, limit=limit, offset=offset)
-            organisation_id = str(own)
-        elif ctx.actor.role == Role.JUDGE:
-            judge_id = ctx.actor.id
-        rows, total = q.list_applications(
-            registry.db,
-            limit=limit,
-            offset=offset,
-            edition_id=str(edition_id) if edition_id else None,
-            organisation_id=organisation_id,
-            status=status,
-            judge_id=judge_id,
+        page = registry_of(request).applications.list_applications(
+            context_of(request), limit, offset, edition_id, status
         )
-        items = [
-            ApplicationSummaryOut(
-                r.id,
-                r.edition_id,
-                r.category,
-                r.organisation_id,
-                TextOut(ar=r.organisation_ar, en=r.organisation_en) if r.organisation_en else None,
-                r.status,
-                r.submitted_at,
-                int(r.answers),
-                int(r.evidence),
-                int(r.version),
-            )
-            for r in rows
-        ]
-        return ApplicationPage(items=items, total=total, limit=limit, offset=offset)
+        return msgspec.convert(page, ApplicationPage, from_attributes=True)
 
     @post(
         "/",
         operation_id="draftApplication",
+        summary="Draft an award application / إعداد مسودة طلب جائزة",
         status_code=HTTP_201_CREATED,
         **access(Role.APPLICANT),
         sync_to_thread=True,
@@ -146,6 +122,7 @@ class ApplicationController(Controller):
     @get(
         "/{application_id:uuid}",
         operation_id="getApplication",
+        summary="Read an award application / عرض طلب جائزة",
         **access(READERS),
         sync_to_thread=True,
     )
@@ -156,6 +133,7 @@ class ApplicationController(Controller):
     @put(
         "/{application_id:uuid}/answers/{criterion:str}",
         operation_id="answerCriterion",
+        summary="Answer a criterion / الإجابة عن معيار",
         **access(Role.APPLICANT),
         sync_to_thread=True,
     )
@@ -179,6 +157,7 @@ class ApplicationController(Controller):
     @post(
         "/{application_id:uuid}/evidence",
         operation_id="uploadEvidence",
+        summary="Upload an evidence file / رفع ملف دليل",
         status_code=HTTP_201_CREATED,
         request_max_body_size=MAX_EVIDENCE_BYTES + 64 * 1024,
         **access(Role.APPLICANT),
@@ -208,6 +187,7 @@ class ApplicationController(Controller):
     @get(
         "/{application_id:uuid}/evidence/{evidence_id:uuid}",
         operation_id="downloadEvidence",
+        summary="Download an evidence file / تنزيل ملف دليل",
         **access(READERS),
         sync_to_thread=True,
     )
@@ -232,6 +212,7 @@ class ApplicationController(Controller):
     @post(
         "/{application_id:uuid}/evidence/{evidence_id:uuid}/remove",
         operation_id="removeEvidence",
+        summary="Remove an evidence file / حذف ملف دليل",
         status_code=200,
         **access(Role.APPLICANT),
         sync_to_thread=True,
@@ -248,6 +229,7 @@ class ApplicationController(Controller):
     @get(
         "/{application_id:uuid}/checks",
         operation_id="checkApplication",
+        summary="Check an application before submission / فحص طلب قبل تقديمه",
         **access(Role.APPLICANT, OVERSIGHT),
         sync_to_thread=True,
     )
@@ -267,6 +249,7 @@ class ApplicationController(Controller):
     @post(
         "/{application_id:uuid}/submit",
         operation_id="submitApplication",
+        summary="Submit an application / تقديم طلب",
         status_code=200,
         **access(Role.APPLICANT),
         sync_to_thread=True,
@@ -283,6 +266,7 @@ class ApplicationController(Controller):
     @post(
         "/{application_id:uuid}/screening",
         operation_id="screenApplication",
+        summary="Screen an application / فرز طلب",
         status_code=200,
         **access(STAFF),
         sync_to_thread=True,
@@ -304,18 +288,18 @@ class ApplicationController(Controller):
     @get(
         "/{application_id:uuid}/history",
         operation_id="getApplicationHistory",
+        summary="An application's history / سجل طلب",
         **access(STAFF, Role.COMMITTEE_CHAIR, Role.AUDITOR),
         sync_to_thread=True,
     )
     def history(self, request: AnyRequest, application_id: FromPath[UUID]) -> list[EventOut]:
         """Every change to the application: who, when, why."""
-        registry = registry_of(request)
-        registry.applications.get(application_id)
-        return history_of(registry.app, application_id)
+        return events_out(registry_of(request).applications.history(application_id))
 
     @get(
         "/{application_id:uuid}/result",
         operation_id="getApplicationResult",
+        summary="An application's own result / نتيجة الطلب",
         **access(Role.APPLICANT, OVERSIGHT),
         sync_to_thread=True,
     )
@@ -344,6 +328,7 @@ class JudgingController(Controller):
     @post(
         "/judges",
         operation_id="assignJudge",
+        summary="Assign a judge / إسناد محكّم",
         status_code=HTTP_201_CREATED,
         **access(Role.COMMITTEE_CHAIR),
         sync_to_thread=True,
@@ -362,6 +347,7 @@ class JudgingController(Controller):
     @post(
         "/judges/{judge_id:uuid}/unassign",
         operation_id="unassignJudge",
+        summary="Unassign a judge / إلغاء إسناد محكّم",
         status_code=200,
         **access(Role.COMMITTEE_CHAIR),
         sync_to_thread=True,
@@ -382,6 +368,7 @@ class JudgingController(Controller):
     @post(
         "/declaration",
         operation_id="declareInterests",
+        summary="Declare interests in an application / الإفصاح عن المصالح تجاه طلب",
         status_code=200,
         **access(Role.JUDGE),
         sync_to_thread=True,
@@ -396,7 +383,13 @@ class JudgingController(Controller):
         )
         return _scorecard(scorecard)
 
-    @get("/my-scorecard", operation_id="getMyScorecard", **access(Role.JUDGE), sync_to_thread=True)
+    @get(
+        "/my-scorecard",
+        operation_id="getMyScorecard",
+        summary="Read your scorecard / عرض بطاقة تقييمك",
+        **access(Role.JUDGE),
+        sync_to_thread=True,
+    )
     def my_scorecard(
         self, request: AnyRequest, application_id: FromPath[UUID]
     ) -> Response[ScorecardOut]:
@@ -409,6 +402,7 @@ class JudgingController(Controller):
     @put(
         "/my-scorecard/scores/{criterion:str}",
         operation_id="scoreCriterion",
+        summary="Score a criterion / تقييم معيار",
         **access(Role.JUDGE),
         sync_to_thread=True,
     )
@@ -435,6 +429,7 @@ class JudgingController(Controller):
     @post(
         "/my-scorecard/submit",
         operation_id="submitScorecard",
+        summary="Submit your scorecard / تقديم بطاقة تقييمك",
         status_code=200,
         **access(Role.JUDGE),
         sync_to_thread=True,
@@ -446,7 +441,13 @@ class JudgingController(Controller):
         )
         return _scorecard(scorecard)
 
-    @get("/scorecards", operation_id="listScorecards", **access(JUDGING), sync_to_thread=True)
+    @get(
+        "/scorecards",
+        operation_id="listScorecards",
+        summary="List an application's scorecards / قائمة بطاقات تقييم طلب",
+        **access(JUDGING),
+        sync_to_thread=True,
+    )
     def scorecards(self, request: AnyRequest, application_id: FromPath[UUID]) -> list[ScorecardOut]:
         """The scorecards you may see: a judge sees others' only after submitting their own."""
         return [
@@ -457,6 +458,7 @@ class JudgingController(Controller):
     @get(
         "/scorecards/{judge_id:uuid}",
         operation_id="getScorecard",
+        summary="Read a judge's scorecard / عرض بطاقة تقييم محكّم",
         **access(JUDGING),
         sync_to_thread=True,
     )
@@ -468,7 +470,13 @@ class JudgingController(Controller):
             registry_of(request).judging.scorecard(context_of(request), application_id, judge_id)
         )
 
-    @get("/consensus", operation_id="getConsensus", **access(OVERSIGHT), sync_to_thread=True)
+    @get(
+        "/consensus",
+        operation_id="getConsensus",
+        summary="Read the consensus scores / عرض درجات الإجماع",
+        **access(OVERSIGHT),
+        sync_to_thread=True,
+    )
     def consensus(
         self, request: AnyRequest, application_id: FromPath[UUID]
     ) -> Response[ConsensusOut]:
@@ -482,6 +490,7 @@ class JudgingController(Controller):
     @put(
         "/consensus/scores/{criterion:str}",
         operation_id="recordConsensus",
+        summary="Record a consensus score / تسجيل درجة إجماع",
         **access(Role.COMMITTEE_CHAIR),
         sync_to_thread=True,
     )
@@ -509,6 +518,7 @@ class JudgingController(Controller):
     @post(
         "/consensus/feedback",
         operation_id="giveFeedback",
+        summary="Give the committee's feedback / تقديم ملاحظات اللجنة",
         status_code=200,
         **access(Role.COMMITTEE_CHAIR),
         sync_to_thread=True,

@@ -22,6 +22,8 @@ from litestar.response import File
 from api.errors import BadRequest
 from api.guards import access
 from api.http import AnyRequest, as_of_param, context_of, registry_of
+from api.params import After, Limit500, Limit1000
+from api.schemas.applications import score_out
 from api.schemas.audit import (
     CategoryBoardOut,
     CheckpointOut,
@@ -38,7 +40,7 @@ from api.schemas.audit import (
     StreamPage,
     VerificationOut,
 )
-from api.schemas.awards import DomainScoreOut, StandingOut, score_out
+from api.schemas.awards import DomainScoreOut, StandingOut
 from domain.awards.judging import Consensus, Scorecard
 from domain.awards.ranking import TIE_BREAK
 from domain.errors import NotFound
@@ -64,6 +66,7 @@ class AuditController(Controller):
     @get(
         "/public-key",
         operation_id="auditPublicKey",
+        summary="The checkpoints' public key / المفتاح العام لنقاط التحقق",
         media_type="application/x-pem-file",
         sync_to_thread=True,
         **access(public=True),
@@ -73,13 +76,17 @@ class AuditController(Controller):
         return registry_of(request).signing_key().public_pem()
 
     @get(
-        "/checkpoints", operation_id="auditCheckpoints", sync_to_thread=True, **access(public=True)
+        "/checkpoints",
+        operation_id="auditCheckpoints",
+        summary="Signed checkpoints of the audit chain / نقاط التحقق الموقّعة لسلسلة التدقيق",
+        sync_to_thread=True,
+        **access(public=True),
     )
     def checkpoints(
         self,
         request: AnyRequest,
-        after: Annotated[int, QueryParameter(ge=0)] = 0,
-        limit: Annotated[int, QueryParameter(ge=1, le=1000)] = 100,
+        after: After = 0,
+        limit: Limit1000 = 100,
     ) -> CheckpointPage:
         """Signed checkpoints of the hash chain's head, oldest first (public: keep copies)."""
         items = [
@@ -88,13 +95,19 @@ class AuditController(Controller):
         ]
         return CheckpointPage(items=items, public_key_url=f"{self.path}/public-key")
 
-    @get("/streams/{stream_id:uuid}", operation_id="auditStream", sync_to_thread=True, **AUDITOR)
+    @get(
+        "/streams/{stream_id:uuid}",
+        operation_id="auditStream",
+        summary="A stream's raw history / السجل الخام لتدفق",
+        sync_to_thread=True,
+        **AUDITOR,
+    )
     def stream(
         self,
         request: AnyRequest,
         stream_id: FromPath[UUID],
-        after_version: Annotated[int, QueryParameter(ge=0)] = 0,
-        limit: Annotated[int, QueryParameter(ge=1, le=500)] = 100,
+        after_version: After = 0,
+        limit: Limit500 = 100,
     ) -> StreamPage:
         """The raw history of any aggregate, paged: each event with its envelope and chain link."""
         _log(request, "stream", stream_id=stream_id, after_version=after_version, limit=limit)
@@ -103,7 +116,13 @@ class AuditController(Controller):
         next_after = items[-1].version if len(items) == limit else None
         return StreamPage(stream_id=str(stream_id), items=items, next_after_version=next_after)
 
-    @get("/verify", operation_id="auditVerify", sync_to_thread=True, **AUDITOR)
+    @get(
+        "/verify",
+        operation_id="auditVerify",
+        summary="Verify the audit chain / التحقق من سلسلة التدقيق",
+        sync_to_thread=True,
+        **AUDITOR,
+    )
     def verify_chain(self, request: AnyRequest) -> VerificationOut:
         """Recomputes the whole chain now and reports the first broken link, if any."""
         _log(request, "verify")
@@ -122,6 +141,7 @@ class AuditController(Controller):
     @get(
         "/exports",
         operation_id="auditExport",
+        summary="Export an audit bundle / تصدير حزمة تدقيق",
         sync_to_thread=True,
         media_type="application/gzip",
         **AUDITOR,
@@ -218,6 +238,7 @@ class AuditReplayController(Controller):
     @get(
         "/editions/{edition_id:uuid}/leaderboard",
         operation_id="auditLeaderboardAsOf",
+        summary="An edition's leaderboard as of an instant / ترتيب دورة كما كان في لحظة",
         sync_to_thread=True,
         **AUDITOR,
     )
@@ -251,6 +272,7 @@ class AuditReplayController(Controller):
     @get(
         "/applications/{application_id:uuid}/decision",
         operation_id="auditDecisionAsOf",
+        summary="A screening decision as of an instant / قرار الفرز كما كان في لحظة",
         sync_to_thread=True,
         **AUDITOR,
     )
@@ -299,6 +321,7 @@ class AuditReplayController(Controller):
     @get(
         "/applications/{application_id:uuid}/provenance",
         operation_id="auditProvenance",
+        summary="Where an application's scores came from / مصدر درجات طلب",
         sync_to_thread=True,
         **AUDITOR,
     )

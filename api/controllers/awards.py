@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
+import msgspec
 from litestar import Controller, Response, get, post, put
 from litestar.params import FromPath, FromQuery, JSONBody
 from litestar.status_codes import HTTP_201_CREATED
@@ -38,14 +39,13 @@ from api.schemas.awards import (
     ResultsOut,
     RulesChange,
 )
-from api.schemas.common import EventOut, TextOut
-from api.schemas.history import history_of
+from api.schemas.common import EventOut
+from api.schemas.history import events_out
 from domain.awards.edition import Edition, PhaseKind
 from domain.awards.framework_version import FrameworkVersion
 from domain.awards.ranking import TIE_BREAK, CategoryResults
 from domain.roles import OVERSIGHT, READERS, STAFF, Role
 from domain.text import Text
-from projections import awards_queries as q
 
 
 def _version(raw: str) -> int:
@@ -71,19 +71,22 @@ class FrameworkController(Controller):
     path = "/api/v1/frameworks"
     tags = ["Awards"]
 
-    @get("/", operation_id="listFrameworks", **access(READERS), sync_to_thread=True)
+    @get(
+        "/",
+        operation_id="listFrameworks",
+        summary="List criteria frameworks / قائمة أطر المعايير",
+        **access(READERS),
+        sync_to_thread=True,
+    )
     def list_frameworks(self, request: AnyRequest) -> list[FrameworkSummaryOut]:
         """Every version of every criteria framework (read model)."""
-        return [
-            FrameworkSummaryOut(
-                r[0], r[1], int(r[2]), TextOut(ar=r[3], en=r[4]), int(r[5]), bool(r[6])
-            )
-            for r in q.list_frameworks(registry_of(request).db)
-        ]
+        found = registry_of(request).frameworks.list_frameworks()
+        return msgspec.convert(found, list[FrameworkSummaryOut], from_attributes=True)
 
     @get(
         "/{key:str}/versions/{version:str}",
         operation_id="getFramework",
+        summary="Read a criteria framework version / عرض إصدار من إطار معايير",
         **access(READERS),
         sync_to_thread=True,
     )
@@ -97,6 +100,7 @@ class FrameworkController(Controller):
     @post(
         "/",
         operation_id="publishFramework",
+        summary="Publish a criteria framework version / نشر إصدار من إطار معايير",
         status_code=HTTP_201_CREATED,
         **access(STAFF),
         sync_to_thread=True,
@@ -116,6 +120,7 @@ class FrameworkController(Controller):
     @put(
         "/{key:str}/versions/{version:str}",
         operation_id="reviseFramework",
+        summary="Revise an unlocked framework version / تعديل إصدار إطار غير مقفل",
         **access(STAFF),
         sync_to_thread=True,
     )
@@ -142,18 +147,21 @@ class AwardController(Controller):
     path = "/api/v1/awards"
     tags = ["Awards"]
 
-    @get("/", operation_id="listAwardProgrammes", **access(public=True), sync_to_thread=True)
+    @get(
+        "/",
+        operation_id="listAwardProgrammes",
+        summary="List award programmes / قائمة برامج الجوائز",
+        **access(public=True),
+        sync_to_thread=True,
+    )
     def list_programmes(self, request: AnyRequest) -> list[ProgrammeOut]:
         """The award programmes (Amyaz, Nawah, Maan…)."""
-        registry = registry_of(request)
-        return [
-            ProgrammeOut.of(registry.editions.get_programme(UUID(r[0])))
-            for r in q.list_programmes(registry.db)
-        ]
+        return [ProgrammeOut.of(p) for p in registry_of(request).editions.list_programmes()]
 
     @get(
         "/{programme_id:uuid}",
         operation_id="getAwardProgramme",
+        summary="Read an award programme / عرض برنامج جائزة",
         **access(public=True),
         sync_to_thread=True,
     )
@@ -165,6 +173,7 @@ class AwardController(Controller):
     @post(
         "/",
         operation_id="createAwardProgramme",
+        summary="Register an award programme / تسجيل برنامج جائزة",
         status_code=HTTP_201_CREATED,
         **access(STAFF),
         sync_to_thread=True,
@@ -195,28 +204,33 @@ def _edition(request: AnyRequest, edition: Edition) -> Response[EditionOut]:
 
 
 def organisation_names(request: AnyRequest) -> dict[str, Text]:
-    rows, _ = q.list_organisations(registry_of(request).db, 100_000, 0)
-    return {r[0]: Text(r[2], r[3]) for r in rows}
+    return registry_of(request).organisations.names()
 
 
 class EditionController(Controller):
     path = "/api/v1/editions"
     tags = ["Awards"]
 
-    @get("/", operation_id="listEditions", **access(public=True), sync_to_thread=True)
+    @get(
+        "/",
+        operation_id="listEditions",
+        summary="List award editions / قائمة دورات الجوائز",
+        **access(public=True),
+        sync_to_thread=True,
+    )
     def list_editions(
         self, request: AnyRequest, programme: FromQuery[str | None] = None
     ) -> list[EditionSummaryOut]:
         """The editions, optionally of one programme (by code, e.g. `AMYAZ`)."""
-        return [
-            EditionSummaryOut(r[0], r[1], int(r[2]), TextOut(ar=r[3], en=r[4]), r[5], int(r[6]))
-            for r in q.list_editions(
-                registry_of(request).db, programme.upper() if programme else None
-            )
-        ]
+        found = registry_of(request).editions.list_editions(programme)
+        return msgspec.convert(found, list[EditionSummaryOut], from_attributes=True)
 
     @get(
-        "/{edition_id:uuid}", operation_id="getEdition", **access(public=True), sync_to_thread=True
+        "/{edition_id:uuid}",
+        operation_id="getEdition",
+        summary="Read an award edition / عرض دورة جائزة",
+        **access(public=True),
+        sync_to_thread=True,
     )
     def read(self, request: AnyRequest, edition_id: FromPath[UUID]) -> Response[EditionOut]:
         """An edition: categories, framework versions, timeline (with the current phase), rules."""
@@ -225,6 +239,7 @@ class EditionController(Controller):
     @post(
         "/",
         operation_id="createEdition",
+        summary="Create an award edition / إنشاء دورة جائزة",
         status_code=HTTP_201_CREATED,
         **access(STAFF),
         sync_to_thread=True,
@@ -248,6 +263,7 @@ class EditionController(Controller):
     @put(
         "/{edition_id:uuid}/categories/{key:str}",
         operation_id="configureCategory",
+        summary="Configure a category of an edition / إعداد فئة في دورة",
         **access(STAFF),
         sync_to_thread=True,
     )
@@ -267,6 +283,7 @@ class EditionController(Controller):
     @post(
         "/{edition_id:uuid}/categories/{key:str}/remove",
         operation_id="removeCategory",
+        summary="Remove a category from a draft edition / حذف فئة من دورة مسودة",
         status_code=200,
         **access(STAFF),
         sync_to_thread=True,
@@ -283,6 +300,7 @@ class EditionController(Controller):
     @put(
         "/{edition_id:uuid}/categories/{key:str}/points/{criterion:str}",
         operation_id="setCriterionPoints",
+        summary="Set a criterion's points for an edition / تحديد درجات معيار في دورة",
         **access(STAFF),
         sync_to_thread=True,
     )
@@ -309,6 +327,7 @@ class EditionController(Controller):
     @put(
         "/{edition_id:uuid}/rules",
         operation_id="setEditionRules",
+        summary="Set an edition's eligibility rules / تحديد شروط الأهلية لدورة",
         **access(STAFF),
         sync_to_thread=True,
     )
@@ -328,6 +347,7 @@ class EditionController(Controller):
     @put(
         "/{edition_id:uuid}/phases/{kind:str}",
         operation_id="schedulePhase",
+        summary="Schedule a phase of an edition / جدولة مرحلة من دورة",
         **access(STAFF),
         sync_to_thread=True,
     )
@@ -352,6 +372,7 @@ class EditionController(Controller):
     @post(
         "/{edition_id:uuid}/open",
         operation_id="openEdition",
+        summary="Open an edition / فتح دورة",
         status_code=200,
         **access(STAFF),
         sync_to_thread=True,
@@ -366,18 +387,18 @@ class EditionController(Controller):
     @get(
         "/{edition_id:uuid}/history",
         operation_id="getEditionHistory",
+        summary="An edition's history / سجل دورة",
         **access(STAFF, Role.COMMITTEE_CHAIR, Role.AUDITOR),
         sync_to_thread=True,
     )
     def history(self, request: AnyRequest, edition_id: FromPath[UUID]) -> list[EventOut]:
         """Every change and decision on the edition: who, when, why — publications included."""
-        registry = registry_of(request)
-        registry.editions.get(edition_id)
-        return history_of(registry.app, edition_id)
+        return events_out(registry_of(request).editions.history(edition_id))
 
     @get(
         "/{edition_id:uuid}/leaderboard",
         operation_id="getLeaderboard",
+        summary="Live leaderboard of an edition / الترتيب الحي لدورة",
         **access(OVERSIGHT),
         description=f"Live ranking on consensus scores. {TIE_BREAK}",
         sync_to_thread=True,
@@ -399,6 +420,7 @@ class EditionController(Controller):
     @post(
         "/{edition_id:uuid}/results",
         operation_id="publishResults",
+        summary="Publish an edition's results / نشر نتائج دورة",
         status_code=200,
         description=f"Publishes the ranking and winners once judging has closed. {TIE_BREAK}",
         **access(STAFF),
@@ -416,6 +438,7 @@ class EditionController(Controller):
     @get(
         "/{edition_id:uuid}/results",
         operation_id="getResults",
+        summary="Published results of an edition / النتائج المنشورة لدورة",
         **access(public=True),
         description=f"The published ranking and winners. {TIE_BREAK}",
         sync_to_thread=True,
@@ -428,6 +451,7 @@ class EditionController(Controller):
     @post(
         "/{edition_id:uuid}/withdrawals",
         operation_id="withdrawAward",
+        summary="Withdraw an award / سحب جائزة",
         status_code=200,
         **access(Role.COMMITTEE_CHAIR),
         sync_to_thread=True,

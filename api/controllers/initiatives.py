@@ -19,8 +19,9 @@ from api.http import (
     registry_of,
     versioned,
 )
+from api.params import Limit, Offset
 from api.schemas.common import EventOut, TextOut
-from api.schemas.history import history_of
+from api.schemas.history import events_out
 from api.schemas.initiatives import (
     ComponentCreate,
     CreatedPart,
@@ -52,11 +53,8 @@ from domain.errors import InvalidInput
 from domain.initiatives.initiative import Initiative
 from domain.initiatives.values import EvaluationStage, InitiativeStatus
 from domain.roles import READERS, STAFF, Role
-from projections.initiatives_queries import list_initiatives
 
 BASE = "/api/v1/initiatives"
-Limit = Annotated[int, QueryParameter(ge=1, le=200)]
-Offset = Annotated[int, QueryParameter(ge=0)]
 
 
 def _out(request: AnyRequest, initiative: Initiative) -> InitiativeOut:
@@ -74,7 +72,13 @@ class InitiativeController(Controller):
     path = BASE
     tags = ["Initiatives"]
 
-    @get("/", operation_id="listInitiatives", **access(READERS), sync_to_thread=True)
+    @get(
+        "/",
+        operation_id="listInitiatives",
+        summary="List initiatives / قائمة المبادرات",
+        **access(READERS),
+        sync_to_thread=True,
+    )
     def list_initiatives(
         self,
         request: AnyRequest,
@@ -83,7 +87,7 @@ class InitiativeController(Controller):
         status: FromQuery[InitiativeStatus | None] = None,
     ) -> InitiativePage:
         """The initiatives, by code (read model; reflects changes within a moment)."""
-        rows, total = list_initiatives(registry_of(request).db, limit, offset, status)
+        page = registry_of(request).initiatives.list_initiatives(limit, offset, status)
         items = [
             InitiativeSummaryOut(
                 id=r.id,
@@ -94,13 +98,14 @@ class InitiativeController(Controller):
                 version=r.version,
                 updated_at=r.updated_at,
             )
-            for r in rows
+            for r in page.items
         ]
-        return InitiativePage(items=items, total=total, limit=limit, offset=offset)
+        return InitiativePage(items=items, total=page.total, limit=limit, offset=offset)
 
     @post(
         "/",
         operation_id="createInitiative",
+        summary="Register an initiative / تسجيل مبادرة",
         status_code=HTTP_201_CREATED,
         **access(STAFF),
         sync_to_thread=True,
@@ -128,6 +133,7 @@ class InitiativeController(Controller):
     @get(
         "/{initiative_id:uuid}",
         operation_id="getInitiative",
+        summary="Read an initiative / عرض مبادرة",
         **access(READERS),
         sync_to_thread=True,
     )
@@ -153,18 +159,18 @@ class InitiativeController(Controller):
     @get(
         "/{initiative_id:uuid}/history",
         operation_id="getInitiativeHistory",
+        summary="An initiative's history / سجل مبادرة",
         **access(STAFF, Role.AUDITOR),
         sync_to_thread=True,
     )
     def history(self, request: AnyRequest, initiative_id: FromPath[UUID]) -> list[EventOut]:
         """Every change to the initiative: what, who, when, in which request, and why."""
-        registry = registry_of(request)
-        registry.initiatives.get(initiative_id)
-        return history_of(registry.app, initiative_id)
+        return events_out(registry_of(request).initiatives.history(initiative_id))
 
     @put(
         "/{initiative_id:uuid}",
         operation_id="reviseInitiative",
+        summary="Revise an initiative / تعديل مبادرة",
         **access(STAFF),
         sync_to_thread=True,
     )
@@ -185,6 +191,7 @@ class InitiativeController(Controller):
     @post(
         "/{initiative_id:uuid}/status",
         operation_id="changeInitiativeStatus",
+        summary="Change an initiative's status / تغيير حالة مبادرة",
         status_code=200,
         **access(STAFF),
         sync_to_thread=True,
@@ -201,6 +208,7 @@ class InitiativeController(Controller):
     @post(
         "/{initiative_id:uuid}/components",
         operation_id="addInitiativeComponent",
+        summary="Add a component to an initiative / إضافة مكوّن إلى مبادرة",
         status_code=HTTP_201_CREATED,
         **access(STAFF),
         sync_to_thread=True,
@@ -224,6 +232,7 @@ class InitiativeController(Controller):
     @post(
         "/{initiative_id:uuid}/milestones",
         operation_id="addMilestone",
+        summary="Add a milestone to an initiative / إضافة معلم إلى مبادرة",
         status_code=HTTP_201_CREATED,
         **access(STAFF),
         sync_to_thread=True,
@@ -245,6 +254,7 @@ class InitiativeController(Controller):
     @post(
         "/{initiative_id:uuid}/milestones/{milestone_id:uuid}/reschedule",
         operation_id="rescheduleMilestone",
+        summary="Reschedule a milestone / إعادة جدولة معلم",
         status_code=200,
         **access(STAFF),
         sync_to_thread=True,
@@ -272,6 +282,7 @@ class InitiativeController(Controller):
     @post(
         "/{initiative_id:uuid}/milestones/{milestone_id:uuid}/complete",
         operation_id="completeMilestone",
+        summary="Complete a milestone / إنجاز معلم",
         status_code=200,
         **access(STAFF),
         sync_to_thread=True,
@@ -296,6 +307,7 @@ class InitiativeController(Controller):
     @post(
         "/{initiative_id:uuid}/milestones/{milestone_id:uuid}/cancel",
         operation_id="cancelMilestone",
+        summary="Cancel a milestone / إلغاء معلم",
         status_code=200,
         **access(STAFF),
         sync_to_thread=True,
@@ -322,6 +334,7 @@ class InitiativeController(Controller):
     @post(
         "/{initiative_id:uuid}/pilots",
         operation_id="addPilot",
+        summary="Add a pilot to an initiative / إضافة تجربة إلى مبادرة",
         status_code=HTTP_201_CREATED,
         **access(STAFF),
         sync_to_thread=True,
@@ -344,6 +357,7 @@ class InitiativeController(Controller):
     @post(
         "/{initiative_id:uuid}/pilots/{pilot_id:uuid}/evaluations/{stage:str}/schedule",
         operation_id="scheduleEvaluation",
+        summary="Schedule a pilot's evaluation / جدولة تقييم تجربة",
         status_code=200,
         **access(STAFF),
         sync_to_thread=True,
@@ -372,6 +386,7 @@ class InitiativeController(Controller):
     @post(
         "/{initiative_id:uuid}/pilots/{pilot_id:uuid}/evaluations/{stage:str}/complete",
         operation_id="completeEvaluation",
+        summary="Complete a pilot's evaluation / إكمال تقييم تجربة",
         status_code=200,
         **access(STAFF),
         sync_to_thread=True,
@@ -402,6 +417,7 @@ class InitiativeController(Controller):
     @post(
         "/{initiative_id:uuid}/deliverables",
         operation_id="addDeliverable",
+        summary="Add a deliverable to an initiative / إضافة مُخرَج إلى مبادرة",
         status_code=HTTP_201_CREATED,
         **access(STAFF),
         sync_to_thread=True,
@@ -426,6 +442,7 @@ class InitiativeController(Controller):
     @post(
         "/{initiative_id:uuid}/deliverables/{deliverable_id:uuid}/status",
         operation_id="changeDeliverableStatus",
+        summary="Change a deliverable's status / تغيير حالة مُخرَج",
         status_code=200,
         **access(STAFF),
         sync_to_thread=True,
@@ -454,6 +471,7 @@ class InitiativeController(Controller):
     @post(
         "/{initiative_id:uuid}/partnerships",
         operation_id="addPartnership",
+        summary="Add a partnership to an initiative / إضافة شراكة إلى مبادرة",
         status_code=HTTP_201_CREATED,
         **access(STAFF),
         sync_to_thread=True,
@@ -477,6 +495,7 @@ class InitiativeController(Controller):
     @post(
         "/{initiative_id:uuid}/partnerships/{partnership_id:uuid}/end",
         operation_id="endPartnership",
+        summary="End a partnership / إنهاء شراكة",
         status_code=200,
         **access(STAFF),
         sync_to_thread=True,
@@ -504,6 +523,7 @@ class InitiativeController(Controller):
     @post(
         "/{initiative_id:uuid}/kpis",
         operation_id="defineKpi",
+        summary="Define a KPI of an initiative / تعريف مؤشر أداء لمبادرة",
         status_code=HTTP_201_CREATED,
         **access(STAFF),
         sync_to_thread=True,
@@ -527,6 +547,7 @@ class InitiativeController(Controller):
     @post(
         "/{initiative_id:uuid}/kpis/{kpi_id:uuid}/measurements",
         operation_id="recordKpiValue",
+        summary="Record a KPI measurement / تسجيل قياس مؤشر أداء",
         status_code=200,
         **access(STAFF),
         sync_to_thread=True,
@@ -555,6 +576,7 @@ class InitiativeController(Controller):
     @post(
         "/{initiative_id:uuid}/progress-reports",
         operation_id="reportProgress",
+        summary="Report an initiative's progress / رفع تقرير تقدّم مبادرة",
         status_code=200,
         **access(STAFF),
         sync_to_thread=True,

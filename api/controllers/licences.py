@@ -6,11 +6,11 @@ belong to the executive office's staff.
 
 from __future__ import annotations
 
-from typing import Annotated
 from uuid import UUID
 
+import msgspec
 from litestar import Controller, Response, get, post, put
-from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+from litestar.params import FromPath, FromQuery, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from api.guards import access
@@ -22,16 +22,16 @@ from api.http import (
     registry_of,
     versioned,
 )
-from api.schemas.ambassadors import DecisionIn, ExpiryRunIn, ExpiryRunOut, name_or_erased
-from api.schemas.common import EventOut, TextOut
-from api.schemas.history import history_of
+from api.params import Limit, Offset
+from api.schemas.ambassadors import DecisionIn, ExpiryRunIn, ExpiryRunOut
+from api.schemas.common import EventOut
+from api.schemas.history import events_out
 from api.schemas.licences import (
     ApplicationReceiptOut,
     AssessmentIn,
     LicenceApplicationIn,
     LicenceOut,
     LicencePage,
-    LicenceRowOut,
     LicenceTypeCreate,
     LicenceTypeOut,
     LicenceTypeRevise,
@@ -41,11 +41,8 @@ from api.schemas.licences import (
 )
 from domain.licences.licence import Licence, LicenceStatus
 from domain.roles import STAFF, Role
-from projections.licences_queries import licence_types, list_licences
 
 BASE = "/api/v1/licences"
-Limit = Annotated[int, QueryParameter(ge=1, le=200)]
-Offset = Annotated[int, QueryParameter(ge=0)]
 READ = access(STAFF, Role.AUDITOR)
 ACT = access(STAFF)
 
@@ -64,25 +61,22 @@ class LicenceController(Controller):
 
     # -- licence types (reference data) --------------------------------------------
 
-    @get("/types", operation_id="listLicenceTypes", **access(public=True), sync_to_thread=True)
+    @get(
+        "/types",
+        operation_id="listLicenceTypes",
+        summary="List licence types / قائمة أنواع الرخص",
+        **access(public=True),
+        sync_to_thread=True,
+    )
     def list_types(self, request: AnyRequest) -> list[LicenceTypeOut]:
         """The licence types one may apply for, technical (first stage) then administrative."""
-        return [
-            LicenceTypeOut(
-                code=t.code,
-                stage=t.stage,
-                title=TextOut(ar=t.title_ar, en=t.title_en),
-                validity_years=t.validity_years,
-                cpd_hours=t.cpd_hours,
-                active=t.active,
-                version=t.version,
-            )
-            for t in licence_types(registry_of(request).db)
-        ]
+        types = registry_of(request).licences.list_types()
+        return msgspec.convert(types, list[LicenceTypeOut], from_attributes=True)
 
     @post(
         "/types",
         operation_id="defineLicenceType",
+        summary="Define a licence type / تعريف نوع رخصة",
         status_code=HTTP_201_CREATED,
         **ACT,
         sync_to_thread=True,
@@ -110,6 +104,7 @@ class LicenceController(Controller):
     @get(
         "/types/{code:str}",
         operation_id="getLicenceType",
+        summary="Read a licence type / عرض نوع رخصة",
         **access(public=True),
         sync_to_thread=True,
     )
@@ -118,7 +113,13 @@ class LicenceController(Controller):
         licence_type = registry_of(request).licences.get_type(code)
         return versioned(licence_type_out(licence_type), licence_type.version)
 
-    @put("/types/{code:str}", operation_id="reviseLicenceType", **ACT, sync_to_thread=True)
+    @put(
+        "/types/{code:str}",
+        operation_id="reviseLicenceType",
+        summary="Revise a licence type / تعديل نوع رخصة",
+        **ACT,
+        sync_to_thread=True,
+    )
     def revise_type(
         self, request: AnyRequest, code: FromPath[str], data: JSONBody[LicenceTypeRevise]
     ) -> Response[LicenceTypeOut]:
@@ -137,6 +138,7 @@ class LicenceController(Controller):
     @post(
         "/types/{code:str}/retire",
         operation_id="retireLicenceType",
+        summary="Retire a licence type / إيقاف نوع رخصة",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
@@ -155,6 +157,7 @@ class LicenceController(Controller):
     @post(
         "/applications",
         operation_id="applyForLicence",
+        summary="Apply for a licence / التقدّم بطلب رخصة",
         status_code=HTTP_201_CREATED,
         **access(public=True),
         sync_to_thread=True,
@@ -179,6 +182,7 @@ class LicenceController(Controller):
     @post(
         "/expire-due",
         operation_id="recordLicenceExpiries",
+        summary="Record the expiries due (daily run) / تسجيل الرخص المنتهية (التشغيل اليومي)",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
@@ -190,7 +194,13 @@ class LicenceController(Controller):
         )
         return ExpiryRunOut(expired=count)
 
-    @get("/", operation_id="listLicences", **READ, sync_to_thread=True)
+    @get(
+        "/",
+        operation_id="listLicences",
+        summary="List licences and applications / قائمة الرخص والطلبات",
+        **READ,
+        sync_to_thread=True,
+    )
     def list_licences(
         self,
         request: AnyRequest,
@@ -200,45 +210,35 @@ class LicenceController(Controller):
         type_code: FromQuery[str | None] = None,
     ) -> LicencePage:
         """Licences and applications, oldest application first (read model)."""
-        registry = registry_of(request)
-        rows, total = list_licences(registry.db, limit, offset, status, type_code)
-        opened = registry.vault.open_many({UUID(r.person_id): r.personal for r in rows})
-        items = []
-        for r in rows:
-            name_ar, name_en = name_or_erased(opened.get(UUID(r.person_id)))
-            items.append(
-                LicenceRowOut(
-                    id=UUID(r.id),
-                    type_code=r.type_code,
-                    stage=r.stage,
-                    status=r.status,
-                    number=r.number,
-                    valid_until=r.valid_until,
-                    holder_name_ar=name_ar,
-                    holder_name_en=name_en,
-                    applied_on=r.applied_on,
-                    version=r.version,
-                )
-            )
-        return LicencePage(items=items, total=total, limit=limit, offset=offset)
+        page = registry_of(request).licences.list_licences(limit, offset, status, type_code)
+        return msgspec.convert(page, LicencePage, from_attributes=True)
 
-    @get("/{licence_id:uuid}", operation_id="getLicence", **READ, sync_to_thread=True)
+    @get(
+        "/{licence_id:uuid}",
+        operation_id="getLicence",
+        summary="Read a licence / عرض رخصة",
+        **READ,
+        sync_to_thread=True,
+    )
     def read(self, request: AnyRequest, licence_id: FromPath[UUID]) -> Response[LicenceOut]:
         """One licence or application, with its holder (ID masked)."""
         return _detail(request, registry_of(request).licences.get(licence_id))
 
     @get(
-        "/{licence_id:uuid}/history", operation_id="getLicenceHistory", **READ, sync_to_thread=True
+        "/{licence_id:uuid}/history",
+        operation_id="getLicenceHistory",
+        summary="A licence's history / سجل رخصة",
+        **READ,
+        sync_to_thread=True,
     )
     def history(self, request: AnyRequest, licence_id: FromPath[UUID]) -> list[EventOut]:
         """Every decision on the licence: what, who, when, why."""
-        registry = registry_of(request)
-        registry.licences.get(licence_id)
-        return history_of(registry.app, licence_id)
+        return events_out(registry_of(request).licences.history(licence_id))
 
     @post(
         "/{licence_id:uuid}/assessment",
         operation_id="recordLicenceAssessment",
+        summary="Record an assessment result / تسجيل نتيجة التقييم",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
@@ -260,6 +260,7 @@ class LicenceController(Controller):
     @post(
         "/{licence_id:uuid}/issue",
         operation_id="issueLicence",
+        summary="Issue a licence / إصدار رخصة",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
@@ -276,6 +277,7 @@ class LicenceController(Controller):
     @post(
         "/{licence_id:uuid}/renew",
         operation_id="renewLicence",
+        summary="Renew a licence / تجديد رخصة",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
@@ -304,6 +306,7 @@ class LicenceController(Controller):
     @post(
         "/{licence_id:uuid}/suspend",
         operation_id="suspendLicence",
+        summary="Suspend a licence / إيقاف رخصة",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
@@ -317,6 +320,7 @@ class LicenceController(Controller):
     @post(
         "/{licence_id:uuid}/reinstate",
         operation_id="reinstateLicence",
+        summary="Reinstate a licence / إعادة تفعيل رخصة",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
@@ -330,6 +334,7 @@ class LicenceController(Controller):
     @post(
         "/{licence_id:uuid}/revoke",
         operation_id="revokeLicence",
+        summary="Revoke a licence / إلغاء رخصة",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
@@ -343,6 +348,7 @@ class LicenceController(Controller):
     @post(
         "/{licence_id:uuid}/expire",
         operation_id="expireLicence",
+        summary="Record a licence's expiry / تسجيل انتهاء رخصة",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
@@ -356,6 +362,7 @@ class LicenceController(Controller):
     @post(
         "/{licence_id:uuid}/erase",
         operation_id="eraseLicenceHolderData",
+        summary="Erase a holder's personal data / محو البيانات الشخصية لحامل رخصة",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
 from uuid import UUID
 
+import msgspec
 from litestar import Controller, Response, get, post, put
-from litestar.params import FromPath, JSONBody, QueryParameter
+from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_201_CREATED
 
 from api.guards import access
@@ -18,7 +18,10 @@ from api.http import (
     registry_of,
     versioned,
 )
-from api.schemas.awards import (
+from api.params import Limit, Offset
+from api.schemas.common import EventOut
+from api.schemas.history import events_out
+from api.schemas.organisations import (
     AccreditationCreate,
     DecisionReason,
     MemberAssign,
@@ -27,14 +30,10 @@ from api.schemas.awards import (
     OrganisationOut,
     OrganisationPage,
     OrganisationProfileDoc,
-    OrganisationSummaryOut,
 )
-from api.schemas.common import EventOut, TextOut
-from api.schemas.history import history_of
 from domain.awards.organisation import Organisation, Profile
 from domain.errors import NotFound
 from domain.roles import OVERSIGHT, STAFF, Role
-from projections import awards_queries as q
 
 
 def _profile(data: OrganisationProfileDoc) -> Profile:
@@ -59,26 +58,27 @@ class OrganisationController(Controller):
     path = "/api/v1/organisations"
     tags = ["Organisations"]
 
-    @get("/", operation_id="listOrganisations", **access(OVERSIGHT), sync_to_thread=True)
+    @get(
+        "/",
+        operation_id="listOrganisations",
+        summary="List organisations / قائمة الجهات",
+        **access(OVERSIGHT),
+        sync_to_thread=True,
+    )
     def list_organisations(
         self,
         request: AnyRequest,
-        limit: Annotated[int, QueryParameter(ge=1, le=200)] = 50,
-        offset: Annotated[int, QueryParameter(ge=0)] = 0,
+        limit: Limit = 50,
+        offset: Offset = 0,
     ) -> OrganisationPage:
         """The organisations, by English name."""
-        rows, total = q.list_organisations(registry_of(request).db, limit, offset)
-        items = [
-            OrganisationSummaryOut(
-                r[0], r[1], TextOut(ar=r[2], en=r[3]), r[4], r[5], r[6], r[7], int(r[8])
-            )
-            for r in rows
-        ]
-        return OrganisationPage(items=items, total=total, limit=limit, offset=offset)
+        page = registry_of(request).organisations.list_organisations(limit, offset)
+        return msgspec.convert(page, OrganisationPage, from_attributes=True)
 
     @post(
         "/",
         operation_id="registerOrganisation",
+        summary="Register an organisation / تسجيل جهة",
         status_code=HTTP_201_CREATED,
         **access(STAFF),
         sync_to_thread=True,
@@ -100,6 +100,7 @@ class OrganisationController(Controller):
     @get(
         "/{organisation_id:uuid}",
         operation_id="getOrganisation",
+        summary="Read an organisation / عرض جهة",
         **access(OVERSIGHT, Role.APPLICANT),
         sync_to_thread=True,
     )
@@ -118,6 +119,7 @@ class OrganisationController(Controller):
     @put(
         "/{organisation_id:uuid}",
         operation_id="reviseOrganisation",
+        summary="Revise an organisation's profile / تعديل بيانات جهة",
         **access(STAFF),
         sync_to_thread=True,
     )
@@ -136,6 +138,7 @@ class OrganisationController(Controller):
     @post(
         "/{organisation_id:uuid}/accreditations",
         operation_id="addAccreditation",
+        summary="Add an accreditation / إضافة اعتماد",
         status_code=HTTP_201_CREATED,
         **access(STAFF),
         sync_to_thread=True,
@@ -161,6 +164,7 @@ class OrganisationController(Controller):
     @post(
         "/{organisation_id:uuid}/accreditations/{accreditation_id:uuid}/remove",
         operation_id="removeAccreditation",
+        summary="Remove an accreditation / حذف اعتماد",
         status_code=200,
         **access(STAFF),
         sync_to_thread=True,
@@ -185,6 +189,7 @@ class OrganisationController(Controller):
     @post(
         "/{organisation_id:uuid}/activate",
         operation_id="activateOrganisation",
+        summary="Activate an organisation / تفعيل جهة",
         status_code=200,
         **access(STAFF),
         sync_to_thread=True,
@@ -201,6 +206,7 @@ class OrganisationController(Controller):
     @post(
         "/{organisation_id:uuid}/suspend",
         operation_id="suspendOrganisation",
+        summary="Suspend an organisation / إيقاف جهة",
         status_code=200,
         **access(STAFF),
         sync_to_thread=True,
@@ -217,6 +223,7 @@ class OrganisationController(Controller):
     @post(
         "/{organisation_id:uuid}/members",
         operation_id="assignApplicant",
+        summary="Link an applicant account to an organisation / ربط حساب متقدّم بجهة",
         status_code=200,
         **access(STAFF),
         sync_to_thread=True,
@@ -237,11 +244,10 @@ class OrganisationController(Controller):
     @get(
         "/{organisation_id:uuid}/history",
         operation_id="getOrganisationHistory",
+        summary="An organisation's history / سجل جهة",
         **access(STAFF, Role.AUDITOR),
         sync_to_thread=True,
     )
     def history(self, request: AnyRequest, organisation_id: FromPath[UUID]) -> list[EventOut]:
         """Every change to the organisation: who, when, why."""
-        registry = registry_of(request)
-        registry.organisations.get(organisation_id)
-        return history_of(registry.app, organisation_id)
+        return events_out(registry_of(request).organisations.history(organisation_id))
