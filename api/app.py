@@ -29,6 +29,7 @@ from api.controllers.register_reports import LicenceReportController, Membership
 from api.controllers.system import HealthController, MetricsController
 from api.controllers.users import UserController
 from api.controllers.verify import VerifyController
+from api.deps import service_dependencies
 from api.errors import EXCEPTION_HANDLERS
 from api.guards import role_guard
 from api.middleware import RequestContextMiddleware
@@ -108,6 +109,8 @@ def create_app(
             VerifyController,
         ],
         guards=[role_guard],
+        # Handlers name the services they call as parameters (api/deps.py).
+        dependencies=service_dependencies(),
         on_app_init=[auth.on_app_init],
         exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
         lifespan=[lifespan],

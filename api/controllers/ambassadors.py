@@ -15,6 +15,7 @@ from uuid import UUID
 import anyio
 import msgspec
 from litestar import Controller, Response, get, post, put
+from litestar.di import NamedDependency
 from litestar.params import FromPath, FromQuery, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
@@ -57,6 +58,7 @@ from domain.regions import Region
 from domain.roles import STAFF, Role
 from registry.ambassador_import import import_enrolments
 from registry.ambassador_reads import MemberFilters
+from registry.ambassadors import AmbassadorService
 from registry.exports import CSV
 
 BASE = "/api/v1/ambassadors"
@@ -104,13 +106,16 @@ class AmbassadorController(Controller):
         **access(public=True),
     )
     async def enrol(
-        self, request: AnyRequest, data: JSONBody[EnrolmentIn]
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        data: JSONBody[EnrolmentIn],
     ) -> Response[EnrolmentOut]:
         """Self-enrolment, no sign-in. Every invalid field is named (Arabic and English); an ID
         number already enrolled is a 409 that shows nothing about that membership."""
         # Async on purpose: this public path is the hot one, and awaiting the group commit
         # costs far less than holding a worker thread per request while the disk flushes.
-        membership = await registry_of(request).ambassadors.enrol_async(
+        membership = await ambassadors.enrol_async(
             context_of(request), data.to_form(), idempotency_of(request, data)
         )
         body = EnrolmentOut(
@@ -135,6 +140,7 @@ class AmbassadorController(Controller):
     def list_members(
         self,
         request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
         limit: Limit = 50,
         offset: Offset = 0,
         status: FromQuery[MembershipStatus | None] = None,
@@ -143,9 +149,7 @@ class AmbassadorController(Controller):
         sector: FromQuery[Sector | None] = None,
     ) -> MembershipPage:
         """Members by status, oldest enrolment first (read model), with names decrypted."""
-        page = registry_of(request).ambassadors.list_members(
-            MemberFilters(status, region, track, sector), limit, offset
-        )
+        page = ambassadors.list_members(MemberFilters(status, region, track, sector), limit, offset)
         return msgspec.convert(page, MembershipPage, from_attributes=True)
 
     @post(
@@ -157,12 +161,13 @@ class AmbassadorController(Controller):
         sync_to_thread=True,
     )
     def look_up(
-        self, request: AnyRequest, data: JSONBody[NationalIdLookup]
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        data: JSONBody[NationalIdLookup],
     ) -> Response[MembershipOut]:
         """Finds a membership by ID number (in the body, so it never lands in a URL or log)."""
-        return _detail(
-            request, registry_of(request).ambassadors.find_by_national_id(data.national_id)
-        )
+        return _detail(request, ambassadors.find_by_national_id(data.national_id))
 
     @get(
         "/{membership_id:uuid}",
@@ -171,9 +176,14 @@ class AmbassadorController(Controller):
         **READ,
         sync_to_thread=True,
     )
-    def read(self, request: AnyRequest, membership_id: FromPath[UUID]) -> Response[MembershipOut]:
+    def read(
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        membership_id: FromPath[UUID],
+    ) -> Response[MembershipOut]:
         """One membership with its person (ID masked), activities and any pending track change."""
-        return _detail(request, registry_of(request).ambassadors.get(membership_id))
+        return _detail(request, ambassadors.get(membership_id))
 
     @get(
         "/{membership_id:uuid}/history",
@@ -182,9 +192,14 @@ class AmbassadorController(Controller):
         **READ,
         sync_to_thread=True,
     )
-    def history(self, request: AnyRequest, membership_id: FromPath[UUID]) -> list[EventOut]:
+    def history(
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        membership_id: FromPath[UUID],
+    ) -> list[EventOut]:
         """Every change: what, who, when, why (personal data appears only sealed)."""
-        return events_out(registry_of(request).ambassadors.history(membership_id))
+        return events_out(ambassadors.history(membership_id))
 
     @get(
         "/leaderboard",
@@ -194,10 +209,14 @@ class AmbassadorController(Controller):
         sync_to_thread=True,
     )
     def leaderboard(
-        self, request: AnyRequest, region: FromQuery[Region | None] = None, limit: Limit = 20
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        region: FromQuery[Region | None] = None,
+        limit: Limit = 20,
     ) -> list[LeaderOut]:
         """Active ambassadors with the most verified points, nationally or in one region."""
-        leaders = registry_of(request).ambassadors.leaderboard(limit, region)
+        leaders = ambassadors.leaderboard(limit, region)
         return msgspec.convert(leaders, list[LeaderOut], from_attributes=True)
 
     @get(
@@ -210,20 +229,26 @@ class AmbassadorController(Controller):
     def activities(
         self,
         request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
         status: FromQuery[ActivityStatus] = ActivityStatus.LOGGED,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> list[PendingActivityOut]:
         """Activities by status, oldest first: by default those waiting for verification."""
-        found = registry_of(request).ambassadors.list_activities(status, limit, offset)
+        found = ambassadors.list_activities(status, limit, offset)
         return msgspec.convert(found, list[PendingActivityOut], from_attributes=True)
 
     # -- decisions, one by one -----------------------------------------------------
 
     def _decide(
-        self, request: AnyRequest, membership_id: UUID, data: DecisionIn, action: str
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        membership_id: UUID,
+        data: DecisionIn,
+        action: str,
     ) -> Response[MembershipOut]:
-        membership = registry_of(request).ambassadors.decide(
+        membership = ambassadors.decide(
             context_of(request), action, membership_id, expected_version(request), data.reason
         )
         return _detail(request, membership)
@@ -237,10 +262,14 @@ class AmbassadorController(Controller):
         sync_to_thread=True,
     )
     def approve(
-        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        membership_id: FromPath[UUID],
+        data: JSONBody[DecisionIn],
     ) -> Response[MembershipOut]:
         """Pending → active for a year, with a certificate verification code (If-Match)."""
-        return self._decide(request, membership_id, data, "approve")
+        return self._decide(request, ambassadors, membership_id, data, "approve")
 
     @post(
         "/{membership_id:uuid}/reject",
@@ -251,10 +280,14 @@ class AmbassadorController(Controller):
         sync_to_thread=True,
     )
     def reject(
-        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        membership_id: FromPath[UUID],
+        data: JSONBody[DecisionIn],
     ) -> Response[MembershipOut]:
         """Pending → rejected (If-Match, reason)."""
-        return self._decide(request, membership_id, data, "reject")
+        return self._decide(request, ambassadors, membership_id, data, "reject")
 
     @post(
         "/{membership_id:uuid}/suspend",
@@ -265,10 +298,14 @@ class AmbassadorController(Controller):
         sync_to_thread=True,
     )
     def suspend(
-        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        membership_id: FromPath[UUID],
+        data: JSONBody[DecisionIn],
     ) -> Response[MembershipOut]:
         """Active → suspended (If-Match, reason)."""
-        return self._decide(request, membership_id, data, "suspend")
+        return self._decide(request, ambassadors, membership_id, data, "suspend")
 
     @post(
         "/{membership_id:uuid}/reinstate",
@@ -279,10 +316,14 @@ class AmbassadorController(Controller):
         sync_to_thread=True,
     )
     def reinstate(
-        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        membership_id: FromPath[UUID],
+        data: JSONBody[DecisionIn],
     ) -> Response[MembershipOut]:
         """Suspended → active (If-Match, reason)."""
-        return self._decide(request, membership_id, data, "reinstate")
+        return self._decide(request, ambassadors, membership_id, data, "reinstate")
 
     @post(
         "/{membership_id:uuid}/withdraw",
@@ -293,10 +334,14 @@ class AmbassadorController(Controller):
         sync_to_thread=True,
     )
     def withdraw(
-        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        membership_id: FromPath[UUID],
+        data: JSONBody[DecisionIn],
     ) -> Response[MembershipOut]:
         """Records a withdrawal, e.g. at the member's request (If-Match, reason)."""
-        return self._decide(request, membership_id, data, "withdraw")
+        return self._decide(request, ambassadors, membership_id, data, "withdraw")
 
     @post(
         "/{membership_id:uuid}/renew",
@@ -307,10 +352,14 @@ class AmbassadorController(Controller):
         sync_to_thread=True,
     )
     def renew(
-        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        membership_id: FromPath[UUID],
+        data: JSONBody[DecisionIn],
     ) -> Response[MembershipOut]:
         """Another year: within 90 days before expiry, or after it lapsed (If-Match)."""
-        return self._decide(request, membership_id, data, "renew")
+        return self._decide(request, ambassadors, membership_id, data, "renew")
 
     @post(
         "/{membership_id:uuid}/expire",
@@ -321,10 +370,14 @@ class AmbassadorController(Controller):
         sync_to_thread=True,
     )
     def expire(
-        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        membership_id: FromPath[UUID],
+        data: JSONBody[DecisionIn],
     ) -> Response[MembershipOut]:
         """Records the expiry of an active membership past its expiry date (If-Match)."""
-        return self._decide(request, membership_id, data, "expire")
+        return self._decide(request, ambassadors, membership_id, data, "expire")
 
     # -- decisions in bulk ---------------------------------------------------------
 
@@ -337,13 +390,15 @@ class AmbassadorController(Controller):
         sync_to_thread=True,
     )
     def bulk(
-        self, request: AnyRequest, action: FromPath[BulkAction], data: JSONBody[BulkDecisionIn]
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        action: FromPath[BulkAction],
+        data: JSONBody[BulkDecisionIn],
     ) -> BulkOut:
         """One decision and one reason for up to 1,000 memberships; each succeeds or fails on
         its own (per-item results), and those that succeed are saved together."""
-        outcomes = registry_of(request).ambassadors.bulk(
-            context_of(request), action.value, data.ids, data.reason
-        )
+        outcomes = ambassadors.bulk(context_of(request), action.value, data.ids, data.reason)
         items = [
             BulkItemOut(
                 id=o.id,
@@ -369,11 +424,14 @@ class AmbassadorController(Controller):
         **ACT,
         sync_to_thread=True,
     )
-    def expire_due(self, request: AnyRequest, data: JSONBody[ExpiryRunIn]) -> ExpiryRunOut:
+    def expire_due(
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        data: JSONBody[ExpiryRunIn],
+    ) -> ExpiryRunOut:
         """Records the expiry of active memberships past their expiry date (the daily run)."""
-        count = registry_of(request).ambassadors.record_expiries(
-            context_of(request), data.reason, data.limit
-        )
+        count = ambassadors.record_expiries(context_of(request), data.reason, data.limit)
         return ExpiryRunOut(expired=count)
 
     # -- track changes -------------------------------------------------------------
@@ -387,10 +445,14 @@ class AmbassadorController(Controller):
         sync_to_thread=True,
     )
     def request_track_change(
-        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[TrackChangeIn]
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        membership_id: FromPath[UUID],
+        data: JSONBody[TrackChangeIn],
     ) -> Response[MembershipOut]:
         """Asks to move to another track (e.g. general → expert), which an officer then decides."""
-        membership = registry_of(request).ambassadors.request_track_change(
+        membership = ambassadors.request_track_change(
             context_of(request),
             membership_id,
             expected_version(request),
@@ -411,10 +473,14 @@ class AmbassadorController(Controller):
         sync_to_thread=True,
     )
     def approve_track_change(
-        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        membership_id: FromPath[UUID],
+        data: JSONBody[DecisionIn],
     ) -> Response[MembershipOut]:
         """Approves the pending track change (If-Match, reason)."""
-        membership = registry_of(request).ambassadors.decide_track_change(
+        membership = ambassadors.decide_track_change(
             context_of(request), membership_id, expected_version(request), True, data.reason
         )
         return _detail(request, membership)
@@ -428,10 +494,14 @@ class AmbassadorController(Controller):
         sync_to_thread=True,
     )
     def reject_track_change(
-        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        membership_id: FromPath[UUID],
+        data: JSONBody[DecisionIn],
     ) -> Response[MembershipOut]:
         """Rejects the pending track change (If-Match, reason)."""
-        membership = registry_of(request).ambassadors.decide_track_change(
+        membership = ambassadors.decide_track_change(
             context_of(request), membership_id, expected_version(request), False, data.reason
         )
         return _detail(request, membership)
@@ -447,11 +517,15 @@ class AmbassadorController(Controller):
         sync_to_thread=True,
     )
     def log_activity(
-        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[ActivityIn]
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        membership_id: FromPath[UUID],
+        data: JSONBody[ActivityIn],
     ) -> Response[MembershipOut]:
         """Logs an awareness session, workshop, campaign or volunteering (If-Match;
         honours Idempotency-Key). It earns points once an officer verifies it."""
-        membership, _ = registry_of(request).ambassadors.log_activity(
+        membership, _ = ambassadors.log_activity(
             context_of(request),
             membership_id,
             expected_version(request),
@@ -476,12 +550,13 @@ class AmbassadorController(Controller):
     def verify_activity(
         self,
         request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
         membership_id: FromPath[UUID],
         activity_id: FromPath[UUID],
         data: JSONBody[DecisionIn],
     ) -> Response[MembershipOut]:
         """Verifies a logged activity: the ambassador earns its points (If-Match)."""
-        membership = registry_of(request).ambassadors.verify_activity(
+        membership = ambassadors.verify_activity(
             context_of(request),
             membership_id,
             expected_version(request),
@@ -501,12 +576,13 @@ class AmbassadorController(Controller):
     def reject_activity(
         self,
         request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
         membership_id: FromPath[UUID],
         activity_id: FromPath[UUID],
         data: JSONBody[DecisionIn],
     ) -> Response[MembershipOut]:
         """Rejects a logged activity: no points (If-Match, reason)."""
-        membership = registry_of(request).ambassadors.reject_activity(
+        membership = ambassadors.reject_activity(
             context_of(request),
             membership_id,
             expected_version(request),
@@ -526,11 +602,15 @@ class AmbassadorController(Controller):
         sync_to_thread=True,
     )
     def erase(
-        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        membership_id: FromPath[UUID],
+        data: JSONBody[DecisionIn],
     ) -> Response[MembershipOut]:
         """Erasure on request (Saudi PDPL): destroys the person's key. The record stays, the
         personal fields read "erased", and every count stays as it was (If-Match, reason)."""
-        membership = registry_of(request).ambassadors.erase(
+        membership = ambassadors.erase(
             context_of(request), membership_id, expected_version(request), data.reason
         )
         return _detail(request, membership)
@@ -625,10 +705,12 @@ class AmbassadorController(Controller):
         sync_to_thread=True,
     )
     def set_target(
-        self, request: AnyRequest, region: FromPath[Region], data: JSONBody[TargetIn]
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        region: FromPath[Region],
+        data: JSONBody[TargetIn],
     ) -> dict[str, int]:
         """Sets how many ambassadors a region aims for (the default aim: one per household)."""
-        targets = registry_of(request).ambassadors.set_target(
-            context_of(request), region, data.target, data.reason
-        )
+        targets = ambassadors.set_target(context_of(request), region, data.target, data.reason)
         return {str(r): t for r, t in sorted(targets.targets.items())}

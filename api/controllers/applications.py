@@ -10,6 +10,7 @@ from uuid import UUID
 import msgspec
 from litestar import Controller, Response, get, post, put
 from litestar.datastructures import UploadFile
+from litestar.di import NamedDependency
 from litestar.enums import RequestEncodingType
 from litestar.params import Body, FromPath, FromQuery, JSONBody
 from litestar.status_codes import HTTP_201_CREATED
@@ -50,6 +51,9 @@ from domain.awards.application import MAX_EVIDENCE_BYTES, Application
 from domain.awards.judging import Consensus, Scorecard
 from domain.errors import NotFound
 from domain.roles import OVERSIGHT, READERS, STAFF, Role
+from registry.applications import ApplicationService
+from registry.judging import JudgingService
+from registry.results import ResultsService
 
 JUDGING = {Role.JUDGE, Role.COMMITTEE_CHAIR, Role.ADMIN, Role.OFFICER, Role.AUDITOR}
 
@@ -84,6 +88,7 @@ class ApplicationController(Controller):
     def list_applications(
         self,
         request: AnyRequest,
+        applications: NamedDependency[ApplicationService],
         edition_id: FromQuery[UUID | None] = None,
         status: FromQuery[str | None] = None,
         limit: Limit500 = 50,
@@ -91,7 +96,7 @@ class ApplicationController(Controller):
     ) -> ApplicationPage:
         """Applications the caller may see: applicants their organisation's, judges those
         assigned to them, the office, committee and auditors all."""
-        page = registry_of(request).applications.list_applications(
+        page = applications.list_applications(
             context_of(request), limit, offset, edition_id, status
         )
         return msgspec.convert(page, ApplicationPage, from_attributes=True)
@@ -105,10 +110,13 @@ class ApplicationController(Controller):
         sync_to_thread=True,
     )
     def create(
-        self, request: AnyRequest, data: JSONBody[ApplicationCreate]
+        self,
+        request: AnyRequest,
+        applications: NamedDependency[ApplicationService],
+        data: JSONBody[ApplicationCreate],
     ) -> Response[ApplicationOut]:
         """Drafts your organisation's application to a category of an edition (registration only)."""
-        application = registry_of(request).applications.draft(
+        application = applications.draft(
             context_of(request),
             edition_id=data.edition_id,
             category=data.category,
@@ -126,9 +134,14 @@ class ApplicationController(Controller):
         **access(READERS),
         sync_to_thread=True,
     )
-    def read(self, request: AnyRequest, application_id: FromPath[UUID]) -> Response[ApplicationOut]:
+    def read(
+        self,
+        request: AnyRequest,
+        applications: NamedDependency[ApplicationService],
+        application_id: FromPath[UUID],
+    ) -> Response[ApplicationOut]:
         """The application with its answers and evidence (judges: once assigned and declared)."""
-        return _out(registry_of(request).applications.read(context_of(request), application_id))
+        return _out(applications.read(context_of(request), application_id))
 
     @put(
         "/{application_id:uuid}/answers/{criterion:str}",
@@ -140,12 +153,13 @@ class ApplicationController(Controller):
     def answer(
         self,
         request: AnyRequest,
+        applications: NamedDependency[ApplicationService],
         application_id: FromPath[UUID],
         criterion: FromPath[str],
         data: JSONBody[AnswerDoc],
     ) -> Response[ApplicationOut]:
         """Answers one criterion: text, KPI numerator/denominator, a count or a certificate."""
-        application = registry_of(request).applications.answer(
+        application = applications.answer(
             context_of(request),
             application_id,
             expected_version(request),
@@ -166,13 +180,14 @@ class ApplicationController(Controller):
     def upload(
         self,
         request: AnyRequest,
+        applications: NamedDependency[ApplicationService],
         application_id: FromPath[UUID],
         data: Annotated[EvidenceUpload, Body(media_type=RequestEncodingType.MULTI_PART)],
     ) -> Response[EvidenceCreated]:
         """Attaches an evidence file to a criterion (at most 10 MB; PDF, PNG, JPEG, Word, Excel,
         PowerPoint). Stored once under its SHA-256; the record keeps name, type, size, digest."""
         content = data.file.file.read(MAX_EVIDENCE_BYTES + 1)
-        application, evidence_id = registry_of(request).applications.attach_evidence(
+        application, evidence_id = applications.attach_evidence(
             context_of(request),
             application_id,
             expected_version(request),
@@ -192,10 +207,14 @@ class ApplicationController(Controller):
         sync_to_thread=True,
     )
     def download(
-        self, request: AnyRequest, application_id: FromPath[UUID], evidence_id: FromPath[UUID]
+        self,
+        request: AnyRequest,
+        applications: NamedDependency[ApplicationService],
+        application_id: FromPath[UUID],
+        evidence_id: FromPath[UUID],
     ) -> Response[bytes]:
         """The evidence file, for those who may see the application."""
-        evidence, content = registry_of(request).applications.evidence_content(
+        evidence, content = applications.evidence_content(
             context_of(request), application_id, evidence_id
         )
         return Response(
@@ -218,10 +237,14 @@ class ApplicationController(Controller):
         sync_to_thread=True,
     )
     def remove_evidence(
-        self, request: AnyRequest, application_id: FromPath[UUID], evidence_id: FromPath[UUID]
+        self,
+        request: AnyRequest,
+        applications: NamedDependency[ApplicationService],
+        application_id: FromPath[UUID],
+        evidence_id: FromPath[UUID],
     ) -> Response[ApplicationOut]:
         """Detaches an evidence file from a draft application."""
-        application = registry_of(request).applications.detach_evidence(
+        application = applications.detach_evidence(
             context_of(request), application_id, expected_version(request), evidence_id
         )
         return _out(application)
@@ -255,10 +278,13 @@ class ApplicationController(Controller):
         sync_to_thread=True,
     )
     def submit(
-        self, request: AnyRequest, application_id: FromPath[UUID]
+        self,
+        request: AnyRequest,
+        applications: NamedDependency[ApplicationService],
+        application_id: FromPath[UUID],
     ) -> Response[ApplicationOut]:
         """Submits before the registration deadline; refused with every missing item listed."""
-        application = registry_of(request).applications.submit(
+        application = applications.submit(
             context_of(request), application_id, expected_version(request)
         )
         return _out(application)
@@ -272,11 +298,15 @@ class ApplicationController(Controller):
         sync_to_thread=True,
     )
     def screen(
-        self, request: AnyRequest, application_id: FromPath[UUID], data: JSONBody[Screening]
+        self,
+        request: AnyRequest,
+        applications: NamedDependency[ApplicationService],
+        application_id: FromPath[UUID],
+        data: JSONBody[Screening],
     ) -> Response[ApplicationOut]:
         """Declares the application eligible or ineligible, with a `reason`, after the automatic
         checks (an application failing them cannot be declared eligible)."""
-        application = registry_of(request).applications.screen(
+        application = applications.screen(
             context_of(request),
             application_id,
             expected_version(request),
@@ -292,9 +322,14 @@ class ApplicationController(Controller):
         **access(STAFF, Role.COMMITTEE_CHAIR, Role.AUDITOR),
         sync_to_thread=True,
     )
-    def history(self, request: AnyRequest, application_id: FromPath[UUID]) -> list[EventOut]:
+    def history(
+        self,
+        request: AnyRequest,
+        applications: NamedDependency[ApplicationService],
+        application_id: FromPath[UUID],
+    ) -> list[EventOut]:
         """Every change to the application: who, when, why."""
-        return events_out(registry_of(request).applications.history(application_id))
+        return events_out(applications.history(application_id))
 
     @get(
         "/{application_id:uuid}/result",
@@ -303,16 +338,21 @@ class ApplicationController(Controller):
         **access(Role.APPLICANT, OVERSIGHT),
         sync_to_thread=True,
     )
-    def result(self, request: AnyRequest, application_id: FromPath[UUID]) -> ApplicantResultOut:
+    def result(
+        self,
+        request: AnyRequest,
+        results: NamedDependency[ResultsService],
+        application_id: FromPath[UUID],
+    ) -> ApplicantResultOut:
         """The application's published result: rank, total, domain breakdown and feedback."""
-        _, standing, results, feedback = registry_of(request).results.applicant_result(
+        _, standing, category, feedback = results.applicant_result(
             context_of(request), application_id
         )
         return ApplicantResultOut(
             str(standing.application_id),
-            results.category,
+            category.category,
             standing.rank,
-            sum(1 for s in results.standings if not s.withdrawn),
+            sum(1 for s in category.standings if not s.withdrawn),
             str(standing.total),
             standing.winner,
             standing.withdrawn,
@@ -334,12 +374,14 @@ class JudgingController(Controller):
         sync_to_thread=True,
     )
     def assign(
-        self, request: AnyRequest, application_id: FromPath[UUID], data: JSONBody[Assignment]
+        self,
+        request: AnyRequest,
+        judging: NamedDependency[JudgingService],
+        application_id: FromPath[UUID],
+        data: JSONBody[Assignment],
     ) -> Response[ScorecardOut]:
         """Assigns a judge (refused if the judge declared a conflict of interest)."""
-        scorecard = registry_of(request).judging.assign(
-            context_of(request), application_id, data.judge_id, data.reason
-        )
+        scorecard = judging.assign(context_of(request), application_id, data.judge_id, data.reason)
         response = _scorecard(scorecard)
         response.status_code = HTTP_201_CREATED
         return response
@@ -355,12 +397,13 @@ class JudgingController(Controller):
     def unassign(
         self,
         request: AnyRequest,
+        judging: NamedDependency[JudgingService],
         application_id: FromPath[UUID],
         judge_id: FromPath[UUID],
         data: JSONBody[DecisionReason],
     ) -> Response[ScorecardOut]:
         """Takes a judge off the application (If-Match: the scorecard's version); `reason` required."""
-        scorecard = registry_of(request).judging.unassign(
+        scorecard = judging.unassign(
             context_of(request), application_id, judge_id, expected_version(request), data.reason
         )
         return _scorecard(scorecard)
@@ -374,11 +417,15 @@ class JudgingController(Controller):
         sync_to_thread=True,
     )
     def declare(
-        self, request: AnyRequest, application_id: FromPath[UUID], data: JSONBody[DeclarationIn]
+        self,
+        request: AnyRequest,
+        judging: NamedDependency[JudgingService],
+        application_id: FromPath[UUID],
+        data: JSONBody[DeclarationIn],
     ) -> Response[ScorecardOut]:
         """Declares your interests before seeing the application: a conflict (with its nature as
         `reason`) takes you off it for good; no conflict opens it to you once assigned."""
-        scorecard = registry_of(request).judging.declare(
+        scorecard = judging.declare(
             context_of(request), application_id, data.conflicted, data.reason
         )
         return _scorecard(scorecard)
@@ -391,13 +438,14 @@ class JudgingController(Controller):
         sync_to_thread=True,
     )
     def my_scorecard(
-        self, request: AnyRequest, application_id: FromPath[UUID]
+        self,
+        request: AnyRequest,
+        judging: NamedDependency[JudgingService],
+        application_id: FromPath[UUID],
     ) -> Response[ScorecardOut]:
         """Your scorecard for this application, with its version for `If-Match`."""
         ctx = context_of(request)
-        return _scorecard(
-            registry_of(request).judging.scorecard(ctx, application_id, UUID(ctx.actor.id))
-        )
+        return _scorecard(judging.scorecard(ctx, application_id, UUID(ctx.actor.id)))
 
     @put(
         "/my-scorecard/scores/{criterion:str}",
@@ -409,13 +457,14 @@ class JudgingController(Controller):
     def score(
         self,
         request: AnyRequest,
+        judging: NamedDependency[JudgingService],
         application_id: FromPath[UUID],
         criterion: FromPath[str],
         data: JSONBody[ScoreIn],
     ) -> Response[ScorecardOut]:
         """Scores one criterion with a justification (judging phase only). Scoring it again
         is a revision: `reason` required, the earlier score stays in the history."""
-        scorecard = registry_of(request).judging.score(
+        scorecard = judging.score(
             context_of(request),
             application_id,
             expected_version(request),
@@ -434,11 +483,14 @@ class JudgingController(Controller):
         **access(Role.JUDGE),
         sync_to_thread=True,
     )
-    def submit(self, request: AnyRequest, application_id: FromPath[UUID]) -> Response[ScorecardOut]:
+    def submit(
+        self,
+        request: AnyRequest,
+        judging: NamedDependency[JudgingService],
+        application_id: FromPath[UUID],
+    ) -> Response[ScorecardOut]:
         """Submits your scorecard once every criterion is scored; then others' scores are visible."""
-        scorecard = registry_of(request).judging.submit(
-            context_of(request), application_id, expected_version(request)
-        )
+        scorecard = judging.submit(context_of(request), application_id, expected_version(request))
         return _scorecard(scorecard)
 
     @get(
@@ -448,12 +500,14 @@ class JudgingController(Controller):
         **access(JUDGING),
         sync_to_thread=True,
     )
-    def scorecards(self, request: AnyRequest, application_id: FromPath[UUID]) -> list[ScorecardOut]:
+    def scorecards(
+        self,
+        request: AnyRequest,
+        judging: NamedDependency[JudgingService],
+        application_id: FromPath[UUID],
+    ) -> list[ScorecardOut]:
         """The scorecards you may see: a judge sees others' only after submitting their own."""
-        return [
-            ScorecardOut.of(s)
-            for s in registry_of(request).judging.scorecards(context_of(request), application_id)
-        ]
+        return [ScorecardOut.of(s) for s in judging.scorecards(context_of(request), application_id)]
 
     @get(
         "/scorecards/{judge_id:uuid}",
@@ -463,12 +517,14 @@ class JudgingController(Controller):
         sync_to_thread=True,
     )
     def scorecard(
-        self, request: AnyRequest, application_id: FromPath[UUID], judge_id: FromPath[UUID]
+        self,
+        request: AnyRequest,
+        judging: NamedDependency[JudgingService],
+        application_id: FromPath[UUID],
+        judge_id: FromPath[UUID],
     ) -> Response[ScorecardOut]:
         """One judge's scorecard (judges: another's only after submitting their own)."""
-        return _scorecard(
-            registry_of(request).judging.scorecard(context_of(request), application_id, judge_id)
-        )
+        return _scorecard(judging.scorecard(context_of(request), application_id, judge_id))
 
     @get(
         "/consensus",
@@ -497,13 +553,14 @@ class JudgingController(Controller):
     def record_consensus(
         self,
         request: AnyRequest,
+        judging: NamedDependency[JudgingService],
         application_id: FromPath[UUID],
         criterion: FromPath[str],
         data: JSONBody[ConsensusIn],
     ) -> Response[ConsensusOut]:
         """Records the consensus score of a criterion, linked to the submitted individual scores
         it came from (`sources`). If-Match: the consensus version, `"0"` before the first."""
-        consensus = registry_of(request).judging.record_consensus(
+        consensus = judging.record_consensus(
             context_of(request),
             application_id,
             expected_version(request),
@@ -524,10 +581,14 @@ class JudgingController(Controller):
         sync_to_thread=True,
     )
     def feedback(
-        self, request: AnyRequest, application_id: FromPath[UUID], data: JSONBody[FeedbackIn]
+        self,
+        request: AnyRequest,
+        judging: NamedDependency[JudgingService],
+        application_id: FromPath[UUID],
+        data: JSONBody[FeedbackIn],
     ) -> Response[ConsensusOut]:
         """The committee's feedback to the applicant, published with the results."""
-        consensus = registry_of(request).judging.give_feedback(
+        consensus = judging.give_feedback(
             context_of(request),
             application_id,
             expected_version(request),

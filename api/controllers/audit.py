@@ -16,6 +16,7 @@ from uuid import UUID
 
 from litestar import Controller, Response, get
 from litestar.background_tasks import BackgroundTask
+from litestar.di import NamedDependency
 from litestar.params import FromPath, QueryParameter
 from litestar.response import File
 
@@ -47,7 +48,8 @@ from domain.errors import NotFound
 from domain.roles import Role
 from registry.audit.checkpoints import list_checkpoints
 from registry.audit.export import export_bundle
-from registry.audit.replay import DecisionAsOf
+from registry.audit.reads import AuditService
+from registry.audit.replay import DecisionAsOf, ReplayService
 from registry.audit.verify import verify
 
 AUDITOR = access(Role.AUDITOR)
@@ -105,13 +107,14 @@ class AuditController(Controller):
     def stream(
         self,
         request: AnyRequest,
+        audit: NamedDependency[AuditService],
         stream_id: FromPath[UUID],
         after_version: After = 0,
         limit: Limit500 = 100,
     ) -> StreamPage:
         """The raw history of any aggregate, paged: each event with its envelope and chain link."""
         _log(request, "stream", stream_id=stream_id, after_version=after_version, limit=limit)
-        page = registry_of(request).audit.stream(stream_id, after_version, limit)
+        page = audit.stream(stream_id, after_version, limit)
         items = [StreamEventOut(**e.__dict__) for e in page]
         next_after = items[-1].version if len(items) == limit else None
         return StreamPage(stream_id=str(stream_id), items=items, next_after_version=next_after)
@@ -149,6 +152,7 @@ class AuditController(Controller):
     def export(
         self,
         request: AnyRequest,
+        replay: NamedDependency[ReplayService],
         stream: Annotated[list[UUID] | None, QueryParameter(description="Aggregate ids")] = None,
         edition: Annotated[
             UUID | None, QueryParameter(description="An award edition: all its decisions")
@@ -170,7 +174,7 @@ class AuditController(Controller):
         )
         stream = list(stream or [])
         if edition is not None:
-            stream += registry_of(request).replay.edition_streams(edition)
+            stream += replay.edition_streams(edition)
         workdir = Path(tempfile.mkdtemp(prefix="nqs-export-"))
         try:
             export_bundle(registry_of(request), workdir / "bundle", set(stream), title="export")
@@ -243,13 +247,17 @@ class AuditReplayController(Controller):
         **AUDITOR,
     )
     def leaderboard(
-        self, request: AnyRequest, edition_id: FromPath[UUID], as_of: AsOf = None
+        self,
+        request: AnyRequest,
+        replay: NamedDependency[ReplayService],
+        edition_id: FromPath[UUID],
+        as_of: AsOf = None,
     ) -> LeaderboardAsOfOut:
         """The whole ranking as it stood at `as_of`, recomputed from consensus events (not a
         stored copy), with withdrawals applied that had happened by then."""
         at = _instant(request, as_of)
         _log(request, "leaderboard", edition_id=edition_id, as_of=at.isoformat())
-        board = registry_of(request).replay.leaderboard(edition_id, at)
+        board = replay.leaderboard(edition_id, at)
         return LeaderboardAsOfOut(
             edition_id=str(edition_id),
             as_of=at.isoformat(),
@@ -277,13 +285,17 @@ class AuditReplayController(Controller):
         **AUDITOR,
     )
     def decision(
-        self, request: AnyRequest, application_id: FromPath[UUID], as_of: AsOf = None
+        self,
+        request: AnyRequest,
+        replay: NamedDependency[ReplayService],
+        application_id: FromPath[UUID],
+        as_of: AsOf = None,
     ) -> DecisionOut:
         """The application, its individual and consensus scores, its rank and status exactly as
         they stood at `as_of`, the framework version in force, and the events that led there."""
         at = _instant(request, as_of)
         _log(request, "decision", application_id=application_id, as_of=at.isoformat())
-        d = registry_of(request).replay.decision(application_id, at)
+        d = replay.decision(application_id, at)
         return DecisionOut(
             application_id=str(application_id),
             as_of=at.isoformat(),
@@ -325,11 +337,16 @@ class AuditReplayController(Controller):
         sync_to_thread=True,
         **AUDITOR,
     )
-    def provenance(self, request: AnyRequest, application_id: FromPath[UUID]) -> ProvenanceOut:
+    def provenance(
+        self,
+        request: AnyRequest,
+        replay: NamedDependency[ReplayService],
+        application_id: FromPath[UUID],
+    ) -> ProvenanceOut:
         """Why a published result is what it is: consensus per domain, the individual scores
         each came from, conflicts declared, revisions with their reasons, any withdrawal."""
         _log(request, "provenance", application_id=application_id)
-        d = registry_of(request).replay.decision(application_id, registry_of(request).clock.now())
+        d = replay.decision(application_id, registry_of(request).clock.now())
         if not d.published or d.standing is None:
             raise NotFound(
                 "This application has no published result.", "لا توجد نتيجة منشورة لهذا الطلب."

@@ -7,6 +7,7 @@ from uuid import UUID
 
 import msgspec
 from litestar import Controller, Response, get, post, put
+from litestar.di import NamedDependency
 from litestar.params import FromPath, FromQuery, JSONBody
 from litestar.status_codes import HTTP_201_CREATED
 
@@ -46,6 +47,9 @@ from domain.awards.framework_version import FrameworkVersion
 from domain.awards.ranking import TIE_BREAK, CategoryResults
 from domain.roles import OVERSIGHT, READERS, STAFF, Role
 from domain.text import Text
+from registry.editions import EditionService
+from registry.frameworks import FrameworkService
+from registry.results import ResultsService
 
 
 def _version(raw: str) -> int:
@@ -78,9 +82,11 @@ class FrameworkController(Controller):
         **access(READERS),
         sync_to_thread=True,
     )
-    def list_frameworks(self, request: AnyRequest) -> list[FrameworkSummaryOut]:
+    def list_frameworks(
+        self, frameworks: NamedDependency[FrameworkService]
+    ) -> list[FrameworkSummaryOut]:
         """Every version of every criteria framework (read model)."""
-        found = registry_of(request).frameworks.list_frameworks()
+        found = frameworks.list_frameworks()
         return msgspec.convert(found, list[FrameworkSummaryOut], from_attributes=True)
 
     @get(
@@ -91,10 +97,14 @@ class FrameworkController(Controller):
         sync_to_thread=True,
     )
     def read(
-        self, request: AnyRequest, key: FromPath[str], version: FromPath[str]
+        self,
+        request: AnyRequest,
+        frameworks: NamedDependency[FrameworkService],
+        key: FromPath[str],
+        version: FromPath[str],
     ) -> Response[FrameworkOut]:
         """One framework version: its domains, weights, criteria, guidance and scoring rules."""
-        found = registry_of(request).frameworks.get(key, _version(version))
+        found = frameworks.get(key, _version(version))
         return versioned(_framework_out(found), found.version)
 
     @post(
@@ -105,9 +115,14 @@ class FrameworkController(Controller):
         **access(STAFF),
         sync_to_thread=True,
     )
-    def publish(self, request: AnyRequest, data: JSONBody[FrameworkDoc]) -> Response[FrameworkOut]:
+    def publish(
+        self,
+        request: AnyRequest,
+        frameworks: NamedDependency[FrameworkService],
+        data: JSONBody[FrameworkDoc],
+    ) -> Response[FrameworkOut]:
         """Publishes a new framework version (the next number after the latest of its key)."""
-        found = registry_of(request).frameworks.publish(
+        found = frameworks.publish(
             context_of(request), data.to_domain(), idempotency_of(request, data)
         )
         return versioned(
@@ -127,12 +142,13 @@ class FrameworkController(Controller):
     def revise(
         self,
         request: AnyRequest,
+        frameworks: NamedDependency[FrameworkService],
         key: FromPath[str],
         version: FromPath[str],
         data: JSONBody[FrameworkRevision],
     ) -> Response[FrameworkOut]:
         """Corrects a version no open edition uses yet (409 once locked: publish a new version)."""
-        found = registry_of(request).frameworks.revise(
+        found = frameworks.revise(
             context_of(request),
             key,
             _version(version),
@@ -154,9 +170,9 @@ class AwardController(Controller):
         **access(public=True),
         sync_to_thread=True,
     )
-    def list_programmes(self, request: AnyRequest) -> list[ProgrammeOut]:
+    def list_programmes(self, editions: NamedDependency[EditionService]) -> list[ProgrammeOut]:
         """The award programmes (Amyaz, Nawah, Maan…)."""
-        return [ProgrammeOut.of(p) for p in registry_of(request).editions.list_programmes()]
+        return [ProgrammeOut.of(p) for p in editions.list_programmes()]
 
     @get(
         "/{programme_id:uuid}",
@@ -165,9 +181,14 @@ class AwardController(Controller):
         **access(public=True),
         sync_to_thread=True,
     )
-    def read(self, request: AnyRequest, programme_id: FromPath[UUID]) -> Response[ProgrammeOut]:
+    def read(
+        self,
+        request: AnyRequest,
+        editions: NamedDependency[EditionService],
+        programme_id: FromPath[UUID],
+    ) -> Response[ProgrammeOut]:
         """One programme with its goals."""
-        programme = registry_of(request).editions.get_programme(programme_id)
+        programme = editions.get_programme(programme_id)
         return versioned(ProgrammeOut.of(programme), programme.version)
 
     @post(
@@ -179,10 +200,13 @@ class AwardController(Controller):
         sync_to_thread=True,
     )
     def create(
-        self, request: AnyRequest, data: JSONBody[ProgrammeCreate]
+        self,
+        request: AnyRequest,
+        editions: NamedDependency[EditionService],
+        data: JSONBody[ProgrammeCreate],
     ) -> Response[ProgrammeOut]:
         """Registers an award programme."""
-        programme = registry_of(request).editions.register_programme(
+        programme = editions.register_programme(
             context_of(request),
             code=data.code,
             name=data.name.to_domain("name"),
@@ -219,10 +243,13 @@ class EditionController(Controller):
         sync_to_thread=True,
     )
     def list_editions(
-        self, request: AnyRequest, programme: FromQuery[str | None] = None
+        self,
+        request: AnyRequest,
+        editions: NamedDependency[EditionService],
+        programme: FromQuery[str | None] = None,
     ) -> list[EditionSummaryOut]:
         """The editions, optionally of one programme (by code, e.g. `AMYAZ`)."""
-        found = registry_of(request).editions.list_editions(programme)
+        found = editions.list_editions(programme)
         return msgspec.convert(found, list[EditionSummaryOut], from_attributes=True)
 
     @get(
@@ -232,9 +259,14 @@ class EditionController(Controller):
         **access(public=True),
         sync_to_thread=True,
     )
-    def read(self, request: AnyRequest, edition_id: FromPath[UUID]) -> Response[EditionOut]:
+    def read(
+        self,
+        request: AnyRequest,
+        editions: NamedDependency[EditionService],
+        edition_id: FromPath[UUID],
+    ) -> Response[EditionOut]:
         """An edition: categories, framework versions, timeline (with the current phase), rules."""
-        return _edition(request, registry_of(request).editions.get(edition_id))
+        return _edition(request, editions.get(edition_id))
 
     @post(
         "/",
@@ -244,9 +276,14 @@ class EditionController(Controller):
         **access(STAFF),
         sync_to_thread=True,
     )
-    def create(self, request: AnyRequest, data: JSONBody[EditionCreate]) -> Response[EditionOut]:
+    def create(
+        self,
+        request: AnyRequest,
+        editions: NamedDependency[EditionService],
+        data: JSONBody[EditionCreate],
+    ) -> Response[EditionOut]:
         """Creates a yearly edition of a programme as a draft to configure."""
-        edition = registry_of(request).editions.create_edition(
+        edition = editions.create_edition(
             context_of(request),
             programme_code=data.programme_code,
             year=data.year,
@@ -270,12 +307,13 @@ class EditionController(Controller):
     def configure_category(
         self,
         request: AnyRequest,
+        editions: NamedDependency[EditionService],
         edition_id: FromPath[UUID],
         key: FromPath[str],
         data: JSONBody[CategoryDoc],
     ) -> Response[EditionOut]:
         """Adds or replaces a category of a draft edition, with its framework version."""
-        edition = registry_of(request).editions.configure_category(
+        edition = editions.configure_category(
             context_of(request), edition_id, expected_version(request), data.to_domain(key)
         )
         return _edition(request, edition)
@@ -289,10 +327,14 @@ class EditionController(Controller):
         sync_to_thread=True,
     )
     def remove_category(
-        self, request: AnyRequest, edition_id: FromPath[UUID], key: FromPath[str]
+        self,
+        request: AnyRequest,
+        editions: NamedDependency[EditionService],
+        edition_id: FromPath[UUID],
+        key: FromPath[str],
     ) -> Response[EditionOut]:
         """Removes a category from a draft edition."""
-        edition = registry_of(request).editions.remove_category(
+        edition = editions.remove_category(
             context_of(request), edition_id, expected_version(request), key
         )
         return _edition(request, edition)
@@ -307,6 +349,7 @@ class EditionController(Controller):
     def set_points(
         self,
         request: AnyRequest,
+        editions: NamedDependency[EditionService],
         edition_id: FromPath[UUID],
         key: FromPath[str],
         criterion: FromPath[str],
@@ -314,7 +357,7 @@ class EditionController(Controller):
     ) -> Response[EditionOut]:
         """Sets a criterion's maximum points for this edition where the source gives none (the
         registry's default is 4); KPI and count bands scale with it. Draft editions only."""
-        edition = registry_of(request).editions.set_points(
+        edition = editions.set_points(
             context_of(request),
             edition_id,
             expected_version(request),
@@ -332,10 +375,14 @@ class EditionController(Controller):
         sync_to_thread=True,
     )
     def set_rules(
-        self, request: AnyRequest, edition_id: FromPath[UUID], data: JSONBody[RulesChange]
+        self,
+        request: AnyRequest,
+        editions: NamedDependency[EditionService],
+        edition_id: FromPath[UUID],
+        data: JSONBody[RulesChange],
     ) -> Response[EditionOut]:
         """Sets the eligibility rules and the minimum score for winning (draft only)."""
-        edition = registry_of(request).editions.set_rules(
+        edition = editions.set_rules(
             context_of(request),
             edition_id,
             expected_version(request),
@@ -354,13 +401,14 @@ class EditionController(Controller):
     def schedule_phase(
         self,
         request: AnyRequest,
+        editions: NamedDependency[EditionService],
         edition_id: FromPath[UUID],
         kind: FromPath[PhaseKind],
         data: JSONBody[PhaseChange],
     ) -> Response[EditionOut]:
         """Sets a phase's window (hard deadlines). Once open, a change needs a `reason` and a
         phase that has closed cannot be moved."""
-        edition = registry_of(request).editions.schedule_phase(
+        edition = editions.schedule_phase(
             context_of(request),
             edition_id,
             expected_version(request),
@@ -377,11 +425,14 @@ class EditionController(Controller):
         **access(STAFF),
         sync_to_thread=True,
     )
-    def open_edition(self, request: AnyRequest, edition_id: FromPath[UUID]) -> Response[EditionOut]:
+    def open_edition(
+        self,
+        request: AnyRequest,
+        editions: NamedDependency[EditionService],
+        edition_id: FromPath[UUID],
+    ) -> Response[EditionOut]:
         """Opens the edition: its configuration and framework versions are frozen from now on."""
-        edition = registry_of(request).editions.open(
-            context_of(request), edition_id, expected_version(request)
-        )
+        edition = editions.open(context_of(request), edition_id, expected_version(request))
         return _edition(request, edition)
 
     @get(
@@ -391,9 +442,14 @@ class EditionController(Controller):
         **access(STAFF, Role.COMMITTEE_CHAIR, Role.AUDITOR),
         sync_to_thread=True,
     )
-    def history(self, request: AnyRequest, edition_id: FromPath[UUID]) -> list[EventOut]:
+    def history(
+        self,
+        request: AnyRequest,
+        editions: NamedDependency[EditionService],
+        edition_id: FromPath[UUID],
+    ) -> list[EventOut]:
         """Every change and decision on the edition: who, when, why — publications included."""
-        return events_out(registry_of(request).editions.history(edition_id))
+        return events_out(editions.history(edition_id))
 
     @get(
         "/{edition_id:uuid}/leaderboard",
@@ -427,10 +483,14 @@ class EditionController(Controller):
         sync_to_thread=True,
     )
     def publish(
-        self, request: AnyRequest, edition_id: FromPath[UUID], data: JSONBody[PublishResults]
+        self,
+        request: AnyRequest,
+        results: NamedDependency[ResultsService],
+        edition_id: FromPath[UUID],
+        data: JSONBody[PublishResults],
     ) -> Response[ResultsOut]:
         """Publishes the results (a re-publication is a correction and needs a `reason`)."""
-        edition = registry_of(request).results.publish(
+        edition = results.publish(
             context_of(request), edition_id, expected_version(request), data.reason
         )
         return versioned(_results(request, edition, breakdown=True), edition.version)
@@ -443,9 +503,14 @@ class EditionController(Controller):
         description=f"The published ranking and winners. {TIE_BREAK}",
         sync_to_thread=True,
     )
-    def results(self, request: AnyRequest, edition_id: FromPath[UUID]) -> Response[ResultsOut]:
+    def results(
+        self,
+        request: AnyRequest,
+        editions: NamedDependency[EditionService],
+        edition_id: FromPath[UUID],
+    ) -> Response[ResultsOut]:
         """The published ranking and winners (each applicant sees its own breakdown on its result)."""
-        edition = registry_of(request).editions.get(edition_id)
+        edition = editions.get(edition_id)
         return versioned(_results(request, edition, breakdown=False), edition.version)
 
     @post(
@@ -457,11 +522,15 @@ class EditionController(Controller):
         sync_to_thread=True,
     )
     def withdraw(
-        self, request: AnyRequest, edition_id: FromPath[UUID], data: JSONBody[AwardWithdrawal]
+        self,
+        request: AnyRequest,
+        results: NamedDependency[ResultsService],
+        edition_id: FromPath[UUID],
+        data: JSONBody[AwardWithdrawal],
     ) -> Response[ResultsOut]:
         """Withdraws an award for a proven breach (`reason` required); the ranking closes up and
         nobody is promoted by the withdrawal itself."""
-        edition = registry_of(request).results.withdraw(
+        edition = results.withdraw(
             context_of(request),
             edition_id,
             expected_version(request),

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from litestar import Controller, get
+from litestar.di import NamedDependency
 
 from api.guards import access
-from api.http import AnyRequest, registry_of
 from api.schemas.common import TextOut
 from api.schemas.initiative_reports import (
     InitiativeProgressOut,
@@ -14,6 +14,7 @@ from api.schemas.initiative_reports import (
     OverdueMilestoneOut,
 )
 from domain.roles import READERS
+from registry.initiatives import InitiativeService
 
 
 class ReportController(Controller):
@@ -27,9 +28,9 @@ class ReportController(Controller):
         sync_to_thread=True,
         **access(READERS),
     )
-    def initiatives(self, request: AnyRequest) -> InitiativesReport:
+    def initiatives(self, initiatives: NamedDependency[InitiativeService]) -> InitiativesReport:
         """Per initiative: % of milestones done, overdue milestones, pilots by phase, latest report."""
-        report = registry_of(request).initiatives.progress_report()
+        report = initiatives.progress_report()
         items = [
             InitiativeProgressOut(
                 id=p.initiative.id,

@@ -6,6 +6,7 @@ from typing import Annotated
 from uuid import UUID
 
 from litestar import Controller, Response, get, post, put
+from litestar.di import NamedDependency
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_201_CREATED
 
@@ -53,6 +54,7 @@ from domain.errors import InvalidInput
 from domain.initiatives.initiative import Initiative
 from domain.initiatives.values import EvaluationStage, InitiativeStatus
 from domain.roles import READERS, STAFF, Role
+from registry.initiatives import InitiativeService
 
 BASE = "/api/v1/initiatives"
 
@@ -82,12 +84,13 @@ class InitiativeController(Controller):
     def list_initiatives(
         self,
         request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
         limit: Limit = 50,
         offset: Offset = 0,
         status: FromQuery[InitiativeStatus | None] = None,
     ) -> InitiativePage:
         """The initiatives, by code (read model; reflects changes within a moment)."""
-        page = registry_of(request).initiatives.list_initiatives(limit, offset, status)
+        page = initiatives.list_initiatives(limit, offset, status)
         items = [
             InitiativeSummaryOut(
                 id=r.id,
@@ -111,10 +114,13 @@ class InitiativeController(Controller):
         sync_to_thread=True,
     )
     def create(
-        self, request: AnyRequest, data: JSONBody[InitiativeCreate]
+        self,
+        request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
+        data: JSONBody[InitiativeCreate],
     ) -> Response[InitiativeOut]:
         """Registers an initiative. Honours `Idempotency-Key`: a retry gets the first answer."""
-        initiative = registry_of(request).initiatives.register(
+        initiative = initiatives.register(
             context_of(request),
             code=data.code,
             title=data.title.to_domain("title"),
@@ -163,9 +169,14 @@ class InitiativeController(Controller):
         **access(STAFF, Role.AUDITOR),
         sync_to_thread=True,
     )
-    def history(self, request: AnyRequest, initiative_id: FromPath[UUID]) -> list[EventOut]:
+    def history(
+        self,
+        request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
+        initiative_id: FromPath[UUID],
+    ) -> list[EventOut]:
         """Every change to the initiative: what, who, when, in which request, and why."""
-        return events_out(registry_of(request).initiatives.history(initiative_id))
+        return events_out(initiatives.history(initiative_id))
 
     @put(
         "/{initiative_id:uuid}",
@@ -175,10 +186,14 @@ class InitiativeController(Controller):
         sync_to_thread=True,
     )
     def revise(
-        self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[InitiativeDetails]
+        self,
+        request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
+        initiative_id: FromPath[UUID],
+        data: JSONBody[InitiativeDetails],
     ) -> Response[InitiativeOut]:
         """Revises the title, aim and owner (needs `If-Match`)."""
-        initiative = registry_of(request).initiatives.revise_details(
+        initiative = initiatives.revise_details(
             context_of(request),
             initiative_id,
             expected_version(request),
@@ -197,10 +212,14 @@ class InitiativeController(Controller):
         sync_to_thread=True,
     )
     def change_status(
-        self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[StatusChange]
+        self,
+        request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
+        initiative_id: FromPath[UUID],
+        data: JSONBody[StatusChange],
     ) -> Response[InitiativeOut]:
         """Moves the initiative to another status: a decision, so `reason` is required."""
-        initiative = registry_of(request).initiatives.change_status(
+        initiative = initiatives.change_status(
             context_of(request), initiative_id, expected_version(request), data.status, data.reason
         )
         return versioned(_out(request, initiative), initiative.version)
@@ -214,10 +233,14 @@ class InitiativeController(Controller):
         sync_to_thread=True,
     )
     def add_component(
-        self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[ComponentCreate]
+        self,
+        request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
+        initiative_id: FromPath[UUID],
+        data: JSONBody[ComponentCreate],
     ) -> Response[InitiativeOut]:
         """Adds a stage, track or workstream (e.g. the technical licence stage)."""
-        initiative = registry_of(request).initiatives.add_component(
+        initiative = initiatives.add_component(
             context_of(request),
             initiative_id,
             expected_version(request),
@@ -238,10 +261,14 @@ class InitiativeController(Controller):
         sync_to_thread=True,
     )
     def add_milestone(
-        self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[MilestoneCreate]
+        self,
+        request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
+        initiative_id: FromPath[UUID],
+        data: JSONBody[MilestoneCreate],
     ) -> Response[CreatedPart]:
         """Adds a milestone with its planned date (YYYY, YYYY-MM or YYYY-MM-DD)."""
-        initiative, new_id = registry_of(request).initiatives.add_milestone(
+        initiative, new_id = initiatives.add_milestone(
             context_of(request),
             initiative_id,
             expected_version(request),
@@ -262,6 +289,7 @@ class InitiativeController(Controller):
     def reschedule_milestone(
         self,
         request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
         initiative_id: FromPath[UUID],
         milestone_id: FromPath[UUID],
         data: JSONBody[MilestoneReschedule],
@@ -269,7 +297,7 @@ class InitiativeController(Controller):
         """Moves a milestone's planned date; `reason` is required."""
         planned_on = partial_date(data.planned_on, "planned_on")
         assert planned_on is not None
-        initiative = registry_of(request).initiatives.reschedule_milestone(
+        initiative = initiatives.reschedule_milestone(
             context_of(request),
             initiative_id,
             expected_version(request),
@@ -290,12 +318,13 @@ class InitiativeController(Controller):
     def complete_milestone(
         self,
         request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
         initiative_id: FromPath[UUID],
         milestone_id: FromPath[UUID],
         data: JSONBody[MilestoneComplete],
     ) -> Response[InitiativeOut]:
         """Marks a milestone done, with its actual date when known."""
-        initiative = registry_of(request).initiatives.complete_milestone(
+        initiative = initiatives.complete_milestone(
             context_of(request),
             initiative_id,
             expected_version(request),
@@ -315,12 +344,13 @@ class InitiativeController(Controller):
     def cancel_milestone(
         self,
         request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
         initiative_id: FromPath[UUID],
         milestone_id: FromPath[UUID],
         data: JSONBody[DecisionReason],
     ) -> Response[InitiativeOut]:
         """Cancels a planned milestone; `reason` is required."""
-        initiative = registry_of(request).initiatives.cancel_milestone(
+        initiative = initiatives.cancel_milestone(
             context_of(request),
             initiative_id,
             expected_version(request),
@@ -340,10 +370,14 @@ class InitiativeController(Controller):
         sync_to_thread=True,
     )
     def add_pilot(
-        self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[PilotCreate]
+        self,
+        request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
+        initiative_id: FromPath[UUID],
+        data: JSONBody[PilotCreate],
     ) -> Response[CreatedPart]:
         """Adds a pilot application at a named organisation."""
-        initiative, new_id = registry_of(request).initiatives.add_pilot(
+        initiative, new_id = initiatives.add_pilot(
             context_of(request),
             initiative_id,
             expected_version(request),
@@ -365,6 +399,7 @@ class InitiativeController(Controller):
     def schedule_evaluation(
         self,
         request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
         initiative_id: FromPath[UUID],
         pilot_id: FromPath[UUID],
         stage: FromPath[EvaluationStage],
@@ -373,7 +408,7 @@ class InitiativeController(Controller):
         """Plans the internal or external evaluation of a pilot."""
         planned_on = partial_date(data.planned_on, "planned_on")
         assert planned_on is not None
-        initiative = registry_of(request).initiatives.schedule_evaluation(
+        initiative = initiatives.schedule_evaluation(
             context_of(request),
             initiative_id,
             expected_version(request),
@@ -394,13 +429,14 @@ class InitiativeController(Controller):
     def complete_evaluation(
         self,
         request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
         initiative_id: FromPath[UUID],
         pilot_id: FromPath[UUID],
         stage: FromPath[EvaluationStage],
         data: JSONBody[EvaluationComplete],
     ) -> Response[InitiativeOut]:
         """Records an evaluation's outcome; the external one follows the internal one."""
-        initiative = registry_of(request).initiatives.complete_evaluation(
+        initiative = initiatives.complete_evaluation(
             context_of(request),
             initiative_id,
             expected_version(request),
@@ -423,10 +459,14 @@ class InitiativeController(Controller):
         sync_to_thread=True,
     )
     def add_deliverable(
-        self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[DeliverableCreate]
+        self,
+        request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
+        initiative_id: FromPath[UUID],
+        data: JSONBody[DeliverableCreate],
     ) -> Response[CreatedPart]:
         """Adds a deliverable (a guide, a translated book, a study…)."""
-        initiative, new_id = registry_of(request).initiatives.add_deliverable(
+        initiative, new_id = initiatives.add_deliverable(
             context_of(request),
             initiative_id,
             expected_version(request),
@@ -450,12 +490,13 @@ class InitiativeController(Controller):
     def change_deliverable_status(
         self,
         request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
         initiative_id: FromPath[UUID],
         deliverable_id: FromPath[UUID],
         data: JSONBody[DeliverableStatusChange],
     ) -> Response[InitiativeOut]:
         """Moves a deliverable on (cancelling one needs a `reason`)."""
-        initiative = registry_of(request).initiatives.change_deliverable_status(
+        initiative = initiatives.change_deliverable_status(
             context_of(request),
             initiative_id,
             expected_version(request),
@@ -477,10 +518,14 @@ class InitiativeController(Controller):
         sync_to_thread=True,
     )
     def add_partnership(
-        self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[PartnershipCreate]
+        self,
+        request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
+        initiative_id: FromPath[UUID],
+        data: JSONBody[PartnershipCreate],
     ) -> Response[CreatedPart]:
         """Adds a local or international partnership."""
-        initiative, new_id = registry_of(request).initiatives.add_partnership(
+        initiative, new_id = initiatives.add_partnership(
             context_of(request),
             initiative_id,
             expected_version(request),
@@ -503,12 +548,13 @@ class InitiativeController(Controller):
     def end_partnership(
         self,
         request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
         initiative_id: FromPath[UUID],
         partnership_id: FromPath[UUID],
         data: JSONBody[PartnershipEnd],
     ) -> Response[InitiativeOut]:
         """Ends a partnership; `reason` is required."""
-        initiative = registry_of(request).initiatives.end_partnership(
+        initiative = initiatives.end_partnership(
             context_of(request),
             initiative_id,
             expected_version(request),
@@ -529,10 +575,14 @@ class InitiativeController(Controller):
         sync_to_thread=True,
     )
     def define_kpi(
-        self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[KpiCreate]
+        self,
+        request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
+        initiative_id: FromPath[UUID],
+        data: JSONBody[KpiCreate],
     ) -> Response[CreatedPart]:
         """Defines a KPI with its target and direction."""
-        initiative, new_id = registry_of(request).initiatives.define_kpi(
+        initiative, new_id = initiatives.define_kpi(
             context_of(request),
             initiative_id,
             expected_version(request),
@@ -555,12 +605,13 @@ class InitiativeController(Controller):
     def record_kpi_value(
         self,
         request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
         initiative_id: FromPath[UUID],
         kpi_id: FromPath[UUID],
         data: JSONBody[KpiMeasurementCreate],
     ) -> Response[InitiativeOut]:
         """Records a KPI's measured value for a period (a correction needs a `reason`)."""
-        initiative = registry_of(request).initiatives.record_kpi_value(
+        initiative = initiatives.record_kpi_value(
             context_of(request),
             initiative_id,
             expected_version(request),
@@ -584,11 +635,12 @@ class InitiativeController(Controller):
     def report_progress(
         self,
         request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
         initiative_id: FromPath[UUID],
         data: JSONBody[ProgressReportCreate],
     ) -> Response[InitiativeOut]:
         """Submits the progress report of a period (a revision of one needs a `reason`)."""
-        initiative = registry_of(request).initiatives.report_progress(
+        initiative = initiatives.report_progress(
             context_of(request),
             initiative_id,
             expected_version(request),

@@ -10,6 +10,7 @@ from uuid import UUID
 
 import msgspec
 from litestar import Controller, Response, get, post, put
+from litestar.di import NamedDependency
 from litestar.params import FromPath, FromQuery, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
@@ -41,6 +42,7 @@ from api.schemas.licences import (
 )
 from domain.licences.licence import Licence, LicenceStatus
 from domain.roles import STAFF, Role
+from registry.licences import LicenceService
 
 BASE = "/api/v1/licences"
 READ = access(STAFF, Role.AUDITOR)
@@ -68,9 +70,9 @@ class LicenceController(Controller):
         **access(public=True),
         sync_to_thread=True,
     )
-    def list_types(self, request: AnyRequest) -> list[LicenceTypeOut]:
+    def list_types(self, licences: NamedDependency[LicenceService]) -> list[LicenceTypeOut]:
         """The licence types one may apply for, technical (first stage) then administrative."""
-        types = registry_of(request).licences.list_types()
+        types = licences.list_types()
         return msgspec.convert(types, list[LicenceTypeOut], from_attributes=True)
 
     @post(
@@ -82,10 +84,13 @@ class LicenceController(Controller):
         sync_to_thread=True,
     )
     def define_type(
-        self, request: AnyRequest, data: JSONBody[LicenceTypeCreate]
+        self,
+        request: AnyRequest,
+        licences: NamedDependency[LicenceService],
+        data: JSONBody[LicenceTypeCreate],
     ) -> Response[LicenceTypeOut]:
         """Adds a licence type (honours Idempotency-Key)."""
-        licence_type = registry_of(request).licences.define_type(
+        licence_type = licences.define_type(
             context_of(request),
             code=data.code,
             stage=data.stage,
@@ -108,9 +113,11 @@ class LicenceController(Controller):
         **access(public=True),
         sync_to_thread=True,
     )
-    def read_type(self, request: AnyRequest, code: FromPath[str]) -> Response[LicenceTypeOut]:
+    def read_type(
+        self, request: AnyRequest, licences: NamedDependency[LicenceService], code: FromPath[str]
+    ) -> Response[LicenceTypeOut]:
         """One licence type."""
-        licence_type = registry_of(request).licences.get_type(code)
+        licence_type = licences.get_type(code)
         return versioned(licence_type_out(licence_type), licence_type.version)
 
     @put(
@@ -121,11 +128,15 @@ class LicenceController(Controller):
         sync_to_thread=True,
     )
     def revise_type(
-        self, request: AnyRequest, code: FromPath[str], data: JSONBody[LicenceTypeRevise]
+        self,
+        request: AnyRequest,
+        licences: NamedDependency[LicenceService],
+        code: FromPath[str],
+        data: JSONBody[LicenceTypeRevise],
     ) -> Response[LicenceTypeOut]:
         """Revises a type's name, validity and CPD hours (If-Match); licences already issued
         keep their dates."""
-        licence_type = registry_of(request).licences.revise_type(
+        licence_type = licences.revise_type(
             context_of(request),
             code,
             expected_version(request),
@@ -144,10 +155,14 @@ class LicenceController(Controller):
         sync_to_thread=True,
     )
     def retire_type(
-        self, request: AnyRequest, code: FromPath[str], data: JSONBody[DecisionIn]
+        self,
+        request: AnyRequest,
+        licences: NamedDependency[LicenceService],
+        code: FromPath[str],
+        data: JSONBody[DecisionIn],
     ) -> Response[LicenceTypeOut]:
         """Stops new applications for a type (If-Match, reason)."""
-        licence_type = registry_of(request).licences.retire_type(
+        licence_type = licences.retire_type(
             context_of(request), code, expected_version(request), data.reason
         )
         return versioned(licence_type_out(licence_type), licence_type.version)
@@ -163,13 +178,14 @@ class LicenceController(Controller):
         sync_to_thread=True,
     )
     def apply(
-        self, request: AnyRequest, data: JSONBody[LicenceApplicationIn]
+        self,
+        request: AnyRequest,
+        licences: NamedDependency[LicenceService],
+        data: JSONBody[LicenceApplicationIn],
     ) -> Response[ApplicationReceiptOut]:
         """Applies for a licence, no sign-in (honours Idempotency-Key). An administrative
         licence needs a valid technical licence held by the same person."""
-        licence = registry_of(request).licences.apply(
-            context_of(request), data.to_form(), idempotency_of(request, data)
-        )
+        licence = licences.apply(context_of(request), data.to_form(), idempotency_of(request, data))
         body = ApplicationReceiptOut(
             id=licence.id,
             status=str(licence.status),
@@ -187,11 +203,14 @@ class LicenceController(Controller):
         **ACT,
         sync_to_thread=True,
     )
-    def expire_due(self, request: AnyRequest, data: JSONBody[ExpiryRunIn]) -> ExpiryRunOut:
+    def expire_due(
+        self,
+        request: AnyRequest,
+        licences: NamedDependency[LicenceService],
+        data: JSONBody[ExpiryRunIn],
+    ) -> ExpiryRunOut:
         """Records the expiry of issued licences past their validity (the daily run)."""
-        count = registry_of(request).licences.record_expiries(
-            context_of(request), data.reason, data.limit
-        )
+        count = licences.record_expiries(context_of(request), data.reason, data.limit)
         return ExpiryRunOut(expired=count)
 
     @get(
@@ -204,13 +223,14 @@ class LicenceController(Controller):
     def list_licences(
         self,
         request: AnyRequest,
+        licences: NamedDependency[LicenceService],
         limit: Limit = 50,
         offset: Offset = 0,
         status: FromQuery[LicenceStatus | None] = None,
         type_code: FromQuery[str | None] = None,
     ) -> LicencePage:
         """Licences and applications, oldest application first (read model)."""
-        page = registry_of(request).licences.list_licences(limit, offset, status, type_code)
+        page = licences.list_licences(limit, offset, status, type_code)
         return msgspec.convert(page, LicencePage, from_attributes=True)
 
     @get(
@@ -220,9 +240,14 @@ class LicenceController(Controller):
         **READ,
         sync_to_thread=True,
     )
-    def read(self, request: AnyRequest, licence_id: FromPath[UUID]) -> Response[LicenceOut]:
+    def read(
+        self,
+        request: AnyRequest,
+        licences: NamedDependency[LicenceService],
+        licence_id: FromPath[UUID],
+    ) -> Response[LicenceOut]:
         """One licence or application, with its holder (ID masked)."""
-        return _detail(request, registry_of(request).licences.get(licence_id))
+        return _detail(request, licences.get(licence_id))
 
     @get(
         "/{licence_id:uuid}/history",
@@ -231,9 +256,14 @@ class LicenceController(Controller):
         **READ,
         sync_to_thread=True,
     )
-    def history(self, request: AnyRequest, licence_id: FromPath[UUID]) -> list[EventOut]:
+    def history(
+        self,
+        request: AnyRequest,
+        licences: NamedDependency[LicenceService],
+        licence_id: FromPath[UUID],
+    ) -> list[EventOut]:
         """Every decision on the licence: what, who, when, why."""
-        return events_out(registry_of(request).licences.history(licence_id))
+        return events_out(licences.history(licence_id))
 
     @post(
         "/{licence_id:uuid}/assessment",
@@ -244,10 +274,14 @@ class LicenceController(Controller):
         sync_to_thread=True,
     )
     def assess(
-        self, request: AnyRequest, licence_id: FromPath[UUID], data: JSONBody[AssessmentIn]
+        self,
+        request: AnyRequest,
+        licences: NamedDependency[LicenceService],
+        licence_id: FromPath[UUID],
+        data: JSONBody[AssessmentIn],
     ) -> Response[LicenceOut]:
         """Records the assessment result: passed or failed, with a score (If-Match, reason)."""
-        licence = registry_of(request).licences.assess(
+        licence = licences.assess(
             context_of(request),
             licence_id,
             expected_version(request),
@@ -266,10 +300,14 @@ class LicenceController(Controller):
         sync_to_thread=True,
     )
     def issue(
-        self, request: AnyRequest, licence_id: FromPath[UUID], data: JSONBody[DecisionIn]
+        self,
+        request: AnyRequest,
+        licences: NamedDependency[LicenceService],
+        licence_id: FromPath[UUID],
+        data: JSONBody[DecisionIn],
     ) -> Response[LicenceOut]:
         """Issues a passed application: licence number and validity period (If-Match, reason)."""
-        licence = registry_of(request).licences.issue(
+        licence = licences.issue(
             context_of(request), licence_id, expected_version(request), data.reason
         )
         return _detail(request, licence)
@@ -283,10 +321,14 @@ class LicenceController(Controller):
         sync_to_thread=True,
     )
     def renew(
-        self, request: AnyRequest, licence_id: FromPath[UUID], data: JSONBody[RenewalIn]
+        self,
+        request: AnyRequest,
+        licences: NamedDependency[LicenceService],
+        licence_id: FromPath[UUID],
+        data: JSONBody[RenewalIn],
     ) -> Response[LicenceOut]:
         """Renews for another validity period, given enough CPD hours (If-Match)."""
-        licence = registry_of(request).licences.renew(
+        licence = licences.renew(
             context_of(request),
             licence_id,
             expected_version(request),
@@ -296,9 +338,14 @@ class LicenceController(Controller):
         return _detail(request, licence)
 
     def _decide(
-        self, request: AnyRequest, licence_id: UUID, data: DecisionIn, action: str
+        self,
+        request: AnyRequest,
+        licences: NamedDependency[LicenceService],
+        licence_id: UUID,
+        data: DecisionIn,
+        action: str,
     ) -> Response[LicenceOut]:
-        licence = registry_of(request).licences.decide(
+        licence = licences.decide(
             context_of(request), action, licence_id, expected_version(request), data.reason
         )
         return _detail(request, licence)
@@ -312,10 +359,14 @@ class LicenceController(Controller):
         sync_to_thread=True,
     )
     def suspend(
-        self, request: AnyRequest, licence_id: FromPath[UUID], data: JSONBody[DecisionIn]
+        self,
+        request: AnyRequest,
+        licences: NamedDependency[LicenceService],
+        licence_id: FromPath[UUID],
+        data: JSONBody[DecisionIn],
     ) -> Response[LicenceOut]:
         """Suspends an issued licence (If-Match, reason)."""
-        return self._decide(request, licence_id, data, "suspend")
+        return self._decide(request, licences, licence_id, data, "suspend")
 
     @post(
         "/{licence_id:uuid}/reinstate",
@@ -326,10 +377,14 @@ class LicenceController(Controller):
         sync_to_thread=True,
     )
     def reinstate(
-        self, request: AnyRequest, licence_id: FromPath[UUID], data: JSONBody[DecisionIn]
+        self,
+        request: AnyRequest,
+        licences: NamedDependency[LicenceService],
+        licence_id: FromPath[UUID],
+        data: JSONBody[DecisionIn],
     ) -> Response[LicenceOut]:
         """Lifts a suspension (If-Match, reason)."""
-        return self._decide(request, licence_id, data, "reinstate")
+        return self._decide(request, licences, licence_id, data, "reinstate")
 
     @post(
         "/{licence_id:uuid}/revoke",
@@ -340,10 +395,14 @@ class LicenceController(Controller):
         sync_to_thread=True,
     )
     def revoke(
-        self, request: AnyRequest, licence_id: FromPath[UUID], data: JSONBody[DecisionIn]
+        self,
+        request: AnyRequest,
+        licences: NamedDependency[LicenceService],
+        licence_id: FromPath[UUID],
+        data: JSONBody[DecisionIn],
     ) -> Response[LicenceOut]:
         """Revokes a licence for good (If-Match, reason)."""
-        return self._decide(request, licence_id, data, "revoke")
+        return self._decide(request, licences, licence_id, data, "revoke")
 
     @post(
         "/{licence_id:uuid}/expire",
@@ -354,10 +413,14 @@ class LicenceController(Controller):
         sync_to_thread=True,
     )
     def expire(
-        self, request: AnyRequest, licence_id: FromPath[UUID], data: JSONBody[DecisionIn]
+        self,
+        request: AnyRequest,
+        licences: NamedDependency[LicenceService],
+        licence_id: FromPath[UUID],
+        data: JSONBody[DecisionIn],
     ) -> Response[LicenceOut]:
         """Records the expiry of a licence past its validity (If-Match, reason)."""
-        return self._decide(request, licence_id, data, "expire")
+        return self._decide(request, licences, licence_id, data, "expire")
 
     @post(
         "/{licence_id:uuid}/erase",
@@ -368,10 +431,14 @@ class LicenceController(Controller):
         sync_to_thread=True,
     )
     def erase(
-        self, request: AnyRequest, licence_id: FromPath[UUID], data: JSONBody[DecisionIn]
+        self,
+        request: AnyRequest,
+        licences: NamedDependency[LicenceService],
+        licence_id: FromPath[UUID],
+        data: JSONBody[DecisionIn],
     ) -> Response[LicenceOut]:
         """Erasure on request (Saudi PDPL): destroys the holder's key (If-Match, reason)."""
-        licence = registry_of(request).licences.erase(
+        licence = licences.erase(
             context_of(request), licence_id, expected_version(request), data.reason
         )
         return _detail(request, licence)

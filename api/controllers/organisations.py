@@ -6,6 +6,7 @@ from uuid import UUID
 
 import msgspec
 from litestar import Controller, Response, get, post, put
+from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_201_CREATED
 
@@ -34,6 +35,7 @@ from api.schemas.organisations import (
 from domain.awards.organisation import Organisation, Profile
 from domain.errors import NotFound
 from domain.roles import OVERSIGHT, STAFF, Role
+from registry.organisations import OrganisationService
 
 
 def _profile(data: OrganisationProfileDoc) -> Profile:
@@ -68,11 +70,12 @@ class OrganisationController(Controller):
     def list_organisations(
         self,
         request: AnyRequest,
+        organisations: NamedDependency[OrganisationService],
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> OrganisationPage:
         """The organisations, by English name."""
-        page = registry_of(request).organisations.list_organisations(limit, offset)
+        page = organisations.list_organisations(limit, offset)
         return msgspec.convert(page, OrganisationPage, from_attributes=True)
 
     @post(
@@ -84,10 +87,13 @@ class OrganisationController(Controller):
         sync_to_thread=True,
     )
     def create(
-        self, request: AnyRequest, data: JSONBody[OrganisationCreate]
+        self,
+        request: AnyRequest,
+        organisations: NamedDependency[OrganisationService],
+        data: JSONBody[OrganisationCreate],
     ) -> Response[OrganisationOut]:
         """Registers an organisation by its licence number (one organisation per licence)."""
-        organisation = registry_of(request).organisations.register(
+        organisation = organisations.register(
             context_of(request),
             licence_number=data.licence_number,
             profile=_profile(data),
@@ -126,11 +132,12 @@ class OrganisationController(Controller):
     def revise(
         self,
         request: AnyRequest,
+        organisations: NamedDependency[OrganisationService],
         organisation_id: FromPath[UUID],
         data: JSONBody[OrganisationProfileDoc],
     ) -> Response[OrganisationOut]:
         """Revises the profile: name, type, region, beds, licence expiry, start of operation."""
-        organisation = registry_of(request).organisations.revise_profile(
+        organisation = organisations.revise_profile(
             context_of(request), organisation_id, expected_version(request), _profile(data)
         )
         return _out(request, organisation)
@@ -146,11 +153,12 @@ class OrganisationController(Controller):
     def add_accreditation(
         self,
         request: AnyRequest,
+        organisations: NamedDependency[OrganisationService],
         organisation_id: FromPath[UUID],
         data: JSONBody[AccreditationCreate],
     ) -> Response[OrganisationOut]:
         """Records a national or international accreditation with its expiry date."""
-        organisation, _ = registry_of(request).organisations.add_accreditation(
+        organisation, _ = organisations.add_accreditation(
             context_of(request),
             organisation_id,
             expected_version(request),
@@ -172,12 +180,13 @@ class OrganisationController(Controller):
     def remove_accreditation(
         self,
         request: AnyRequest,
+        organisations: NamedDependency[OrganisationService],
         organisation_id: FromPath[UUID],
         accreditation_id: FromPath[UUID],
         data: JSONBody[DecisionReason],
     ) -> Response[OrganisationOut]:
         """Removes an accreditation recorded in error; `reason` required."""
-        organisation = registry_of(request).organisations.remove_accreditation(
+        organisation = organisations.remove_accreditation(
             context_of(request),
             organisation_id,
             expected_version(request),
@@ -195,10 +204,14 @@ class OrganisationController(Controller):
         sync_to_thread=True,
     )
     def activate(
-        self, request: AnyRequest, organisation_id: FromPath[UUID], data: JSONBody[DecisionReason]
+        self,
+        request: AnyRequest,
+        organisations: NamedDependency[OrganisationService],
+        organisation_id: FromPath[UUID],
+        data: JSONBody[DecisionReason],
     ) -> Response[OrganisationOut]:
         """Activates a verified organisation on the platform (Nawah requires it); `reason` required."""
-        organisation = registry_of(request).organisations.set_status(
+        organisation = organisations.set_status(
             context_of(request), organisation_id, expected_version(request), True, data.reason
         )
         return _out(request, organisation)
@@ -212,10 +225,14 @@ class OrganisationController(Controller):
         sync_to_thread=True,
     )
     def suspend(
-        self, request: AnyRequest, organisation_id: FromPath[UUID], data: JSONBody[DecisionReason]
+        self,
+        request: AnyRequest,
+        organisations: NamedDependency[OrganisationService],
+        organisation_id: FromPath[UUID],
+        data: JSONBody[DecisionReason],
     ) -> Response[OrganisationOut]:
         """Suspends an organisation; `reason` required."""
-        organisation = registry_of(request).organisations.set_status(
+        organisation = organisations.set_status(
             context_of(request), organisation_id, expected_version(request), False, data.reason
         )
         return _out(request, organisation)
@@ -231,12 +248,13 @@ class OrganisationController(Controller):
     def assign_member(
         self,
         request: AnyRequest,
+        organisations: NamedDependency[OrganisationService],
         organisation_id: FromPath[UUID],
         data: JSONBody[MemberAssign],
     ) -> MemberOut:
         """Links an applicant account to the organisation it represents (one organisation per
         applicant; moving an applicant to another organisation needs a `reason`)."""
-        user = registry_of(request).organisations.assign_member(
+        user = organisations.assign_member(
             context_of(request), data.user_id, None, organisation_id, data.reason
         )
         return MemberOut(str(user.id), str(user.organisation_id), user.version)
@@ -248,6 +266,11 @@ class OrganisationController(Controller):
         **access(STAFF, Role.AUDITOR),
         sync_to_thread=True,
     )
-    def history(self, request: AnyRequest, organisation_id: FromPath[UUID]) -> list[EventOut]:
+    def history(
+        self,
+        request: AnyRequest,
+        organisations: NamedDependency[OrganisationService],
+        organisation_id: FromPath[UUID],
+    ) -> list[EventOut]:
         """Every change to the organisation: who, when, why."""
-        return events_out(registry_of(request).organisations.history(organisation_id))
+        return events_out(organisations.history(organisation_id))

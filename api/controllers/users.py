@@ -6,6 +6,7 @@ from uuid import UUID
 
 import msgspec
 from litestar import Controller, Response, get, post
+from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_201_CREATED
 
@@ -15,7 +16,6 @@ from api.http import (
     context_of,
     expected_version,
     idempotency_of,
-    registry_of,
     versioned,
 )
 from api.params import Limit, Offset
@@ -29,6 +29,7 @@ from api.schemas.users import (
 )
 from domain.roles import Role
 from domain.users import User
+from registry.users import UserService
 
 ADMIN = access(Role.ADMIN)
 
@@ -57,11 +58,12 @@ class UserController(Controller):
     def list_users(
         self,
         request: AnyRequest,
+        users: NamedDependency[UserService],
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> UserPage:
         """The accounts, by username."""
-        page = registry_of(request).users.list_users(limit, offset)
+        page = users.list_users(limit, offset)
         return msgspec.convert(page, UserPage, from_attributes=True)
 
     @post(
@@ -72,9 +74,11 @@ class UserController(Controller):
         sync_to_thread=True,
         **ADMIN,
     )
-    def create(self, request: AnyRequest, data: JSONBody[UserCreate]) -> Response[UserOut]:
+    def create(
+        self, request: AnyRequest, users: NamedDependency[UserService], data: JSONBody[UserCreate]
+    ) -> Response[UserOut]:
         """Creates an account with a role (password of at least 12 characters)."""
-        user = registry_of(request).users.add(
+        user = users.add(
             context_of(request),
             username=data.username,
             role=data.role,
@@ -90,9 +94,11 @@ class UserController(Controller):
         sync_to_thread=True,
         **ADMIN,
     )
-    def read(self, request: AnyRequest, user_id: FromPath[UUID]) -> Response[UserOut]:
+    def read(
+        self, request: AnyRequest, users: NamedDependency[UserService], user_id: FromPath[UUID]
+    ) -> Response[UserOut]:
         """One account."""
-        user = registry_of(request).users.get(user_id)
+        user = users.get(user_id)
         return versioned(_out(user), user.version)
 
     @post(
@@ -104,10 +110,14 @@ class UserController(Controller):
         **ADMIN,
     )
     def change_role(
-        self, request: AnyRequest, user_id: FromPath[UUID], data: JSONBody[RoleChange]
+        self,
+        request: AnyRequest,
+        users: NamedDependency[UserService],
+        user_id: FromPath[UUID],
+        data: JSONBody[RoleChange],
     ) -> Response[UserOut]:
         """Gives the account another role; `reason` is required."""
-        user = registry_of(request).users.change_role(
+        user = users.change_role(
             context_of(request), user_id, expected_version(request), data.role, data.reason
         )
         return versioned(_out(user), user.version)
@@ -121,10 +131,14 @@ class UserController(Controller):
         **ADMIN,
     )
     def set_password(
-        self, request: AnyRequest, user_id: FromPath[UUID], data: JSONBody[PasswordChange]
+        self,
+        request: AnyRequest,
+        users: NamedDependency[UserService],
+        user_id: FromPath[UUID],
+        data: JSONBody[PasswordChange],
     ) -> Response[UserOut]:
         """Sets a new password for the account."""
-        user = registry_of(request).users.change_password(
+        user = users.change_password(
             context_of(request), user_id, expected_version(request), data.password
         )
         return versioned(_out(user), user.version)
@@ -138,10 +152,14 @@ class UserController(Controller):
         **ADMIN,
     )
     def deactivate(
-        self, request: AnyRequest, user_id: FromPath[UUID], data: JSONBody[ActivationChange]
+        self,
+        request: AnyRequest,
+        users: NamedDependency[UserService],
+        user_id: FromPath[UUID],
+        data: JSONBody[ActivationChange],
     ) -> Response[UserOut]:
         """Stops the account from signing in; `reason` is required."""
-        user = registry_of(request).users.set_active(
+        user = users.set_active(
             context_of(request), user_id, expected_version(request), False, data.reason
         )
         return versioned(_out(user), user.version)
@@ -155,10 +173,14 @@ class UserController(Controller):
         **ADMIN,
     )
     def reactivate(
-        self, request: AnyRequest, user_id: FromPath[UUID], data: JSONBody[ActivationChange]
+        self,
+        request: AnyRequest,
+        users: NamedDependency[UserService],
+        user_id: FromPath[UUID],
+        data: JSONBody[ActivationChange],
     ) -> Response[UserOut]:
         """Lets a deactivated account sign in again; `reason` is required."""
-        user = registry_of(request).users.set_active(
+        user = users.set_active(
             context_of(request), user_id, expected_version(request), True, data.reason
         )
         return versioned(_out(user), user.version)

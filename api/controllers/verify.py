@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import msgspec
 from litestar import Controller, get
+from litestar.di import NamedDependency
 from litestar.params import FromPath
 
 from api.guards import access
-from api.http import AnyRequest, registry_of
+from api.http import AnyRequest
 from api.schemas.ambassadors import CertificateCheckOut
 from api.schemas.licences import LicenceCheckOut
+from registry.ambassadors import AmbassadorService
+from registry.licences import LicenceService
 
 
 class VerifyController(Controller):
@@ -24,9 +27,14 @@ class VerifyController(Controller):
         **access(public=True),
         sync_to_thread=True,
     )
-    def ambassador(self, request: AnyRequest, code: FromPath[str]) -> CertificateCheckOut:
+    def ambassador(
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        code: FromPath[str],
+    ) -> CertificateCheckOut:
         """Confirms a membership certificate by its verification code: the name and the status."""
-        found = registry_of(request).ambassadors.check_certificate(code)
+        found = ambassadors.check_certificate(code)
         return msgspec.convert(found, CertificateCheckOut, from_attributes=True)
 
     @get(
@@ -36,8 +44,10 @@ class VerifyController(Controller):
         **access(public=True),
         sync_to_thread=True,
     )
-    def licence(self, request: AnyRequest, number: FromPath[str]) -> LicenceCheckOut:
+    def licence(
+        self, request: AnyRequest, licences: NamedDependency[LicenceService], number: FromPath[str]
+    ) -> LicenceCheckOut:
         """Checks a licence by its number: valid, suspended, revoked or expired; the holder's
         name, the type and the validity period — nothing more."""
-        found = registry_of(request).licences.check(number)
+        found = licences.check(number)
         return msgspec.convert(found, LicenceCheckOut, from_attributes=True)
