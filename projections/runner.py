@@ -32,12 +32,12 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import structlog
+from eventsourcing.application import Application
 from eventsourcing.persistence import Notification
 
+from projections.availability import is_unavailable
 from projections.base import Projection
 from projections.sql import Cursor, Database
-from registry.application import NQSApplication
-from registry.availability import is_unavailable
 
 log = structlog.get_logger("nqs.projections")
 
@@ -80,7 +80,7 @@ def _describe(error: BaseException) -> str:
 class ProjectionRunner:
     def __init__(
         self,
-        app: NQSApplication,
+        app: Application[Any],
         db: Database,
         projections: Sequence[Projection],
         # Events read, decoded and applied per transaction. Live, a poll finds far fewer

@@ -15,6 +15,7 @@ import psycopg
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from psycopg import sql
 
+from projections.availability import store_probe
 from projections.awards import AwardsProjection
 from projections.base import Projection
 from projections.initiatives import InitiativesProjection
@@ -24,7 +25,6 @@ from projections.runner import ProjectionRunner
 from projections.sql import Database, postgres_conninfo
 from projections.users import UsersProjection
 from registry.ambassadors import AmbassadorService
-from registry.application import NQSApplication
 from registry.applications import ApplicationService
 from registry.audit.checkpoints import (
     CHECKPOINT_FILE,
@@ -35,9 +35,9 @@ from registry.audit.checkpoints import (
 )
 from registry.audit.reads import AuditService
 from registry.audit.replay import ReplayService
-from registry.availability import store_probe
 from registry.clock import Clock, SystemClock
 from registry.editions import EditionService
+from registry.event_store import NQSApplication
 from registry.evidence import EvidenceStore
 from registry.frameworks import FrameworkService
 from registry.group_commit import GroupCommitWriter
@@ -128,16 +128,16 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
     app = NQSApplication(env=settings.database.eventsourcing_env())
     db = Database.open(settings.database)
     runner = ProjectionRunner(app, db, all_projections())
-    frameworks = FrameworkService(app, clock)
-    editions = EditionService(app, clock, frameworks)
-    organisations = OrganisationService(app, clock)
+    frameworks = FrameworkService(app, clock, db)
+    editions = EditionService(app, clock, frameworks, db)
+    organisations = OrganisationService(app, clock, db)
     applications = ApplicationService(
         app, clock, editions, organisations, EvidenceStore(settings.data_dir / "evidence"), db
     )
     judging = JudgingService(app, clock, applications, db)
     vault = PersonalDataVault(settings.resolved_master_key(), db)
     pepper = settings.resolved_id_hash_key()
-    users = UserService(app, clock)
+    users = UserService(app, clock, db)
     checkpointer = Checkpointer(
         db, settings.audit_key_path(), settings.data_dir / CHECKPOINT_FILE, clock
     )
@@ -152,7 +152,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
         app=app,
         db=db,
         runner=runner,
-        initiatives=InitiativeService(app, clock),
+        initiatives=InitiativeService(app, clock, db),
         users=users,
         frameworks=frameworks,
         editions=editions,
@@ -165,7 +165,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
         audit=AuditService(app, clock, db),
         replay=ReplayService(app, clock, db),
         vault=vault,
-        ambassadors=AmbassadorService(app, clock, vault, pepper, writer=writer),
+        ambassadors=AmbassadorService(app, clock, vault, pepper, db, writer=writer),
         licences=LicenceService(app, clock, vault, pepper, db),
         sign_in=SignInService(users, SignInThrottle(clock)),
         checkpointer=checkpointer,

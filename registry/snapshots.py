@@ -28,7 +28,7 @@ from eventsourcing.domain import Snapshot
 from eventsourcing.utils import get_topic, resolve_topic
 
 # Leaves the application's transcoder encodes itself: the library's defaults here, the
-# application's own transcodings added by registry/application.py (which imports this).
+# application's own transcodings added by registry/event_store.py (which imports this).
 LEAVES: set[type] = {UUID, Decimal, datetime}
 _TAGS = ("_map_", "_tuple_", "_set_", "_frozenset_", "_enum_", "_dc_", "_dict_")
 # Only the domain's own classes are rebuilt from a stored topic.

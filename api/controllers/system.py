@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 import structlog
@@ -16,56 +15,23 @@ from prometheus_client.registry import Collector
 
 from api.guards import access
 from api.http import AnyRequest, registry_of
-from projections.runner import Stall
-from registry.availability import is_unavailable
 from registry.bootstrap import Registry
-from registry.group_commit import WriterStatus
+from registry.health import Readiness, Stall
 
 log = structlog.get_logger("nqs.health")
-
-
-@dataclass
-class Readiness:
-    """What the process can do right now: read the database, write to it, and how far
-    each read model has got (and whether one is stopped at an event)."""
-
-    database: bool
-    writer: WriterStatus
-    head: int = 0
-    positions: dict[str, int] = field(default_factory=dict)
-    stalls: dict[str, Stall] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, registry: Registry) -> Readiness:
-        writer = registry.writer.status()
-        try:
-            # Both pools: the event store's (head) and the read models' (positions).
-            head = registry.runner.head()
-            positions = registry.runner.positions()
-            stalls = registry.runner.stalls()
-        except Exception as error:
-            if not is_unavailable(error):
-                raise
-            log.warning("health_database_unavailable", error_type=type(error).__name__)
-            return cls(database=False, writer=writer)
-        return cls(True, writer, head, positions, stalls)
-
-    @property
-    def can_write(self) -> bool:
-        return self.database and self.writer.ok
-
-    @property
-    def status(self) -> str:
-        if not self.can_write:
-            return "unavailable"
-        return "degraded" if self.stalls else "ok"
 
 
 class HealthController(Controller):
     path = "/health"
     tags = ["System"]
 
-    @get("/", operation_id="health", sync_to_thread=True, **access(public=True))
+    @get(
+        "/",
+        operation_id="health",
+        summary="Health and readiness / الحالة والجاهزية",
+        sync_to_thread=True,
+        **access(public=True),
+    )
     def health(self, request: AnyRequest) -> Response[dict[str, Any]]:
         """Readiness: 503 when the database cannot be reached or the writer cannot write;
         200 "degraded" when a read model is stopped at an event it cannot apply (named,

@@ -28,7 +28,7 @@ from domain.envelope import Envelope
 from domain.initiatives.initiative import Initiative
 from domain.initiatives.values import KpiDirection
 from domain.text import Text
-from registry.application import SNAPSHOT_EVERY, TRANSCODINGS
+from registry.event_store import SNAPSHOT_EVERY, TRANSCODINGS
 from registry.bootstrap import Registry
 from registry.context import Actor, RequestContext
 from registry.runtime import tune_garbage_collector

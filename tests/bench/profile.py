@@ -38,7 +38,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("SQL", ("psycopg", "eventsourcing/postgres.py", "RecorderWithKeys", "_insert_events")),
     ("encryption", ("cryptography/", "hmac.py", "hashlib", "PersonalDataVault", "domain/personal")),
     ("JSON", ("json/", "msgspec")),
-    ("encoding", ("eventsourcing/persistence.py", "registry/application.py", "transcod")),
+    ("encoding", ("eventsourcing/persistence.py", "registry/event_store.py", "transcod")),
     ("validation", ("litestar/_signature", "litestar/_kwargs", "litestar/dto", "validat")),
     ("middleware", ("api/middleware.py", "litestar/middleware/")),
     ("auth", ("api/auth.py", "litestar/security", "jwt", "api/guards.py")),

@@ -155,7 +155,7 @@ class Stack:
             log.close()
         try:
             drop_postgres_database(self.settings.database)
-        except Exception:  # noqa: S110 - the cluster may be gone already; it is thrown away
+        except Exception:
             pass
 
     # -- what the store holds ------------------------------------------------------------

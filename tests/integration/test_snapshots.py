@@ -22,7 +22,7 @@ from domain.initiatives.values import (
     PartnershipScope,
 )
 from domain.text import Text
-from registry.application import SNAPSHOT_EVERY, project
+from registry.event_store import SNAPSHOT_EVERY, project
 from registry.bootstrap import Registry
 from registry.clock import ManualClock
 from registry.context import Actor, RequestContext

@@ -6,7 +6,7 @@ import dataclasses
 from datetime import date
 from decimal import Decimal
 
-from api.schemas.awards import assessment_out
+from api.schemas.applications import assessment_out
 from domain.awards.scoring import Assessment
 from registry.history import jsonable
 
