@@ -31,6 +31,7 @@ from api.controllers.users import UserController
 from api.controllers.verify import VerifyController
 from api.errors import EXCEPTION_HANDLERS
 from api.guards import role_guard
+from api.http import refuse_control_characters
 from api.json_body import JsonCheckedRequest
 from api.middleware import RequestContextMiddleware
 from registry.bootstrap import Registry, build
@@ -109,6 +110,7 @@ def create_app(
             VerifyController,
         ],
         guards=[role_guard],
+        before_request=refuse_control_characters,
         on_app_init=[auth.on_app_init],
         exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
         lifespan=[lifespan],
