@@ -32,6 +32,7 @@ from api.controllers.verify import VerifyController
 from api.deps import service_dependencies
 from api.errors import EXCEPTION_HANDLERS
 from api.guards import role_guard
+from api.http import refuse_control_characters
 from api.json_body import JsonCheckedRequest
 from api.middleware import RequestContextMiddleware
 from registry.bootstrap import Registry, build
@@ -112,6 +113,7 @@ def create_app(
         guards=[role_guard],
         # Handlers name the services they call as parameters (api/deps.py).
         dependencies=service_dependencies(),
+        before_request=refuse_control_characters,
         on_app_init=[auth.on_app_init],
         exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
         lifespan=[lifespan],

@@ -11,6 +11,7 @@ from litestar import Request, Response
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from api.errors import BadRequest, PreconditionRequired
+from domain.text import CONTROL_CHARACTERS, CONTROL_CHARACTERS_AR, has_control_characters
 from registry.bootstrap import Registry
 from registry.context import PUBLIC, RequestContext
 from registry.idempotency import IdempotencyKey
@@ -23,6 +24,15 @@ AnyRequest = Request[Any, Any, Any]
 def registry_of(request: AnyRequest) -> Registry:
     registry: Registry = request.app.state.registry
     return registry
+
+
+def refuse_control_characters(request: AnyRequest) -> None:
+    """Before every handler: query and path parameters obey the text rule of domain/text.py
+    too (bodies obey it through api.schemas.common.Input). A NUL in a filter or a code would
+    otherwise reach the database, which refuses it with an error, not an answer."""
+    for name, value in [*request.query_params.multi_items(), *request.path_params.items()]:
+        if isinstance(value, str) and has_control_characters(value):
+            raise BadRequest(CONTROL_CHARACTERS, CONTROL_CHARACTERS_AR, field=name)
 
 
 def context_of(request: AnyRequest) -> RequestContext:

@@ -145,7 +145,6 @@ class AuditController(Controller):
     def verify_chain(self, request: AnyRequest) -> VerificationOut:
         """Recomputes the whole chain now and reports the first broken link, if any, and the
         events after the latest checkpoint, not yet sealed (`intact` only when there are none)."""
-        _log(request, "verify")
         registry = registry_of(request)
         result = verify(
             registry.app,
@@ -155,6 +154,7 @@ class AuditController(Controller):
             now=registry.clock.now(),
             interval=timedelta(seconds=registry.settings.audit_checkpoint_seconds),
         )
+        _log(request, "verify")  # after: the record of this read is not part of what it read
         return VerificationOut(
             ok=result.ok,
             events=result.events,

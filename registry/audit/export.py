@@ -7,8 +7,10 @@ A bundle is a directory:
 - ``chain.tsv``      ``id<TAB>record_digest<TAB>chain_digest`` for *every* event from the
                      anchor to the closing checkpoint, selected or not, so links recompute
 - ``anchor.txt``     ``position digest`` the chain starts from: a signed checkpoint, or 0
-- ``checkpoints/``   ``<position>.msg`` (the signed text) and ``<position>.sig`` (Ed25519)
+- ``checkpoints/``   ``<position>.msg`` (the signed text), ``<position>.sig`` (Ed25519) and
+                     ``<position>.key`` (the id of the key that signed it)
 - ``public-key.pem`` the registry's checkpoint key
+- ``keys/``          ``<key id>.pem``: retired keys that signed checkpoints of the bundle
 - ``verify.sh``      the recipe of docs/audit.md (bash, sha256sum, awk, openssl)
 - ``manifest.json``  what the bundle holds, with the SHA-256 of each file
 """
@@ -26,7 +28,7 @@ from uuid import UUID
 
 from projections.sql import in_chunks
 from registry.audit.chain import GENESIS, canonical_record
-from registry.audit.checkpoints import Checkpoint, list_checkpoints
+from registry.audit.checkpoints import Checkpoint, list_checkpoints, listed_public_keys
 from registry.audit.recorders import CHAIN_TABLE
 from registry.audit.verify import events_source
 from registry.bootstrap import Registry
@@ -73,6 +75,12 @@ def export_bundle(
     included = [c for c in checkpoints if anchor_position <= c.position <= end]
     for checkpoint in included:
         _write_checkpoint(out / "checkpoints", checkpoint)
+    current = registry.signing_key().key_id
+    used = {c.key_id for c in included} - {current}
+    for key_id, pem, _ in listed_public_keys(registry.db):
+        if key_id in used:  # a retired key: its checkpoints name it in <position>.key
+            (out / "keys").mkdir(exist_ok=True)
+            (out / "keys" / f"{key_id}.pem").write_text(pem)
     with (out / "checkpoints.jsonl").open("w") as f:
         for checkpoint in included:
             f.write(json.dumps(asdict(checkpoint), sort_keys=True) + "\n")
@@ -160,3 +168,4 @@ def _write_events(registry: Registry, path: Path, selected: set[int], after: int
 def _write_checkpoint(directory: Path, checkpoint: Checkpoint) -> None:
     (directory / f"{checkpoint.position}.msg").write_bytes(checkpoint.message.encode("ascii"))
     (directory / f"{checkpoint.position}.sig").write_bytes(base64.b64decode(checkpoint.signature))
+    (directory / f"{checkpoint.position}.key").write_text(checkpoint.key_id)

@@ -9,9 +9,9 @@ from domain.roles import Role
 from tests.conftest import Api
 
 
-def create_initiative(api: Api) -> str:
+def create_initiative(api: Api, code: str = "AUDITED") -> str:
     body = {
-        "code": "AUDITED",
+        "code": code,
         "title": {"ar": "ع", "en": "T"},
         "aim": {"ar": "ه", "en": "A"},
         "owner": "O",
@@ -47,10 +47,18 @@ def test_every_audit_read_is_itself_recorded(api: Api) -> None:
 
 def test_verify_reports_an_intact_chain(api: Api) -> None:
     create_initiative(api)
+    auditor = api.as_(Role.AUDITOR)  # (creating the auditor's account is an event too)
     api.registry.checkpoint()
-    result = api.client.get("/api/v1/audit/verify", headers=api.as_(Role.AUDITOR)).json()
+    result = api.client.get("/api/v1/audit/verify", headers=auditor).json()
     assert result["ok"] is True and result["checkpoints_confirmed"] == 1
     assert result["first_break"] is None
+    assert result["intact"] is True and result["unsealed"] is None
+    # Events after the latest checkpoint are named as not yet sealed: not "intact".
+    create_initiative(api, "LATER")
+    later = api.client.get("/api/v1/audit/verify", headers=auditor).json()
+    assert later["ok"] is True and later["intact"] is False
+    # (the first verify's own read record, then the new initiative)
+    assert later["unsealed"]["count"] == 2 and later["unsealed"]["last"] == later["head"]
 
 
 def test_checkpoints_and_key_are_public(api: Api) -> None:
@@ -60,6 +68,9 @@ def test_checkpoints_and_key_are_public(api: Api) -> None:
     assert len(checkpoints) == 1 and checkpoints[0]["message"].startswith("nqs-audit-checkpoint/v1")
     key = api.client.get("/api/v1/audit/public-key")
     assert key.status_code == 200 and "BEGIN PUBLIC KEY" in key.text
+    [listed] = api.client.get("/api/v1/audit/public-keys").json()
+    assert listed["key_id"] == checkpoints[0]["key_id"] and listed["current"] is True
+    assert listed["public_key_pem"] == key.text
 
 
 def test_an_auditor_downloads_a_bundle(api: Api) -> None:

@@ -146,6 +146,16 @@ def test_a_csv_row_with_a_nul_is_refused_by_row_and_field(api: Api) -> None:
     assert [(e["row"], e["field"]) for e in body["errors"]] == [(2, "city")]
 
 
+def test_control_characters_in_query_and_path_parameters_are_a_400(api: Api) -> None:
+    assert_problem(api.client.get("/api/v1/verify/licences/NQS%00-1"), 400, "number")
+    assert_problem(api.client.get("/api/v1/verify/ambassadors/AB%1bC"), 400, "code")
+    officer = api.as_(Role.OFFICER)
+    response = api.client.get("/api/v1/editions", params={"programme": "AM\u0000"}, headers=officer)
+    assert_problem(response, 400, "programme")
+    listing = api.client.get("/api/v1/licences", params={"type_code": "Q\u0000"}, headers=officer)
+    assert_problem(listing, 400, "type_code")
+
+
 # -- bodies that are not JSON we can read ------------------------------------------------
 
 JSON = {"Content-Type": "application/json"}

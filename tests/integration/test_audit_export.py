@@ -13,6 +13,7 @@ from domain.text import Text
 from registry.audit.export import RECIPE, export_bundle
 from registry.bootstrap import Registry
 from registry.context import Actor, RequestContext
+from registry.settings import Settings
 
 CTX = RequestContext(Actor("officer-1", "officer"), "req-1")
 DOC = Path(__file__).parents[2] / "docs" / "audit.md"
@@ -24,11 +25,15 @@ def recipe_from_the_docs() -> str:
     return match.group(1)
 
 
-def run_recipe(bundle: Path) -> subprocess.CompletedProcess[str]:
+def run_recipe(bundle: Path, *saved: Path) -> subprocess.CompletedProcess[str]:
     script = bundle.parent / "recipe-from-docs.sh"
     script.write_text(recipe_from_the_docs())
     return subprocess.run(
-        ["bash", str(script), str(bundle)], capture_output=True, text=True, timeout=120, check=False
+        ["bash", str(script), str(bundle), *map(str, saved)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
@@ -100,3 +105,59 @@ def test_exporting_nothing_is_refused(registry: Registry, tmp_path: Path) -> Non
     with pytest.raises(ValueError, match="No stored events"):
         export_bundle(registry, tmp_path / "b", [uuid4()], title="t")
     shutil.rmtree(tmp_path / "b", ignore_errors=True)
+
+
+def test_the_recipe_checks_the_bundle_against_the_auditors_saved_checkpoints(
+    registry: Registry, tmp_path: Path
+) -> None:
+    from registry.audit.checkpoints import CHECKPOINT_TABLE
+    from tests.integration.test_audit_tail import rechain
+
+    for n in range(3):
+        register(registry, f"SEALED-{n}")
+    registry.checkpoint()
+    saved = tmp_path / "my-copy.jsonl"  # the auditor keeps the worker's file
+    shutil.copyfile(registry.checkpoint_file(), saved)
+    honest = export_bundle(registry, tmp_path / "honest", None, title="all")
+    done = run_recipe(tmp_path / "honest", saved)
+    assert done.returncode == 0, done.stderr
+    assert "saved checkpoints agree with the bundle: 1 checked" in done.stdout
+    assert honest.checkpoints
+
+    # A forger rewrites history, re-chains it, drops the checkpoints and seals anew:
+    table = "stored_events" if registry.settings.database.kind == "sqlite" else "nqs_events"
+    id_col = "rowid" if registry.settings.database.kind == "sqlite" else "notification_id"
+    with registry.db.transaction() as cur:
+        row = cur.fetchone(f"SELECT state FROM {table} WHERE {id_col} = 3")
+        assert row is not None
+        forged = bytes(row[0]).replace(b'"officer-1"', b'"officer-2"')
+        cur.execute(f"UPDATE {table} SET state = ? WHERE {id_col} = 3", (forged,))
+        rechain(cur, registry)
+        cur.execute(f"DELETE FROM {CHECKPOINT_TABLE}", ())
+    export_bundle(registry, tmp_path / "forged", None, title="all")
+    assert run_recipe(tmp_path / "forged").returncode == 0  # consistent on its own …
+    done = run_recipe(tmp_path / "forged", saved)  # … but not with the auditor's copy
+    assert done.returncode != 0
+    assert "does not extend your saved checkpoint" in done.stderr
+
+
+def test_a_bundle_verifies_checkpoints_signed_before_a_key_change(
+    store: Settings, registry: Registry, tmp_path: Path
+) -> None:
+    from registry.bootstrap import build
+
+    register(registry, "OLD-KEY")
+    registry.checkpoint()
+    clock = registry.clock
+    registry.close()
+    rotated = Settings(**{**store.__dict__, "audit_key_file": tmp_path / "new-key.pem"})
+    renewed = build(rotated, clock)
+    try:
+        register(renewed, "NEW-KEY")
+        manifest = export_bundle(renewed, tmp_path / "bundle", None, title="all")
+        assert len(manifest.checkpoints) == 2
+    finally:
+        renewed.close()
+    done = run_recipe(tmp_path / "bundle")
+    assert done.returncode == 0, done.stderr
+    assert len(list((tmp_path / "bundle" / "keys").glob("*.pem"))) == 1
