@@ -12,6 +12,7 @@ from litestar.config.compression import CompressionConfig
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Contact, Tag
+from litestar.plugins.htmx import HTMXPlugin
 from litestar.plugins.prometheus import PrometheusConfig
 
 from api.auth import build_auth
@@ -32,6 +33,8 @@ from api.controllers.verify import VerifyController
 from api.errors import EXCEPTION_HANDLERS
 from api.guards import role_guard
 from api.middleware import RequestContextMiddleware
+from api.pages import csrf_config, middleware, pages_router, static_router, template_config
+from api.pages.errors import exception_handlers
 from registry.bootstrap import Registry, build
 from registry.clock import Clock
 from registry.settings import Settings
@@ -106,12 +109,21 @@ def create_app(
             LicenceController,
             LicenceReportController,
             VerifyController,
+            pages_router(),
+            static_router(),
         ],
         guards=[role_guard],
         on_app_init=[auth.on_app_init],
-        exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
+        # Pages get their errors as pages, the API as problem+json (api/pages/errors.py).
+        exception_handlers=exception_handlers(EXCEPTION_HANDLERS),  # type: ignore[arg-type]
+        template_config=template_config(),
+        csrf_config=csrf_config(registry),
+        plugins=[HTMXPlugin()],
         lifespan=[lifespan],
-        middleware=[PrometheusConfig(app_name="nqs", prefix="nqs", group_path=True).middleware],
+        middleware=[
+            PrometheusConfig(app_name="nqs", prefix="nqs", group_path=True).middleware,
+            *middleware(registry),
+        ],
         compression_config=CompressionConfig(backend="gzip", minimum_size=2048),
         request_max_body_size=settings.max_body_bytes,
         openapi_config=OpenAPIConfig(
