@@ -27,6 +27,7 @@ from api.auth import UserCache
 from api.guards import PUBLIC_OPT
 from api.pages import i18n
 from api.pages.desk import DeskPages
+from api.pages.initiatives import InitiativePages
 from api.pages.public import HomePages
 from api.pages.session import SessionUserMiddleware, session_config
 from api.pages.sign_in import SignInPages
@@ -78,7 +79,11 @@ def csrf_config(registry: Registry) -> CSRFConfig:
 
 def pages_router() -> Router:
     """Every page (the session middleware names the signed-in user: see :func:`middleware`)."""
-    return Router("/", route_handlers=[HomePages, SignInPages, DeskPages], include_in_schema=False)
+    return Router(
+        "/",
+        route_handlers=[HomePages, SignInPages, DeskPages, InitiativePages],
+        include_in_schema=False,
+    )
 
 
 def middleware(registry: Registry) -> list[DefineMiddleware]:
