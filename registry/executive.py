@@ -83,6 +83,8 @@ class Dashboard:
     licences: LicencesReport
     editions: list[EditionLine]
     households: int = HOUSEHOLDS
+    # Per initiative code: (period, percent complete, summary) of each progress report.
+    progress_reports: dict[str, list[tuple[str, int | None, Text]]] = field(default_factory=dict)
     editions_by_status: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -107,9 +109,14 @@ def dashboard(registry: Registry, at: datetime | None = None) -> Dashboard:
     }
     pilots: list[PilotLine] = []
     kpis: list[KpiLine] = []
+    reports: dict[str, list[tuple[str, int | None, Text]]] = {}
     for row in progress:
         initiative = registry.initiatives.get(UUID(row.initiative.id))
         pilots += [PilotLine(initiative.code, p) for p in initiative.pilots.values()]
+        reports[initiative.code] = [
+            (r.period.value, r.percent_complete, r.summary)
+            for r in initiative.progress_reports.values()
+        ]
         for kpi in initiative.kpis.values():
             trend = [
                 (m.period.value, m.value)
@@ -132,6 +139,7 @@ def dashboard(registry: Registry, at: datetime | None = None) -> Dashboard:
         licences=licences_report(registry.db, today),
         editions=editions,
         editions_by_status=by_status,
+        progress_reports=reports,
     )
 
 

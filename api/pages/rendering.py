@@ -59,6 +59,7 @@ class NavItem:
 NAV: list[tuple[NavItem, frozenset[Role]]] = [
     (NavItem("/desk", N_("Desk")), frozenset(Role)),
     (NavItem("/desk/ambassadors", N_("Ambassadors")), frozenset(STAFF | {Role.AUDITOR})),
+    (NavItem("/desk/dashboard", N_("Dashboard")), frozenset(STAFF | {Role.AUDITOR})),
     (NavItem("/desk/initiatives", N_("Initiatives")), frozenset(STAFF | {Role.AUDITOR})),
 ]
 
