@@ -26,6 +26,7 @@ from litestar.template.config import TemplateConfig
 from api.auth import UserCache
 from api.guards import PUBLIC_OPT
 from api.pages import i18n
+from api.pages.audit import AuditPages
 from api.pages.dashboard import DashboardPages
 from api.pages.desk import DeskPages
 from api.pages.initiatives import InitiativePages
@@ -82,7 +83,14 @@ def pages_router() -> Router:
     """Every page (the session middleware names the signed-in user: see :func:`middleware`)."""
     return Router(
         "/",
-        route_handlers=[HomePages, SignInPages, DeskPages, InitiativePages, DashboardPages],
+        route_handlers=[
+            HomePages,
+            SignInPages,
+            DeskPages,
+            InitiativePages,
+            DashboardPages,
+            AuditPages,
+        ],
         include_in_schema=False,
     )
 

@@ -61,6 +61,7 @@ NAV: list[tuple[NavItem, frozenset[Role]]] = [
     (NavItem("/desk/ambassadors", N_("Ambassadors")), frozenset(STAFF | {Role.AUDITOR})),
     (NavItem("/desk/dashboard", N_("Dashboard")), frozenset(STAFF | {Role.AUDITOR})),
     (NavItem("/desk/initiatives", N_("Initiatives")), frozenset(STAFF | {Role.AUDITOR})),
+    (NavItem("/desk/audit", N_("Audit")), frozenset({Role.AUDITOR})),
 ]
 
 
