@@ -38,6 +38,15 @@ STREAM_LABELS = {
     "consensus": N_("consensus"),
     "edition": N_("edition"),
 }
+EVENT_LABELS = {
+    "Submitted": N_("Submission"),
+    "Screened": N_("Screened"),
+    "CriterionScored": N_("Criterion scored"),
+    "ConflictDeclared": N_("Conflict of interest declared"),
+    "ConsensusRecorded": N_("Consensus recorded"),
+    "ResultsPublished": N_("Results published"),
+    "AwardWithdrawn": N_("Award withdrawn"),
+}
 
 
 def instant(raw: str | None, name: str) -> datetime | None:
@@ -153,6 +162,7 @@ class AuditPages(Controller):
             at=when,
             names=audit_desk.organisation_names(registry),
             stream_labels=STREAM_LABELS,
+            event_labels=EVENT_LABELS,
             errors=errors,
         )
 
@@ -193,6 +203,7 @@ class AuditPages(Controller):
             second=second or "",
             names=audit_desk.organisation_names(registry),
             stream_labels=STREAM_LABELS,
+            event_labels=EVENT_LABELS,
             errors=errors,
         )
 
