@@ -21,7 +21,7 @@ from uuid import UUID
 
 from domain.awards.edition import Edition
 from domain.errors import InvalidInput, NotFound
-from projections.awards_queries import list_organisations
+from domain.text import Text
 from registry.audit.checkpoints import Checkpoint, chain_head, list_checkpoints
 from registry.audit.export import Manifest, export_bundle
 from registry.audit.reads import StreamEvent
@@ -191,10 +191,9 @@ def _place(standing: Any) -> tuple[int | None, Decimal, bool, bool]:
     return (standing.rank, standing.total, standing.winner, standing.withdrawn)
 
 
-def organisation_names(registry: Registry) -> dict[str, tuple[str, str]]:
-    """Organisation id -> (Arabic name, English name): organisations are public bodies."""
-    rows, _ = list_organisations(registry.db, 100_000, 0)
-    return {str(r[0]): (str(r[2]), str(r[3])) for r in rows}
+def organisation_names(registry: Registry) -> dict[str, Text]:
+    """Organisation id -> its name (organisations are public bodies)."""
+    return registry.organisations.names()
 
 
 # -- one application ---------------------------------------------------------------------------

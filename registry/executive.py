@@ -1,10 +1,10 @@
 """What the executive office reads: the strategy's state in one place, and initiative listings.
 
 The dashboard page and the progress report PDF both call :func:`dashboard`, so the page and
-the printout show the same facts. The counts come from the read models (through the existing
-query modules); pilots and KPIs come from the nine initiative aggregates themselves, since
-the read model keeps only their counts. Entry points call these functions with the registry
-and never read the projections themselves.
+the printout show the same facts. It gathers what the services already answer (the
+initiatives' progress, the membership and licences reports, the editions and their funnels)
+and adds what the read models do not keep: each pilot's evaluations and each KPI's
+measurements, read from the initiative aggregates themselves (there are nine).
 """
 
 from __future__ import annotations
@@ -19,22 +19,14 @@ from domain.awards.edition import Edition, PhaseKind
 from domain.initiatives.initiative import Initiative
 from domain.initiatives.values import Kpi, KpiDirection, Pilot
 from domain.text import Text
-from projections.awards_queries import list_editions
-from projections.initiatives_queries import (
-    InitiativeProgress,
-    InitiativeRow,
-    initiatives_progress,
-    list_initiatives,
-)
-from projections.licences_queries import LicencesReport, licences_report
-from projections.membership_queries import MembershipReport, membership_report
-from registry.history import HistoryEntry, history_of
+from projections.awards_queries import EditionSummary
+from projections.initiatives_queries import InitiativeProgress, InitiativeRow
+from registry.ambassador_reads import MembershipReport
+from registry.history import HistoryEntry
+from registry.licence_reads import LicencesReport
 
 if TYPE_CHECKING:
     from registry.bootstrap import Registry
-
-# "A quality ambassador in every home": the Kingdom's households (GASTAT, about 4.2 million).
-HOUSEHOLDS = 4_200_000
 
 
 @dataclass(frozen=True)
@@ -82,31 +74,26 @@ class Dashboard:
     membership: MembershipReport
     licences: LicencesReport
     editions: list[EditionLine]
-    households: int = HOUSEHOLDS
     # Per initiative code: (period, percent complete, summary) of each progress report.
     progress_reports: dict[str, list[tuple[str, int | None, Text]]] = field(default_factory=dict)
     editions_by_status: dict[str, int] = field(default_factory=dict)
 
     @property
     def active_ambassadors(self) -> int:
-        return self.membership.by_status.get("active", 0)
+        return self.membership.national_progress.active
 
-    def percent_of_households(self) -> float:
-        return round(100.0 * self.active_ambassadors / self.households, 3)
+    @property
+    def households(self) -> int:
+        """ "A quality ambassador in every home": the Kingdom's households."""
+        return self.membership.national_progress.target
 
 
 def dashboard(registry: Registry, at: datetime | None = None) -> Dashboard:
     """The strategy's state today: initiatives, pilots, KPIs, membership, licences, awards."""
     now = at or registry.clock.now()
     today = now.date()
-    progress = initiatives_progress(registry.db, today)
-    totals = {
-        "initiatives": len(progress),
-        "milestones": sum(p.milestones_total for p in progress),
-        "milestones_done": sum(p.milestones_done for p in progress),
-        "overdue_milestones": sum(len(p.overdue) for p in progress),
-        "pilots": sum(sum(p.pilots_by_phase.values()) for p in progress),
-    }
+    report = registry.initiatives.progress_report()
+    progress, totals = report.initiatives, report.totals
     pilots: list[PilotLine] = []
     kpis: list[KpiLine] = []
     reports: dict[str, list[tuple[str, int | None, Text]]] = {}
@@ -123,9 +110,7 @@ def dashboard(registry: Registry, at: datetime | None = None) -> Dashboard:
                 for m in sorted(kpi.measurements.values(), key=lambda m: m.period.sort_key())
             ]
             kpis.append(KpiLine(initiative.code, kpi, trend, kpi.attainment()))
-    editions = [
-        _edition_line(registry, UUID(str(r[0])), now) for r in list_editions(registry.db, None)
-    ]
+    editions = [_edition_line(registry, UUID(e.id), now) for e in registry.editions.list_editions()]
     by_status: dict[str, int] = {}
     for line in editions:
         by_status[line.status] = by_status.get(line.status, 0) + 1
@@ -135,8 +120,8 @@ def dashboard(registry: Registry, at: datetime | None = None) -> Dashboard:
         totals=totals,
         pilots=pilots,
         kpis=kpis,
-        membership=membership_report(registry.db, today, top=0),
-        licences=licences_report(registry.db, today),
+        membership=registry.ambassadors.report(top=0),
+        licences=registry.licences.report(),
         editions=editions,
         editions_by_status=by_status,
         progress_reports=reports,
@@ -159,22 +144,17 @@ def _edition_line(registry: Registry, edition_id: UUID, now: datetime) -> Editio
 
 def initiatives(registry: Registry) -> list[InitiativeRow]:
     """Every initiative, by code (there are nine; no paging needed)."""
-    rows, _ = list_initiatives(registry.db, 200, 0)
-    return rows
+    return registry.initiatives.list_initiatives(200, 0).items
 
 
 def initiative_history(registry: Registry, initiative_id: UUID) -> list[HistoryEntry]:
     """Every change of one initiative (who, when, in which request, why), oldest first."""
-    registry.initiatives.get(initiative_id)  # NotFound for an unknown id
-    return history_of(registry.app, initiative_id)
+    return registry.initiatives.history(initiative_id)
 
 
-def editions(registry: Registry) -> list[tuple[UUID, str, int, Text, str]]:
-    """Every award edition: (id, programme code, year, title, status), by programme and year."""
-    return [
-        (UUID(str(r[0])), str(r[1]), int(r[2]), Text(str(r[3]), str(r[4])), str(r[5]))
-        for r in list_editions(registry.db, None)
-    ]
+def editions(registry: Registry) -> list[EditionSummary]:
+    """Every award edition, by programme and year."""
+    return registry.editions.list_editions()
 
 
 def initiative_as_of(registry: Registry, initiative_id: UUID, at: datetime | None) -> Initiative:

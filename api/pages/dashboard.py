@@ -111,11 +111,10 @@ class DashboardPages(Controller):
         rtl = lang == "ar"
         region_rows = []
         targets: list[float | None] = []
-        for region, (en, ar) in REGION_NAMES.items():
-            active = board.membership.by_region.get(str(region), {}).get("active", 0)
-            region_rows.append((ar if rtl else en, float(active), f"{active:,}"))
-            target = board.membership.targets.get(str(region))
-            targets.append(float(target) if target else None)
+        for region in board.membership.regional_progress:
+            label = region.name_ar if rtl else region.name_en
+            region_rows.append((label, float(region.active), f"{region.active:,}"))
+            targets.append(float(region.target) if region.target else None)
         result = {
             "milestones": charts.bar_chart(
                 [

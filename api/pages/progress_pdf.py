@@ -24,7 +24,6 @@ from api.pages.dashboard_labels import (
 from api.pages.i18n import translate
 from api.pages.initiative_forms import PHASE_LABELS, STATUS_LABELS
 from domain.dates import ReportingPeriod
-from domain.regions import REGION_NAMES
 from domain.text import Text
 from registry.certificates import FONTS
 from registry.executive import Dashboard
@@ -217,19 +216,17 @@ def progress_report_pdf(board: Dashboard, period: ReportingPeriod, lang: str) ->
             "A quality ambassador in every home: %(active)s active ambassadors for about %(households)s households (%(percent)s%%).",  # noqa: E501 - one msgid
             active=iso(f"{board.active_ambassadors:,}"),
             households=iso(f"{board.households:,}"),
-            percent=iso(str(board.percent_of_households())),
+            percent=iso(str(board.membership.national_progress.percent)),
         )
     )
     region_rows = []
-    for region, (en, ar) in REGION_NAMES.items():
-        active = board.membership.by_region.get(str(region), {}).get("active", 0)
-        target = board.membership.targets.get(str(region))
+    for region in board.membership.regional_progress:
         region_rows.append(
             [
-                ar if rtl else en,
-                f"{active:,}",
-                f"{target:,}" if target else "—",
-                f"{100 * active / target:.1f}%" if target else "—",
+                region.name_ar if rtl else region.name_en,
+                f"{region.active:,}",
+                f"{region.target:,}" if region.target else "—",
+                f"{region.percent}%" if region.percent is not None else "—",
             ]
         )
     pdf.grid([_("Region"), _("Active"), _("Target"), _("Of target")], region_rows, [50, 30, 30, 30])
