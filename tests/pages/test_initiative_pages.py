@@ -158,3 +158,19 @@ def test_an_auditor_reads_the_workspace_but_cannot_change_it(api: Api) -> None:
     page = api.client.get(path)
     assert page.status_code == 200 and "/act/" not in page.text
     assert api.client.get(f"{path}/act/edit").status_code == 403
+
+
+def test_sending_a_new_milestone_twice_plans_it_once(api: Api) -> None:
+    sign_in(api.client, api.registry, Role.OFFICER)
+    path = create(api)
+    form = api.client.get(f"{path}/act/milestone-add")
+    data = {
+        "_csrf_token": csrf_of(form.text),
+        **hidden(form.text),
+        "title_ar": "مرة واحدة",
+        "title_en": "Only once",
+    }
+    first = api.client.post(f"{path}/act/milestone-add", data=data)
+    again = api.client.post(f"{path}/act/milestone-add", data=data)  # a double click, a reload
+    assert first.status_code == again.status_code == 200
+    assert again.text.count('data-testid="milestone"') == 1
