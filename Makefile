@@ -22,15 +22,33 @@ $(STAMP): requirements/dev.lock pyproject.toml
 .PHONY: install
 install: $(STAMP) ## Create .venv and install the locked dependencies
 
+CATALOGUES := $(wildcard api/locale/*/LC_MESSAGES/messages.po)
+COMPILED := $(CATALOGUES:.po=.mo)
+
+api/locale/%/LC_MESSAGES/messages.mo: api/locale/%/LC_MESSAGES/messages.po $(STAMP)
+	$(BIN)/pybabel compile -i $< -o $@ -l $*
+
+.PHONY: messages
+messages: $(COMPILED) ## Compile the pages' gettext catalogues (.po -> .mo)
+
+.PHONY: messages-extract
+messages-extract: $(STAMP) ## Re-extract the pages' strings into messages.pot and merge them into each .po
+	$(BIN)/pybabel extract -F babel.cfg -k N_ -k translate:2 --no-location --sort-output --omit-header -o api/locale/messages.pot .
+	$(BIN)/pybabel update -i api/locale/messages.pot -d api/locale --no-fuzzy-matching --ignore-obsolete
+
+.PHONY: assets
+assets: $(STAMP) ## Re-fetch the pinned front-end files (api/static/vendor/manifest.json) from the npm registry
+	$(BIN)/python -m api.vendor refresh
+
 .PHONY: run
-run: $(STAMP) ## Migrate, load the catalogue, ensure an admin, serve on http://127.0.0.1:8000 (projections in-process)
+run: $(STAMP) messages ## Migrate, load the catalogue, ensure an admin, serve on http://127.0.0.1:8000 (projections in-process)
 	$(BIN)/nqs migrate
 	$(BIN)/nqs catalogue load
 	$(BIN)/nqs users ensure-admin
 	$(BIN)/nqs serve --with-projections
 
 .PHONY: test
-test: $(STAMP) ## Run the whole test suite (SQLite and PostgreSQL; starts or installs PostgreSQL)
+test: $(STAMP) messages ## Run the whole test suite (SQLite and PostgreSQL; starts or installs PostgreSQL)
 	@if ! .ci/ensure-postgres.sh >/dev/null; then \
 	  if [ "$${NQS_REQUIRE_POSTGRES:-}" = "1" ]; then echo "PostgreSQL is required" >&2; exit 1; fi; \
 	  echo "PostgreSQL unavailable: its half of the suite will be skipped" >&2; \
@@ -72,4 +90,4 @@ lock: ## Re-resolve the pinned dependencies (needs network)
 
 .PHONY: clean
 clean: ## Remove the virtualenv, caches and the local data directory
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache var
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache var $(COMPILED)

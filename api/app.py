@@ -12,6 +12,7 @@ from litestar.config.compression import CompressionConfig
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Contact, Tag
+from litestar.plugins.htmx import HTMXPlugin
 from litestar.plugins.prometheus import PrometheusConfig
 
 from api.auth import build_auth
@@ -35,6 +36,8 @@ from api.guards import role_guard
 from api.http import refuse_control_characters
 from api.json_body import JsonCheckedRequest
 from api.middleware import RequestContextMiddleware
+from api.pages import csrf_config, middleware, pages_router, static_router, template_config
+from api.pages.errors import exception_handlers
 from registry.bootstrap import Registry, build
 from registry.clock import Clock
 from registry.settings import Settings
@@ -109,15 +112,24 @@ def create_app(
             LicenceController,
             LicenceReportController,
             VerifyController,
+            pages_router(),
+            static_router(),
         ],
         guards=[role_guard],
         # Handlers name the services they call as parameters (api/deps.py).
         dependencies=service_dependencies(),
         before_request=refuse_control_characters,
         on_app_init=[auth.on_app_init],
-        exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
+        # Pages get their errors as pages, the API as problem+json (api/pages/errors.py).
+        exception_handlers=exception_handlers(EXCEPTION_HANDLERS),  # type: ignore[arg-type]
+        template_config=template_config(),
+        csrf_config=csrf_config(registry),
+        plugins=[HTMXPlugin()],
         lifespan=[lifespan],
-        middleware=[PrometheusConfig(app_name="nqs", prefix="nqs", group_path=True).middleware],
+        middleware=[
+            PrometheusConfig(app_name="nqs", prefix="nqs", group_path=True).middleware,
+            *middleware(registry),
+        ],
         # Level 1, not Litestar's default 9: a scorecard's JSON shrinks nearly as much
         # (JSON is repetitive), for a fraction of the CPU on every large response.
         compression_config=CompressionConfig(

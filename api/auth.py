@@ -16,6 +16,11 @@ from registry.bootstrap import Registry
 from registry.context import Actor
 
 TOKEN_URL = "/api/v1/auth/token"  # noqa: S105 - a URL, not a secret
+# Bearer tokens are for the JSON API (and its docs, health, metrics); every other path is a
+# page, signed in with the session cookie instead (api/pages/session.py). (The second
+# look-ahead only keeps Litestar from warning that the pattern matches "every" path — it
+# probes with "/<uuid>", a path no route has.)
+PAGE_PATHS = r"^/(?!api/|api$|schema|health|metrics)(?![0-9a-f]{8}-[0-9a-f]{4}-)"
 # How long a deactivation or role change may take to reach requests made with
 # an already-issued token: the user record is re-read at most this often.
 USER_CACHE_SECONDS = 5.0
@@ -32,7 +37,9 @@ class AuthUser:
         return Actor(self.id, self.role)
 
 
-class _UserCache:
+class UserCache:
+    """Who a user id is now (active, role), re-read at most every USER_CACHE_SECONDS."""
+
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
         self._entries: dict[str, tuple[float, AuthUser | None]] = {}
@@ -56,7 +63,7 @@ class _UserCache:
 
 
 def build_auth(registry: Registry) -> OAuth2PasswordBearerAuth[AuthUser, Token]:
-    cache = _UserCache(registry)
+    cache = UserCache(registry)
 
     async def retrieve_user(
         token: Token, connection: ASGIConnection[Any, Any, Any, Any]
@@ -73,6 +80,7 @@ def build_auth(registry: Registry) -> OAuth2PasswordBearerAuth[AuthUser, Token]:
         retrieve_user_handler=retrieve_user,
         default_token_expiration=timedelta(minutes=registry.settings.token_ttl_minutes),
         exclude_opt_key="exclude_from_auth",
+        exclude=[PAGE_PATHS],
         description="Sign in at /api/v1/auth/token with username and password; "
         "send the access token as `Authorization: Bearer <token>`.",
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Request
+from litestar.plugins.htmx import HTMXRequest
 
 from api.errors import BadRequest, UnsupportedMediaType
 
@@ -20,7 +20,9 @@ from api.errors import BadRequest, UnsupportedMediaType
 MAX_JSON_DEPTH = 32
 
 
-class JsonCheckedRequest(Request[Any, Any, Any]):
+class JsonCheckedRequest(HTMXRequest):
+    """Also an ``HTMXRequest``: the pages read ``request.htmx`` from the same app."""
+
     async def json(self) -> Any:
         if not _is_json(self.headers.get("content-type", "")):
             raise UnsupportedMediaType(

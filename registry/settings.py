@@ -118,6 +118,14 @@ class Settings:
     audit_checkpoint_seconds: int = 300
     id_hash_key: str | None = None
     master_key: str | None = None
+    # Where the public reaches the site (links printed on certificates); None: the request's host.
+    public_base_url: str | None = None
+    session_minutes: int = 30
+
+    @property
+    def secure_cookies(self) -> bool:
+        """Cookies carry Secure when the site is served over HTTPS."""
+        return (self.public_base_url or "").startswith("https://")
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -149,6 +157,8 @@ class Settings:
             audit_checkpoint_seconds=_int(env, "NQS_AUDIT_CHECKPOINT_SECONDS", 300),
             id_hash_key=env.get("NQS_ID_HASH_KEY") or None,
             master_key=env.get("NQS_MASTER_KEY") or None,
+            public_base_url=_base_url(env.get("NQS_PUBLIC_BASE_URL")),
+            session_minutes=_int(env, "NQS_SESSION_MINUTES", 30),
         )
 
     def audit_key_path(self) -> Path:
@@ -197,6 +207,16 @@ class Settings:
                 with os.fdopen(fd, "w") as f:
                     f.write(secrets.token_urlsafe(32 if name == "master.key" else 48))
         return path.read_text().strip()
+
+
+def _base_url(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    parsed = urlparse(raw)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        msg = f"NQS_PUBLIC_BASE_URL must be an http(s) URL such as https://nqs.saso.gov.sa, not {raw!r}"
+        raise SettingsError(msg)
+    return raw.rstrip("/")
 
 
 def _int(env: Mapping[str, str], key: str, default: int) -> int:
