@@ -13,6 +13,7 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 from api.errors import BadRequest, PreconditionRequired
 from registry.bootstrap import Registry
 from registry.context import PUBLIC, RequestContext
+from registry.exports import ExportFile
 from registry.idempotency import IdempotencyKey
 
 T = TypeVar("T")
@@ -83,3 +84,12 @@ def versioned(
     if location and status_code == HTTP_201_CREATED:
         headers["Location"] = location
     return Response(content=body, status_code=status_code, headers=headers)
+
+
+def download(file: ExportFile) -> Response[bytes]:
+    """An export as an attachment (the file name holds no personal data: report names only)."""
+    return Response(
+        file.content,
+        media_type=file.media_type,
+        headers={"Content-Disposition": f'attachment; filename="{file.filename}"'},
+    )
