@@ -9,12 +9,12 @@ from contextlib import asynccontextmanager
 import structlog
 from litestar import Litestar, Router
 from litestar.config.compression import CompressionConfig
-from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Contact, Tag
 from litestar.plugins.prometheus import PrometheusConfig
 
 from api.auth import build_auth
+from api.contract import ContractOpenAPIConfig, Limits, check_etag
 from api.controllers.ambassadors import AmbassadorController
 from api.controllers.applications import ApplicationController, JudgingController
 from api.controllers.audit import AuditController, AuditReplayController
@@ -108,13 +108,14 @@ def create_app(
             VerifyController,
         ],
         guards=[role_guard],
+        before_send=[check_etag],
         on_app_init=[auth.on_app_init],
         exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
         lifespan=[lifespan],
         middleware=[PrometheusConfig(app_name="nqs", prefix="nqs", group_path=True).middleware],
         compression_config=CompressionConfig(backend="gzip", minimum_size=2048),
         request_max_body_size=settings.max_body_bytes,
-        openapi_config=OpenAPIConfig(
+        openapi_config=ContractOpenAPIConfig(
             title="NQS Registry",
             version="1.0.0",
             description=DESCRIPTION,
@@ -155,6 +156,8 @@ def create_app(
                 Tag(name="System", description="Health and metrics / الحالة والمقاييس"),
             ],
             path="/schema",
+            # The handlers' docstrings are their descriptions (what, who, what is refused).
+            use_handler_docstrings=True,
             render_plugins=[SwaggerRenderPlugin(), ScalarRenderPlugin(path="/scalar")],
             openapi_router=Router(
                 "/schema",
@@ -167,6 +170,9 @@ def create_app(
     )
     app.state.registry = registry
     app.state.auth = auth
+    # The document states the limits the handlers were built with (e.g. the import's size).
+    assert isinstance(app.openapi_config, ContractOpenAPIConfig)
+    app.openapi_config.limits = Limits.of(app)
     # Outermost layer: sees the final status of every response, errors included.
     app.asgi_handler = RequestContextMiddleware(app.asgi_handler)
     return app

@@ -10,6 +10,7 @@ import msgspec
 from litestar import Request, Response
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
+from api.contract import require_declared
 from api.errors import BadRequest, PreconditionRequired
 from registry.bootstrap import Registry
 from registry.context import PUBLIC, RequestContext
@@ -35,6 +36,7 @@ def context_of(request: AnyRequest) -> RequestContext:
 
 def expected_version(request: AnyRequest) -> int:
     """The version the caller read, from If-Match; changes without it are refused (428)."""
+    require_declared(request.route_handler.operation_id, "If-Match")
     raw = request.headers.get("if-match")
     if raw is None:
         raise PreconditionRequired(
@@ -53,6 +55,7 @@ def expected_version(request: AnyRequest) -> int:
 
 
 def idempotency_of(request: AnyRequest, data: msgspec.Struct) -> IdempotencyKey | None:
+    require_declared(request.route_handler.operation_id, "Idempotency-Key")
     raw = request.headers.get("idempotency-key")
     if raw is None:
         return None

@@ -45,4 +45,6 @@ class Sealed:
         return f"Sealed({len(self.blob)} bytes)"
 
 
+# What an erased person's name reads, in English and in Arabic.
 ERASED = "erased"
+ERASED_AR = "محذوف"

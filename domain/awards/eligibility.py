@@ -40,7 +40,8 @@ def eligibility_problems(
 
     if organisation_types and facts.type not in organisation_types:
         allowed = ", ".join(str(t) for t in organisation_types)
-        add("type", f"This category is for: {allowed}.", f"هذه الفئة مخصصة لـ: {allowed}.")
+        allowed_ar = "، ".join(TYPE_NAMES_AR[OrganisationType(t)] for t in organisation_types)
+        add("type", f"This category is for: {allowed}.", f"هذه الفئة مخصصة لـ: {allowed_ar}.")
     if rules.regions and facts.region not in rules.regions:
         names = [REGION_NAMES[r] for r in rules.regions]
         add(

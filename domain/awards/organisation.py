@@ -33,6 +33,16 @@ class OrganisationType(StrEnum):
     GOVERNMENT_ENTITY = "government_entity"
 
 
+# Each type as an Arabic message names it.
+TYPE_NAMES_AR: dict[OrganisationType, str] = {
+    OrganisationType.HOSPITAL: "مستشفى",
+    OrganisationType.HEALTH_CENTRE: "مركز صحي أو مجمع طبي",
+    OrganisationType.HEALTH_ASSOCIATION: "جمعية صحية",
+    OrganisationType.COMPANY: "شركة",
+    OrganisationType.GOVERNMENT_ENTITY: "جهة حكومية",
+}
+
+
 class OrganisationStatus(StrEnum):
     REGISTERED = "registered"
     ACTIVE = "active"  # registered and activated by the executive office

@@ -41,6 +41,17 @@ class LicenceStatus(StrEnum):
     EXPIRED = "expired"
 
 
+# Each status as an Arabic message names it.
+STATUS_AR: dict[LicenceStatus, str] = {
+    LicenceStatus.APPLIED: "مقدَّم طلبها",
+    LicenceStatus.PASSED: "اجتاز صاحبها التقييم",
+    LicenceStatus.FAILED: "لم يجتز صاحبها التقييم",
+    LicenceStatus.ISSUED: "صادرة",
+    LicenceStatus.SUSPENDED: "موقوفة",
+    LicenceStatus.REVOKED: "ملغاة",
+    LicenceStatus.EXPIRED: "منتهية",
+}
+
 # What the public check calls each status (an issued licence is "valid").
 PUBLIC_STATUS: dict[LicenceStatus, str] = {
     LicenceStatus.ISSUED: "valid",
@@ -315,7 +326,7 @@ class Licence(RegistryAggregate):
         if status not in allowed:
             raise InvalidTransition(
                 f"A licence that is {status} cannot be {verb}.",
-                f"لا يمكن تنفيذ هذا الإجراء على رخصة حالتها {status}.",
+                f"لا يمكن تنفيذ هذا الإجراء على رخصة حالتها {STATUS_AR[status]}.",
                 field="status",
             )
         return status
