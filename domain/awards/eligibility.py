@@ -11,7 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from domain.awards.organisation import OrganisationFacts, OrganisationStatus, OrganisationType
+from domain.awards.organisation import (
+    TYPE_NAMES_AR,
+    OrganisationFacts,
+    OrganisationStatus,
+    OrganisationType,
+)
 from domain.errors import FieldProblem
 from domain.regions import REGION_NAMES, Region
 
