@@ -172,7 +172,7 @@ def create_app(
     app.state.auth = auth
     # The document states the limits the handlers were built with (e.g. the import's size).
     assert isinstance(app.openapi_config, ContractOpenAPIConfig)
-    app.openapi_config.limits = Limits.of(app)
+    app.openapi_config.limits = Limits.of(app, settings)
     # Outermost layer: sees the final status of every response, errors included.
     app.asgi_handler = RequestContextMiddleware(app.asgi_handler)
     return app

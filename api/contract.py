@@ -361,14 +361,21 @@ class Limits:
     body_bytes: dict[str, int] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, app: Litestar) -> Limits:
+    def of(cls, app: Litestar, settings: object) -> Limits:
         sizes: dict[str, int] = {}
         for route in app.routes:
             for handler in getattr(route, "route_handlers", ()):
-                if isinstance(handler, HTTPRouteHandler) and isinstance(handler.operation_id, str):
+                if isinstance(handler, HTTPRouteHandler) and isinstance(
+                    handler.operation_id, str
+                ):
                     size = handler.resolve_request_max_body_size()
                     if size:
                         sizes[handler.operation_id] = size
+        # The CSV import streams its body and checks its own limit, a setting
+        # (NQS_IMPORT_MAX_BYTES) where there is one, instead of the handler's.
+        import_limit = getattr(settings, "import_max_bytes", None)
+        if isinstance(import_limit, int):
+            sizes["importAmbassadors"] = import_limit
         return cls(sizes)
 
 
