@@ -30,6 +30,7 @@ from litestar.openapi.spec import OpenAPI
 from litestar.types import Message, Scope
 
 from api.errors import PROBLEM_JSON, TYPE_BASE
+from domain.awards.application import EVIDENCE_TYPES
 from registry.ambassador_import import COLUMNS, REQUIRED
 from registry.exports import CSV, XLSX
 
@@ -198,7 +199,7 @@ FILES: dict[str, dict[str, str]] = {
     "getAmbassadorCertificate": {"application/pdf": "The certificate."},
     "auditExport": {"application/gzip": "The audit bundle (tar.gz)."},
     "auditPublicKey": {"application/x-pem-file": "The checkpoint signing key (PEM)."},
-    "downloadEvidence": {"application/octet-stream": "The evidence file as uploaded."},
+    "downloadEvidence": dict.fromkeys(EVIDENCE_TYPES, "The evidence file, as uploaded."),
 }
 # Which operations answer in CSV as well as JSON: operation → what the CSV holds.
 ALSO_CSV: dict[str, str] = {
@@ -365,9 +366,7 @@ class Limits:
         sizes: dict[str, int] = {}
         for route in app.routes:
             for handler in getattr(route, "route_handlers", ()):
-                if isinstance(handler, HTTPRouteHandler) and isinstance(
-                    handler.operation_id, str
-                ):
+                if isinstance(handler, HTTPRouteHandler) and isinstance(handler.operation_id, str):
                     size = handler.resolve_request_max_body_size()
                     if size:
                         sizes[handler.operation_id] = size
@@ -440,8 +439,11 @@ def _complete_operation(
         responses[success]["content"] = {
             media: copy.deepcopy(FILE_SCHEMA) for media in FILES[operation_id]
         }
-        responses[success]["description"] = " ".join(
-            f"`{media}`: {text}" for media, text in FILES[operation_id].items()
+        texts = FILES[operation_id]
+        responses[success]["description"] = (
+            " ".join(f"`{media}`: {text}" for media, text in texts.items())
+            if len(set(texts.values())) > 1
+            else f"{next(iter(texts.values()))} ({', '.join(f'`{m}`' for m in texts)})"
         )
     if operation_id in ALSO_CSV and success:
         responses[success].setdefault("content", {})[CSV] = copy.deepcopy(FILE_SCHEMA)
