@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from domain.awards.organisation import (
-    TYPE_NAMES_AR,
     OrganisationFacts,
     OrganisationStatus,
     OrganisationType,
+    type_names_ar,
 )
 from domain.errors import FieldProblem
 from domain.regions import REGION_NAMES, Region
@@ -45,8 +45,11 @@ def eligibility_problems(
 
     if organisation_types and facts.type not in organisation_types:
         allowed = ", ".join(str(t) for t in organisation_types)
-        allowed_ar = "، ".join(TYPE_NAMES_AR[OrganisationType(t)] for t in organisation_types)
-        add("type", f"This category is for: {allowed}.", f"هذه الفئة مخصصة لـ: {allowed_ar}.")
+        add(
+            "type",
+            f"This category is for: {allowed}.",
+            f"هذه الفئة مخصصة لـ: {type_names_ar(organisation_types)}.",
+        )
     if rules.regions and facts.region not in rules.regions:
         names = [REGION_NAMES[r] for r in rules.regions]
         add(

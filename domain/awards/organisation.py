@@ -43,6 +43,11 @@ TYPE_NAMES_AR: dict[OrganisationType, str] = {
 }
 
 
+def type_names_ar(types: tuple[OrganisationType | str, ...]) -> str:
+    """Organisation types as an Arabic message lists them."""
+    return "، ".join(TYPE_NAMES_AR[OrganisationType(t)] for t in types)
+
+
 class OrganisationStatus(StrEnum):
     REGISTERED = "registered"
     ACTIVE = "active"  # registered and activated by the executive office

@@ -159,6 +159,7 @@ class World:
         beds: int = 120,
         accredited: bool = True,
         display: dict[str, str] | None = None,
+        kind: str = "hospital",
     ) -> str:
         """Registers a hospital and links a new applicant account (named ``name``) to it;
         ``display`` is the organisation's name if not ``name`` itself."""
@@ -170,7 +171,7 @@ class World:
             json={
                 "licence_number": f"LIC-{name.upper()}",
                 "name": display or {"ar": f"مستشفى {name}", "en": name},
-                "type": "hospital",
+                "type": kind,
                 "region": region,
                 "beds": beds,
                 "licence_expires_on": "2027-12-31",

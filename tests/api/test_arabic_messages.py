@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import re
 
+from domain.awards.organisation import TYPE_NAMES_AR, OrganisationType
 from domain.initiatives.values import INITIATIVE_STATUS_AR, InitiativeStatus
 from domain.licences.licence import STATUS_AR, LicenceStatus
 from domain.roles import Role
+from registry.clock import ManualClock
+from tests.api.award_world import World, at
 from tests.api.test_ambassadors_api import BASE as AMBASSADORS
 from tests.api.test_ambassadors_api import act as act_on_membership
 from tests.api.test_initiatives_api import BASE as INITIATIVES
@@ -74,3 +77,22 @@ def test_an_erased_persons_name_reads_mahdhouf_in_arabic(api: Api) -> None:
     api.catch_up()
     public = api.client.get(f"/api/v1/verify/licences/{holder['number']}").json()
     assert public["holder_name_ar"] == "محذوف"
+
+
+def test_a_category_for_other_organisations_names_the_types_in_arabic(
+    api: Api, clock: ManualClock
+) -> None:
+    world = World(api, clock)
+    world.edition()
+    world.organisation("gamma", kind="company")
+    clock.set(at(2))
+    refused = world.call(
+        "POST",
+        "/api/v1/applications",
+        world.headers["gamma"],
+        422,
+        json={"edition_id": world.ids["edition"], "category": "hospitals"},
+    ).json()
+    assert TYPE_NAMES_AR[OrganisationType.HOSPITAL] in refused["detail_ar"]
+    assert TYPE_NAMES_AR[OrganisationType.COMPANY] in refused["detail_ar"]
+    assert not _CODE.search(refused["detail_ar"]), refused["detail_ar"]
