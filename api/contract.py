@@ -20,9 +20,11 @@ operation lacks any of it.
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+import msgspec
 from litestar import Litestar
 from litestar.handlers import HTTPRouteHandler
 from litestar.openapi import OpenAPIConfig
@@ -492,6 +494,23 @@ def _complete_operation(
     operation["description"] = _describe(operation_id, operation, limits)
 
 
+def _struct_classes(cls: type[msgspec.Struct]) -> Iterator[type[msgspec.Struct]]:
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _struct_classes(sub)
+
+
+def _closed_structs() -> set[str]:
+    """Names of the request/response shapes that refuse unknown fields (a 400 names them):
+    the document says so, so a client knows before trying. A name two shapes share is only
+    closed if both are."""
+    closed: dict[str, bool] = {}
+    for cls in _struct_classes(msgspec.Struct):
+        forbids = bool(cls.__struct_config__.forbid_unknown_fields)
+        closed[cls.__name__] = closed.get(cls.__name__, True) and forbids
+    return {name for name, forbids in closed.items() if forbids}
+
+
 def _error_name(status: int) -> str:
     return f"Problem{status}"
 
@@ -500,7 +519,12 @@ def complete(document: dict[str, Any], limits: Limits) -> dict[str, Any]:
     """The generated document with the contract added (a new dict; the input is left as is)."""
     document = copy.deepcopy(document)
     components = document.setdefault("components", {})
-    components.setdefault("schemas", {}).update(copy.deepcopy(SCHEMAS))
+    schemas = components.setdefault("schemas", {})
+    closed = _closed_structs()
+    for name, schema in schemas.items():
+        if name in closed and schema.get("type") == "object":
+            schema["additionalProperties"] = False
+    schemas.update(copy.deepcopy(SCHEMAS))
     components.setdefault("responses", {}).update(
         {_error_name(status): _problem_response(status) for status in ERRORS}
     )
