@@ -12,7 +12,7 @@ from api.schemas.common import Reason, ShortStr
 from domain.ambassadors.enrolment import EnrolmentForm
 from domain.ambassadors.membership import Membership
 from domain.ambassadors.values import ActivityKind
-from domain.personal import ERASED, ERASED_AR, PersonalData
+from domain.personal import PersonalData
 
 Item = Annotated[str, msgspec.Meta(max_length=500)]
 Items = Annotated[list[Item], msgspec.Meta(max_length=20)]
@@ -303,10 +303,3 @@ def membership_out(m: Membership, personal: PersonalData | None, today: date) ->
         ],
         version=m.version,
     )
-
-
-def name_or_erased(personal: PersonalData | None) -> tuple[str, str | None]:
-    """(Arabic name, English name); an erased person's read «محذوف» and "erased"."""
-    if personal is None:
-        return ERASED_AR, ERASED
-    return personal.name_ar, personal.name_en
