@@ -1,13 +1,13 @@
 """The OpenAPI document says what the server enforces, for every operation.
 
 Walks the document the server publishes at /schema/openapi.json and fails when an
-operation lacks a summary in English and Arabic or a description of its own; when a change of an existing record
-does not declare the required If-Match header with its 428 and 412 answers; when a
-creating command does not declare Idempotency-Key; when a versioned read does not declare
-its ETag; or when an error status is not RFC 9457 problem+json with the problem schema.
-What the server does is kept equal to the lists in ``api/contract.py`` where it happens
-(``api/http.py`` and the ETag check refuse to serve against them), so these checks hold
-the document to the behaviour.
+operation lacks a summary in English and Arabic or a description of its own; when a change
+of an existing record does not declare the required If-Match header with its 428 and 412
+answers; when a creating command does not declare Idempotency-Key; when a versioned read
+does not declare its ETag; or when an error status is not RFC 9457 problem+json with the
+problem schema. What the server does is kept equal to the lists in ``api/contract.py``
+where it happens (``api/http.py`` and the ETag check refuse to serve against them), so
+these checks hold the document to the behaviour.
 """
 
 from __future__ import annotations
