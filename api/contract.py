@@ -408,13 +408,8 @@ def _mb(size: int) -> str:
 
 def _describe(operation_id: str, operation: dict[str, Any], limits: Limits) -> str:
     """The handler's own description, then what the contract adds in words."""
+    # (who may call it is said by api/guards.py, from the roles the guard enforces)
     parts = [operation.get("description", "").strip()]
-    roles = operation.get("x-roles", [])
-    parts.append(
-        "**Who may:** anyone, without signing in."
-        if roles == ["public"]
-        else "**Who may:** " + ", ".join(f"`{r}`" for r in roles) + "."
-    )
     takes = []
     if operation_id in CHANGES:
         takes.append("`If-Match` with the version read (428 without it, 412 when stale)")
