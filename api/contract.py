@@ -152,15 +152,17 @@ NEITHER: dict[str, str] = {
     "nothing.",
     "assignApplicant": "Links an account to an organisation; moving it needs a reason.",
     "assignJudge": "Assigning a judge twice is refused (409), so a retry cannot duplicate.",
-    "declareInterests": "A judge declares once per application; a second declaration is refused.",
+    "declareInterests": "Declaring no conflict again changes nothing; a declared conflict "
+    "is final.",
 }
 
-# Creates that also take If-Match (they add to a record the caller read) but no
-# Idempotency-Key, and why.
+# Creates (201) that take no Idempotency-Key, and why (the first two add to a record the
+# caller read, under If-Match).
 CREATES_WITHOUT_KEY: dict[str, str] = {
     "addInitiativeComponent": "A retry carries the same If-Match, which the first attempt "
     "made stale: it gets 412, never a second component.",
-    "uploadEvidence": "Evidence is stored by its SHA-256: the same file twice is one file.",
+    "uploadEvidence": "A retry carries the same If-Match, which the first upload made "
+    "stale: it gets 412, never a second copy.",
     "assignJudge": NEITHER["assignJudge"],
 }
 
