@@ -9,13 +9,13 @@ from contextlib import asynccontextmanager
 import structlog
 from litestar import Litestar, Router
 from litestar.config.compression import CompressionConfig
-from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Contact, Tag
 from litestar.plugins.htmx import HTMXPlugin
 from litestar.plugins.prometheus import PrometheusConfig
 
 from api.auth import build_auth
+from api.contract import ContractOpenAPIConfig, Limits, check_etag
 from api.controllers.ambassadors import AmbassadorController
 from api.controllers.applications import ApplicationController, JudgingController
 from api.controllers.audit import AuditController, AuditReplayController
@@ -116,6 +116,7 @@ def create_app(
             static_router(),
         ],
         guards=[role_guard],
+        before_send=[check_etag],
         # Handlers name the services they call as parameters (api/deps.py).
         dependencies=service_dependencies(),
         before_request=refuse_control_characters,
@@ -137,7 +138,7 @@ def create_app(
         ),
         request_max_body_size=settings.max_body_bytes,
         request_class=JsonCheckedRequest,
-        openapi_config=OpenAPIConfig(
+        openapi_config=ContractOpenAPIConfig(
             title="NQS Registry",
             version="1.0.0",
             description=DESCRIPTION,
@@ -178,7 +179,7 @@ def create_app(
                 Tag(name="System", description="Health and metrics / الحالة والمقاييس"),
             ],
             path="/schema",
-            # Handler docstrings become the operations' descriptions.
+            # The handlers' docstrings are their descriptions (what, who, what is refused).
             use_handler_docstrings=True,
             render_plugins=[SwaggerRenderPlugin(), ScalarRenderPlugin(path="/scalar")],
             openapi_router=Router(
@@ -192,6 +193,9 @@ def create_app(
     )
     app.state.registry = registry
     app.state.auth = auth
+    # The document states the limits the handlers were built with (e.g. the import's size).
+    assert isinstance(app.openapi_config, ContractOpenAPIConfig)
+    app.openapi_config.limits = Limits.of(app, settings)
     # Outermost layer: sees the final status of every response, errors included.
     app.asgi_handler = RequestContextMiddleware(app.asgi_handler)
     return app

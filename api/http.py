@@ -10,10 +10,12 @@ import msgspec
 from litestar import Request, Response
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
+from api.contract import require_declared
 from api.errors import BadRequest, PreconditionRequired
 from domain.text import CONTROL_CHARACTERS, CONTROL_CHARACTERS_AR, has_control_characters
 from registry.bootstrap import Registry
 from registry.context import PUBLIC, RequestContext
+from registry.exports import ExportFile
 from registry.idempotency import IdempotencyKey
 
 T = TypeVar("T")
@@ -44,6 +46,7 @@ def context_of(request: AnyRequest) -> RequestContext:
 
 def expected_version(request: AnyRequest) -> int:
     """The version the caller read, from If-Match; changes without it are refused (428)."""
+    require_declared(request.route_handler.operation_id, "If-Match")
     raw = request.headers.get("if-match")
     if raw is None:
         raise PreconditionRequired(
@@ -62,6 +65,7 @@ def expected_version(request: AnyRequest) -> int:
 
 
 def idempotency_of(request: AnyRequest, data: msgspec.Struct) -> IdempotencyKey | None:
+    require_declared(request.route_handler.operation_id, "Idempotency-Key")
     raw = request.headers.get("idempotency-key")
     if raw is None:
         return None
@@ -93,3 +97,12 @@ def versioned(
     if location and status_code == HTTP_201_CREATED:
         headers["Location"] = location
     return Response(content=body, status_code=status_code, headers=headers)
+
+
+def download(file: ExportFile) -> Response[bytes]:
+    """An export as an attachment (the file name holds no personal data: report names only)."""
+    return Response(
+        file.content,
+        media_type=file.media_type,
+        headers={"Content-Disposition": f'attachment; filename="{file.filename}"'},
+    )

@@ -45,11 +45,13 @@ class Sealed:
         return f"Sealed({len(self.blob)} bytes)"
 
 
+# What an erased person's name reads, in English and in Arabic.
 ERASED = "erased"
+ERASED_AR = "محذوف"
 
 
 def name_or_erased(personal: PersonalData | None) -> tuple[str, str | None]:
-    """The (Arabic, English) name to show; an erased person reads "erased"."""
+    """The (Arabic, English) name to show; an erased person's read «محذوف» and "erased"."""
     if personal is None:
-        return ERASED, None
+        return ERASED_AR, ERASED
     return personal.name_ar, personal.name_en

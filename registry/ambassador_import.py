@@ -18,10 +18,10 @@ import csv
 import functools
 import multiprocessing
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, Any, Protocol
 from uuid import UUID
 
 from eventsourcing.persistence import Mapper
@@ -32,6 +32,7 @@ from domain.errors import InvalidInput
 from registry.ambassadors import AmbassadorService, PreparedEnrolment, prepare_enrolments
 from registry.context import RequestContext
 from registry.event_store import NQSApplication
+from registry.exports import BOM, write_csv_rows
 from registry.personal_data import PersonalDataVault
 
 COLUMNS = (
@@ -61,6 +62,46 @@ class ImportReport:
     enrolled: int = 0
     skipped: int = 0
     refused: int = 0
+
+
+@dataclass(frozen=True)
+class RowError:
+    """Why one row was refused: its number in the file (the header is row 1) and field."""
+
+    row: int
+    field: str
+    message: str
+    message_ar: str
+
+
+class ErrorSink(Protocol):
+    """Where refused rows go, in file order, as the import finds them."""
+
+    def add(self, errors: Sequence[RowError]) -> None: ...
+
+
+class ErrorReportCsv:
+    """The error report as CSV (columns ``ERROR_COLUMNS``), written as rows are refused, so
+    a file with a million bad rows never sits in memory."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self._out = out
+        out.write(BOM)
+        write_csv_rows(out, [ERROR_COLUMNS])
+
+    def add(self, errors: Sequence[RowError]) -> None:
+        write_csv_rows(self._out, [(e.row, e.field, e.message, e.message_ar) for e in errors])
+
+
+class FirstErrors:
+    """The first ``limit`` refused rows, kept for an answer in JSON."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.errors: list[RowError] = []
+
+    def add(self, errors: Sequence[RowError]) -> None:
+        self.errors.extend(errors[: max(0, self.limit - len(self.errors))])
 
 
 class ImportFileError(InvalidInput):
@@ -112,14 +153,16 @@ class _Preparer:
 
     def __call__(
         self, chunk: list[tuple[int, dict[str, str]]]
-    ) -> tuple[list[tuple[int, str, str, str]], list[PreparedEnrolment]]:
-        errors: list[tuple[int, str, str, str]] = []
+    ) -> tuple[list[RowError], list[PreparedEnrolment]]:
+        errors: list[RowError] = []
         checked = []
         for number, row in chunk:
             try:
                 checked.append(validate_enrolment(_form(row), self.pepper))
             except InvalidInput as refused:
-                errors.extend((number, p.field, p.message, p.message_ar) for p in refused.problems)
+                errors.extend(
+                    RowError(number, p.field, p.message, p.message_ar) for p in refused.problems
+                )
         vault = PersonalDataVault(self.master_key, None)
         return errors, prepare_enrolments(vault, _mapper(), self.envelope, checked)
 
@@ -146,13 +189,13 @@ def import_enrolments(
     service: AmbassadorService,
     ctx: RequestContext,
     source: IO[bytes],
-    errors: IO[str],
+    errors: ErrorSink,
     *,
     batch_size: int = 2000,
     workers: int = 0,
     progress: Progress | None = None,
 ) -> ImportReport:
-    """Imports ``source`` (CSV bytes); writes refused rows to ``errors`` (CSV text).
+    """Imports ``source`` (CSV bytes); hands every refused row to ``errors``.
 
     Rows are checked and sealed by ``workers`` processes (0: one thread of this process)
     while this thread saves the batches they hand back, in file order.
@@ -168,8 +211,6 @@ def import_enrolments(
         )
     reader.fieldnames = header
     report = ImportReport()
-    writer = csv.writer(errors, lineterminator="\r\n")
-    writer.writerow(ERROR_COLUMNS)
     preparer = _Preparer(service.pepper, service.vault.master_key, service.envelope(ctx))
     pool: Executor = (
         ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
@@ -180,8 +221,8 @@ def import_enrolments(
 
     def save_oldest() -> None:
         refused, prepared = window.popleft().result()
-        writer.writerows(refused)
-        report.refused += len({number for number, *_ in refused})
+        errors.add(refused)
+        report.refused += len({e.row for e in refused})
         outcome = service.save_prepared(prepared)
         report.enrolled += outcome.enrolled
         report.skipped += outcome.skipped

@@ -23,6 +23,7 @@ from domain.awards.edition import Edition, PhaseKind
 from domain.awards.eligibility import eligibility_problems
 from domain.awards.framework import Criterion, Framework
 from domain.awards.judging import Scorecard, scorecard_id
+from domain.awards.organisation import type_names_ar
 from domain.errors import FieldProblem, Forbidden, InvalidInput, InvalidTransition, NotFound
 from domain.roles import Role
 from projections import awards_queries as q
@@ -256,8 +257,8 @@ class ApplicationService(Service):
             raise InvalidInput(
                 f"This category is for: {', '.join(chosen.organisation_types)}; your organisation "
                 f"is registered as {organisation.profile.type}.",
-                f"هذه الفئة مخصصة لـ: {'، '.join(chosen.organisation_types)}؛ وجهتك مسجلة "
-                f"كـ {organisation.profile.type}.",
+                f"هذه الفئة مخصصة لـ: {type_names_ar(chosen.organisation_types)}؛ وجهتك "
+                f"مسجلة كـ {type_names_ar((organisation.profile.type,))}.",
                 field="category",
             )
         application = Application.draft(

@@ -357,7 +357,7 @@ def ambassadors_import(file: str, errors_path: str | None, batch_size: int, work
     """Import enrolments from a CSV with the enrolment form's columns (re-runnable)."""
     from pathlib import Path
 
-    from registry.ambassador_import import import_enrolments
+    from registry.ambassador_import import ErrorReportCsv, import_enrolments
 
     source = Path(file)
     errors_file = Path(errors_path) if errors_path else source.with_suffix(".errors.csv")
@@ -365,7 +365,7 @@ def ambassadors_import(file: str, errors_path: str | None, batch_size: int, work
     try:
         with (
             source.open("rb") as data,
-            errors_file.open("w", encoding="utf-8-sig", newline="") as errors,
+            errors_file.open("w", encoding="utf-8", newline="") as errors,
             Progress(
                 TextColumn("[bold]import"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()
             ) as bar,
@@ -375,7 +375,7 @@ def ambassadors_import(file: str, errors_path: str | None, batch_size: int, work
                 registry.ambassadors,
                 RequestContext.system(),
                 data,
-                errors,
+                ErrorReportCsv(errors),
                 batch_size=batch_size,
                 workers=workers,
                 progress=lambda done: bar.update(task, completed=done),

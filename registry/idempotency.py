@@ -2,9 +2,19 @@
 
 The key is stamped into the envelope of the event that created the thing
 (as digests: the raw key may be anything a client chose). A retry with the same
-key and body finds that stamp and gets the first result back; the same key with
-a different body is refused. Because the stamp is written in the same
-transaction as the creation itself, a crash can never separate the two.
+key and body finds that stamp and gets the first result back. Because the stamp
+is written in the same transaction as the creation itself, a crash can never
+separate the two.
+
+Whose key it is:
+
+- A signed-in caller's keys are theirs alone (scoped by their id): the same key with
+  another body is refused (422), since it can only be the caller's own mistake.
+- Anonymous callers (public enrolment, licence applications) share one key space, so a
+  key is scoped by the key *and* the body: two strangers who both choose "1" make two
+  separate requests, each judged on its own (another person under the same key is simply
+  another enrolment). Only the very same body replays, and it gets back what its sender
+  already holds; a stranger's key never answers with, or blocks, someone else's record.
 """
 
 from __future__ import annotations
@@ -13,6 +23,7 @@ import hashlib
 from dataclasses import dataclass
 from uuid import UUID, uuid5
 
+from domain.envelope import PUBLIC_ACTOR
 from domain.errors import IdempotencyMismatch, InvalidInput
 
 MAX_KEY_LENGTH = 200
@@ -32,9 +43,11 @@ class IdempotencyKey:
                 f"مفتاح عدم التكرار من 1 إلى {MAX_KEY_LENGTH} حرفاً.",
                 field="Idempotency-Key",
             )
-        # Keys are scoped to the caller: two clients choosing "1" never collide.
-        key_digest = hashlib.sha256(f"{actor_id}\x00{key}".encode()).hexdigest()[:32]
         body_digest = hashlib.sha256(body).hexdigest()[:32]
+        # Keys are scoped to the caller: two clients choosing "1" never collide. Anonymous
+        # callers are not one client, so their scope is the body as well.
+        scope = f"{actor_id}\x00{body_digest}" if actor_id == PUBLIC_ACTOR else actor_id
+        key_digest = hashlib.sha256(f"{scope}\x00{key}".encode()).hexdigest()[:32]
         return cls(key_digest, body_digest)
 
     @property

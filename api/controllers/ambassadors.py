@@ -6,7 +6,6 @@ Enrolment is public; everything else is for the executive office's staff
 
 from __future__ import annotations
 
-import csv
 import tempfile
 from enum import StrEnum
 from typing import Any
@@ -57,7 +56,7 @@ from domain.ambassadors.membership import Membership
 from domain.ambassadors.values import ActivityStatus, MembershipStatus, Sector, Track
 from domain.regions import Region
 from domain.roles import STAFF, Role
-from registry.ambassador_import import import_enrolments
+from registry.ambassador_import import ErrorReportCsv, FirstErrors, import_enrolments
 from registry.ambassador_reads import MemberFilters
 from registry.ambassadors import AmbassadorService
 from registry.exports import CSV
@@ -674,7 +673,7 @@ class AmbassadorController(Controller):
         ctx = context_of(request)
         with (
             tempfile.TemporaryFile() as body,
-            tempfile.TemporaryFile("w+", encoding="utf-8") as errors,
+            tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as csv_report,
         ):
             limit = registry.settings.import_max_bytes
             if (request.content_length or 0) > limit:
@@ -684,13 +683,18 @@ class AmbassadorController(Controller):
                     raise _too_large(limit)
                 body.write(chunk)
             body.seek(0)
-            outcome = await anyio.to_thread.run_sync(
-                lambda: import_enrolments(registry.ambassadors, ctx, body, errors)
+            sink = (
+                ErrorReportCsv(csv_report)
+                if report == ImportReportFormat.CSV
+                else FirstErrors(MAX_ERRORS_IN_JSON)
             )
-            errors.seek(0)
-            if report == ImportReportFormat.CSV:
+            outcome = await anyio.to_thread.run_sync(
+                lambda: import_enrolments(registry.ambassadors, ctx, body, sink)
+            )
+            if isinstance(sink, ErrorReportCsv):
+                csv_report.seek(0)
                 return Response(
-                    ("\ufeff" + errors.read()).encode(),
+                    csv_report.read().encode(),
                     media_type=CSV,
                     headers={
                         "X-Rows": str(outcome.rows),
@@ -699,7 +703,6 @@ class AmbassadorController(Controller):
                         "X-Refused": str(outcome.refused),
                     },
                 )
-            rows = list(csv.reader(errors))[1:]
         return Response(
             ImportOut(
                 rows=outcome.rows,
@@ -707,8 +710,10 @@ class AmbassadorController(Controller):
                 skipped=outcome.skipped,
                 refused=outcome.refused,
                 errors=[
-                    ImportErrorOut(row=int(r[0]), field=r[1], message=r[2], message_ar=r[3])
-                    for r in rows[:MAX_ERRORS_IN_JSON]
+                    ImportErrorOut(
+                        row=e.row, field=e.field, message=e.message, message_ar=e.message_ar
+                    )
+                    for e in sink.errors
                 ],
             )
         )

@@ -102,7 +102,13 @@ class AuditController(Controller):
             public_keys_url=f"{self.path}/public-keys",
         )
 
-    @get("/public-keys", operation_id="auditPublicKeys", sync_to_thread=True, **access(public=True))
+    @get(
+        "/public-keys",
+        operation_id="auditPublicKeys",
+        summary="Every checkpoint signing key, current and retired / مفاتيح توقيع نقاط التحقق",
+        sync_to_thread=True,
+        **access(public=True),
+    )
     def public_keys(self, request: AnyRequest) -> list[PublicKeyOut]:
         """Every key that signed checkpoints, by `key_id` (a checkpoint names its key):
         after a key change the retired ones stay listed, so older checkpoints still verify."""

@@ -3,26 +3,22 @@ breakdown, judge workload and where judges disagree — as JSON, CSV or XLSX."""
 
 from __future__ import annotations
 
-import csv
-import io
 from enum import StrEnum
 from typing import Any
 from uuid import UUID
 
-import xlsxwriter
 from litestar import Controller, Response, get
 from litestar.params import FromPath, FromQuery
 
 from api.controllers.awards import organisation_names
 from api.guards import access
-from api.http import AnyRequest, registry_of
+from api.http import AnyRequest, download, registry_of
 from api.schemas.award_reports import EditionReportOut, SpreadOut, WorkloadOut
 from api.schemas.awards import CategoryResultsOut
 from domain.awards.ranking import TIE_BREAK, CategoryResults
 from domain.roles import OVERSIGHT
+from registry.exports import Table, csv_file, xlsx_file
 from registry.results import EditionReport
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class ExportFormat(StrEnum):
@@ -66,13 +62,13 @@ def _sheets(report: EditionReport, names: dict[str, Any]) -> dict[Section, list[
                         str(s.application_id),
                         name.en if name else "",
                         name.ar if name else "",
-                        str(s.total),
+                        s.total,
                         s.complete,
                         s.winner,
                         d.key,
-                        str(d.points),
-                        str(d.max_points),
-                        str(round(d.weighted, 2)),
+                        d.points,
+                        d.max_points,
+                        round(d.weighted, 2),
                     ]
                 )
     return {
@@ -84,32 +80,9 @@ def _sheets(report: EditionReport, names: dict[str, Any]) -> dict[Section, list[
         ],
         Section.SPREAD: [
             ["criterion", "applications", "mean_spread", "max_spread"],
-            *[
-                [s.criterion, s.applications, str(s.mean_spread), str(s.max_spread)]
-                for s in report.spread
-            ],
+            *[[s.criterion, s.applications, s.mean_spread, s.max_spread] for s in report.spread],
         ],
     }
-
-
-def _csv(rows: list[list[Any]]) -> bytes:
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows(rows)
-    # The BOM makes spreadsheet programs read the Arabic names as UTF-8.
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def _xlsx(sheets: dict[Section, list[list[Any]]]) -> bytes:
-    buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": True})
-    bold = book.add_format({"bold": True})
-    for section, rows in sheets.items():
-        sheet = book.add_worksheet(section.value)
-        for r, row in enumerate(rows):
-            sheet.write_row(r, 0, row, bold if r == 0 else None)
-        sheet.freeze_panes(1, 0)
-    book.close()
-    return buffer.getvalue()
 
 
 class EditionReportController(Controller):
@@ -167,16 +140,7 @@ class EditionReportController(Controller):
         edition = registry.editions.get(edition_id)
         sheets = _sheets(registry.results.report(edition), organisation_names(request))
         stem = f"{edition.programme_code.lower()}-{edition.year}"
+        tables = {k: Table(k.value, rows[0], rows[1:]) for k, rows in sheets.items()}
         if format == ExportFormat.CSV:
-            content, media_type, filename = (
-                _csv(sheets[section]),
-                "text/csv; charset=utf-8",
-                (f"{stem}-{section.value}.csv"),
-            )
-        else:
-            content, media_type, filename = _xlsx(sheets), XLSX, f"{stem}-report.xlsx"
-        return Response(
-            content=content,
-            media_type=media_type,
-            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-        )
+            return download(csv_file(tables[section], stem))
+        return download(xlsx_file(list(tables.values()), f"{stem}-report"))

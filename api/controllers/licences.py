@@ -116,7 +116,9 @@ class LicenceController(Controller):
     def read_type(
         self, request: AnyRequest, licences: NamedDependency[LicenceService], code: FromPath[str]
     ) -> Response[LicenceTypeOut]:
-        """One licence type."""
+        """One licence type, public: its code, title, stage, validity, CPD hours for renewal
+        and whether it is still offered, with its version as `ETag` for a revision. Unknown
+        code: 404."""
         licence_type = licences.get_type(code)
         return versioned(licence_type_out(licence_type), licence_type.version)
 

@@ -9,13 +9,13 @@ from litestar import Controller, Response, get
 from litestar.params import FromQuery
 
 from api.guards import access
-from api.http import AnyRequest, registry_of
+from api.http import AnyRequest, download, registry_of
 from api.schemas.licences import LicencesReportOut
 from api.schemas.register_reports import (
     MembershipReportOut,
 )
 from domain.roles import READERS
-from registry.exports import CSV, XLSX, Table, to_csv, to_xlsx
+from registry.exports import XLSX, Table, csv_file, xlsx_file
 
 
 class ExportFormat(StrEnum):
@@ -78,12 +78,8 @@ def membership_tables(body: MembershipReportOut) -> dict[str, Table]:
 
 def export(tables: dict[str, Table], fmt: ExportFormat, table: str, stem: str) -> Response[bytes]:
     if fmt == ExportFormat.XLSX:
-        content, media, name = to_xlsx(list(tables.values())), XLSX, f"{stem}.xlsx"
-    else:
-        content, media, name = to_csv(tables[table]), CSV, f"{stem}-{table}.csv"
-    return Response(
-        content, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'}
-    )
+        return download(xlsx_file(list(tables.values()), stem))
+    return download(csv_file(tables[table], stem))
 
 
 class MembershipReportController(Controller):

@@ -97,7 +97,8 @@ class UserController(Controller):
     def read(
         self, request: AnyRequest, users: NamedDependency[UserService], user_id: FromPath[UUID]
     ) -> Response[UserOut]:
-        """One account."""
+        """One account: its username, role and whether it is active (never its password),
+        with its version as `ETag` for a role change or deactivation. Unknown id: 404."""
         user = users.get(user_id)
         return versioned(_out(user), user.version)
 

@@ -10,11 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from uuid import UUID
 
-from domain.ambassadors.values import Sector, Track
+from domain.ambassadors.values import SECTOR_NAMES, Sector, Track
 from domain.errors import Problems
 from domain.people import Residency, check_personal, person_id, residency_of
 from domain.personal import PersonalData
-from domain.regions import Region
+from domain.regions import REGION_NAMES, Region
 from domain.text import (
     CONTROL_CHARACTERS,
     CONTROL_CHARACTERS_AR,
@@ -120,10 +120,12 @@ def check_region(raw: str | None, problems: Problems, field_name: str = "region"
         return Region(value)
     except ValueError:
         allowed = ", ".join(r.value for r in Region)
+        # The Arabic names, each with the code to send.
+        allowed_ar = "، ".join(f"{REGION_NAMES[r][1]} ({r.value})" for r in Region)
         problems.add(
             field_name,
             f"Choose one of the 13 regions: {allowed}.",
-            f"اختر إحدى المناطق الإدارية الثلاث عشرة: {allowed}.",
+            f"اختر إحدى المناطق الإدارية الثلاث عشرة: {allowed_ar}.",
         )
         return None
 
@@ -150,7 +152,10 @@ def check_track_details(
             sector = Sector(raw_sector.strip().lower().replace(" ", "_"))
         except ValueError:
             allowed = ", ".join(s.value for s in Sector)
-            problems.add("sector", f"Choose one of: {allowed}.", f"اختر أحد القطاعات: {allowed}.")
+            allowed_ar = "، ".join(f"{SECTOR_NAMES[s][1]} ({s.value})" for s in Sector)
+            problems.add(
+                "sector", f"Choose one of: {allowed}.", f"اختر أحد القطاعات: {allowed_ar}."
+            )
             return None
     employer = _text(raw_employer, "employer", MAX_EMPLOYER_LENGTH, problems, required=False)
     quals = _items(qualifications, "qualifications", problems)

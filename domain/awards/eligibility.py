@@ -11,7 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from domain.awards.organisation import OrganisationFacts, OrganisationStatus, OrganisationType
+from domain.awards.organisation import (
+    OrganisationFacts,
+    OrganisationStatus,
+    OrganisationType,
+    type_names_ar,
+)
 from domain.errors import FieldProblem
 from domain.regions import REGION_NAMES, Region
 
@@ -40,7 +45,11 @@ def eligibility_problems(
 
     if organisation_types and facts.type not in organisation_types:
         allowed = ", ".join(str(t) for t in organisation_types)
-        add("type", f"This category is for: {allowed}.", f"هذه الفئة مخصصة لـ: {allowed}.")
+        add(
+            "type",
+            f"This category is for: {allowed}.",
+            f"هذه الفئة مخصصة لـ: {type_names_ar(organisation_types)}.",
+        )
     if rules.regions and facts.region not in rules.regions:
         names = [REGION_NAMES[r] for r in rules.regions]
         add(

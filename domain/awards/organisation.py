@@ -33,6 +33,21 @@ class OrganisationType(StrEnum):
     GOVERNMENT_ENTITY = "government_entity"
 
 
+# Each type as an Arabic message names it.
+TYPE_NAMES_AR: dict[OrganisationType, str] = {
+    OrganisationType.HOSPITAL: "مستشفى",
+    OrganisationType.HEALTH_CENTRE: "مركز صحي أو مجمع طبي",
+    OrganisationType.HEALTH_ASSOCIATION: "جمعية صحية",
+    OrganisationType.COMPANY: "شركة",
+    OrganisationType.GOVERNMENT_ENTITY: "جهة حكومية",
+}
+
+
+def type_names_ar(types: tuple[OrganisationType | str, ...]) -> str:
+    """Organisation types as an Arabic message lists them."""
+    return "، ".join(TYPE_NAMES_AR[OrganisationType(t)] for t in types)
+
+
 class OrganisationStatus(StrEnum):
     REGISTERED = "registered"
     ACTIVE = "active"  # registered and activated by the executive office

@@ -21,6 +21,7 @@ from domain.dates import PartialDate, ReportingPeriod
 from domain.envelope import Envelope
 from domain.errors import AlreadyExists, InvalidInput, InvalidTransition, NotFound
 from domain.initiatives.values import (
+    INITIATIVE_STATUS_AR,
     Component,
     Deliverable,
     DeliverableKind,
@@ -139,7 +140,8 @@ class Initiative(RegistryAggregate):
         if status not in _STATUS_TRANSITIONS[self.status]:
             raise InvalidTransition(
                 f"An initiative cannot go from {self.status} to {status}.",
-                f"لا يمكن نقل المبادرة من الحالة {self.status} إلى {status}.",
+                f"لا يمكن نقل المبادرة من الحالة «{INITIATIVE_STATUS_AR[self.status]}» "
+                f"إلى «{INITIATIVE_STATUS_AR[status]}».",
                 field="status",
             )
         self._status_changed(envelope=envelope, status=status)

@@ -20,6 +20,16 @@ class InitiativeStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+# Each status as an Arabic message names it.
+INITIATIVE_STATUS_AR: dict[InitiativeStatus, str] = {
+    InitiativeStatus.PLANNED: "مخططة",
+    InitiativeStatus.ACTIVE: "قيد التنفيذ",
+    InitiativeStatus.ON_HOLD: "معلقة",
+    InitiativeStatus.COMPLETED: "مكتملة",
+    InitiativeStatus.CANCELLED: "ملغاة",
+}
+
+
 class MilestoneStatus(StrEnum):
     PLANNED = "planned"
     DONE = "done"

@@ -40,6 +40,17 @@ class LicenceStatus(StrEnum):
     EXPIRED = "expired"
 
 
+# Each status as an Arabic message names it.
+STATUS_AR: dict[LicenceStatus, str] = {
+    LicenceStatus.APPLIED: "مقدَّم طلبها",
+    LicenceStatus.PASSED: "اجتاز صاحبها التقييم",
+    LicenceStatus.FAILED: "لم يجتز صاحبها التقييم",
+    LicenceStatus.ISSUED: "صادرة",
+    LicenceStatus.SUSPENDED: "موقوفة",
+    LicenceStatus.REVOKED: "ملغاة",
+    LicenceStatus.EXPIRED: "منتهية",
+}
+
 # What the public check calls each status (an issued licence is "valid").
 PUBLIC_STATUS: dict[LicenceStatus, str] = {
     LicenceStatus.ISSUED: "valid",
@@ -300,7 +311,7 @@ class Licence(RegistryAggregate):
 
     def _require(self, envelope: Envelope, allowed: set[LicenceStatus], verb: str) -> LicenceStatus:
         status = self.status_on(envelope.at.date())
-        return check_status(status, allowed, verb, ("licence", "رخصة"), status)
+        return check_status(status, allowed, verb, ("licence", "رخصة"), STATUS_AR[status])
 
 
 def _check_type_open(licence_type: LicenceType) -> None:

@@ -153,9 +153,16 @@ class World:
         return edition_id
 
     def organisation(
-        self, name: str, region: str = "eastern_province", beds: int = 120, accredited: bool = True
+        self,
+        name: str,
+        region: str = "eastern_province",
+        beds: int = 120,
+        accredited: bool = True,
+        display: dict[str, str] | None = None,
+        kind: str = "hospital",
     ) -> str:
-        """Registers a hospital and links a new applicant account (named ``name``) to it."""
+        """Registers a hospital and links a new applicant account (named ``name``) to it;
+        ``display`` is the organisation's name if not ``name`` itself."""
         created = self.call(
             "POST",
             "/api/v1/organisations",
@@ -163,8 +170,8 @@ class World:
             201,
             json={
                 "licence_number": f"LIC-{name.upper()}",
-                "name": {"ar": f"مستشفى {name}", "en": name},
-                "type": "hospital",
+                "name": display or {"ar": f"مستشفى {name}", "en": name},
+                "type": kind,
                 "region": region,
                 "beds": beds,
                 "licence_expires_on": "2027-12-31",

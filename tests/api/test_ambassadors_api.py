@@ -98,6 +98,27 @@ def test_a_retried_enrolment_with_the_same_idempotency_key_gets_the_first_answer
     assert retry.json()["id"] == first.json()["id"]
 
 
+def test_strangers_choosing_the_same_idempotency_key_never_meet(api: Api) -> None:
+    """Anonymous callers share one key space: the key is theirs together with the body."""
+    key = {"Idempotency-Key": "1"}
+    first = api.client.post(BASE, json=enrolment(21), headers=key)
+    assert first.status_code == 201, first.text
+    # When a stranger enrols another person under the same key
+    other = api.client.post(BASE, json=enrolment(22), headers=key)
+    # Then that is a separate enrolment, whose answer tells nothing of the first one
+    assert other.status_code == 201, other.text
+    assert other.json()["id"] != first.json()["id"]
+    assert first.json()["id"] not in other.text
+    # When someone sends the first person's ID number with other details under that key
+    lookalike = api.client.post(BASE, json=enrolment(21, email="else@example.sa"), headers=key)
+    # Then it is judged on its own (the person is enrolled already): no replay, nothing shown
+    assert lookalike.status_code == 409, lookalike.text
+    assert first.json()["id"] not in lookalike.text
+    # And only the very same body replays the first answer
+    retry = api.client.post(BASE, json=enrolment(21), headers=key)
+    assert (retry.status_code, retry.json()["id"]) == (201, first.json()["id"])
+
+
 def test_the_whole_life_of_a_membership(api: Api, clock: ManualClock) -> None:
     # Given a pending membership
     mid = enrol(api, 6).json()["id"]
@@ -337,9 +358,9 @@ def test_erasure_destroys_the_personal_data_but_no_count(api: Api) -> None:
     assert body["status"] == "active"
     assert counts(api) == before == {"active": 1, "pending": 1}
     listing = api.client.get(f"{BASE}?status=active", headers=api.as_(Role.OFFICER)).json()
-    assert listing["items"][0]["name_ar"] == "erased"
+    assert listing["items"][0]["name_ar"] == "محذوف"
     check = api.client.get(f"/api/v1/verify/ambassadors/{code}").json()
-    assert check["name_ar"] == "erased"
+    assert check["name_ar"] == "محذوف"
     certificate = api.client.get(f"{BASE}/{mid}/certificate", headers=api.as_(Role.OFFICER))
     assert certificate.status_code == 409
     # And the erasure itself is on the record, with who and why

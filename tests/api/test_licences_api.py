@@ -165,6 +165,20 @@ def test_the_whole_life_of_a_technical_licence(api: Api, clock: ManualClock) -> 
     assert history[1]["reason"] == "Passed the exam"
 
 
+def test_two_applicants_choosing_the_same_idempotency_key_get_their_own_applications(
+    api: Api,
+) -> None:
+    seed(api)
+    key = {"Idempotency-Key": "my-application"}
+    first = api.client.post(f"{BASE}/applications", json=application(41), headers=key)
+    other = api.client.post(f"{BASE}/applications", json=application(42), headers=key)
+    assert (first.status_code, other.status_code) == (201, 201), other.text
+    assert other.json()["id"] != first.json()["id"]
+    assert first.json()["id"] not in other.text
+    retry = api.client.post(f"{BASE}/applications", json=application(41), headers=key)
+    assert (retry.status_code, retry.json()["id"]) == (201, first.json()["id"])
+
+
 def test_revocation_is_final_and_public(api: Api) -> None:
     seed(api)
     body, version = issued(api, 2)
@@ -245,7 +259,7 @@ def test_erasing_a_holder_keeps_the_licence_but_not_the_name(api: Api) -> None:
     assert body["holder"] is None
     api.catch_up()
     check = api.client.get(f"/api/v1/verify/licences/{body['number']}").json()
-    assert (check["status"], check["holder_name_ar"]) == ("valid", "erased")
+    assert (check["status"], check["holder_name_ar"]) == ("valid", "محذوف")
 
 
 def test_the_daily_run_records_the_expiry_of_licences_past_their_validity(

@@ -6,11 +6,14 @@ first minutes: sign in, see the nine seeded initiatives, record a milestone.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import signal
 import socket
 import subprocess
 import sys
+import textwrap
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -117,3 +120,52 @@ def test_an_officer_works_against_a_running_server(server: tuple[str, dict[str, 
         assert added.status_code == 201, added.text
         assert added.headers["x-request-id"]
         assert client.get("/schema/openapi.json").status_code == 200
+
+
+def _readme_blocks() -> list[str]:
+    """The README's ``sh`` code blocks (indented ones too), without their indentation."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    blocks = re.findall(r"^( *)```sh\n(.*?)^\1```", readme, flags=re.S | re.M)
+    return [textwrap.dedent(body) for _, body in blocks]
+
+
+def test_the_readmes_sign_in_and_as_of_examples_work_on_a_fresh_run(
+    server: tuple[str, dict[str, str]], tmp_path: Path
+) -> None:
+    """Run verbatim (only the port differs) from where `make run` would have left
+    `var/admin-password.txt`."""
+    base, env = server
+    sign_in = next(b for b in _readme_blocks() if "TOKEN=$(" in b)
+    as_of = next(b for b in _readme_blocks() if "as_of=" in b)
+    (tmp_path / "var" / "admin-password.txt").write_text(ADMIN_PASSWORD)
+    with httpx.Client(base_url=base, timeout=10) as client:
+        token = client.post(
+            "/api/v1/auth/token", data={"username": "admin", "password": ADMIN_PASSWORD}
+        ).json()["access_token"]
+        deadline = time.monotonic() + 15
+        while (
+            client.get("/api/v1/initiatives", headers={"Authorization": f"Bearer {token}"}).json()[
+                "total"
+            ]
+            < 9
+        ):
+            assert time.monotonic() < deadline, "projections did not catch up"
+            time.sleep(0.2)
+    time.sleep(1.1)  # the example asks for the state a second ago: after the catalogue
+    script = (sign_in + "\n" + as_of).replace("localhost:8000", base.removeprefix("http://"))
+    done = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", script],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    # curl prints each answer without a newline: two JSON documents back to back
+    first_list, end = json.JSONDecoder().raw_decode(done.stdout)
+    as_it_stood = json.loads(done.stdout[end:])
+    assert first_list["total"] == 9  # the sign-in block's own example: the initiatives
+    assert as_it_stood["code"] in {i["code"] for i in first_list["items"]}
+    assert as_it_stood["as_of"] and as_it_stood["version"] >= 1

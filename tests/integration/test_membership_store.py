@@ -92,7 +92,7 @@ def _figures(registry: Registry) -> tuple[list[tuple[object, ...]], list[tuple[o
 def test_the_import_can_check_and_seal_rows_in_worker_processes(registry: Registry) -> None:
     import io
 
-    from registry.ambassador_import import import_enrolments
+    from registry.ambassador_import import ErrorReportCsv, import_enrolments
 
     rows = "".join(
         f"{national_id(seq)},سارة,,0551234567,s{seq}@example.sa,qassim,Buraydah\n"
@@ -107,7 +107,12 @@ def test_the_import_can_check_and_seal_rows_in_worker_processes(registry: Regist
     )
     errors = io.StringIO()
     report = import_enrolments(
-        registry.ambassadors, RequestContext.system(), source, errors, batch_size=7, workers=2
+        registry.ambassadors,
+        RequestContext.system(),
+        source,
+        ErrorReportCsv(errors),
+        batch_size=7,
+        workers=2,
     )
     assert (report.rows, report.enrolled, report.skipped, report.refused) == (31, 30, 0, 1)
     assert key_rows(registry) == 30

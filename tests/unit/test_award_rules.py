@@ -160,3 +160,16 @@ def test_a_scorecard_is_submitted_only_when_complete_and_needs_justifications() 
     with pytest.raises(InvalidInput) as incomplete:
         card.submit(env(), ["1", "2"])
     assert "2" in incomplete.value.message
+
+
+def test_a_category_for_other_types_names_them_in_arabic() -> None:
+    [problem] = eligibility_problems(
+        EligibilityRules(),
+        (OrganisationType.HEALTH_CENTRE, OrganisationType.HOSPITAL),
+        None,
+        facts(type=OrganisationType.COMPANY),
+        date(2025, 8, 15),
+    )
+    assert problem.field == "organisation.type"
+    assert problem.message_ar == "هذه الفئة مخصصة لـ: مركز صحي أو مجمع طبي، مستشفى."
+    assert "health_centre" in problem.message
