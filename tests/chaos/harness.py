@@ -269,10 +269,10 @@ class EnrolmentLoad:
     def __init__(
         self,
         base: str,
-        threads: int = 6,
+        threads: int = 4,
         max_people: int = 200_000,
         first_seq: int = 1,
-        attempts: int = 5,
+        attempts: int = 20,
     ) -> None:
         self.base = base
         self.threads = threads
@@ -327,8 +327,9 @@ class EnrolmentLoad:
                 self.report.record(Outcome(None, time.monotonic() - started))
                 continue
             except httpx.TransportError:
+                # The server is down (killed): wait a little rather than spin on refusals.
                 self.report.record(Outcome(None, time.monotonic() - started))
-                if self._stop.wait(0.1):
+                if self._stop.wait(0.5):
                     return
                 continue
             self.report.record(

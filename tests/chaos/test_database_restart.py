@@ -38,7 +38,7 @@ def test_enrolment_survives_database_restarts_without_restarting_the_server(
         stack.migrate()
         stack.start_worker()
         stack.start_server()
-        with EnrolmentLoad(stack.base, threads=6) as load:
+        with EnrolmentLoad(stack.base) as load:
             wait_for(lambda: len(load.report.acknowledged) >= 20, 60, "enrolments under load")
 
             # The fault: an immediate restart while enrolments are in flight.
