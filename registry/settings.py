@@ -18,6 +18,7 @@ POOL_WAIT_SECONDS = 3
 # after a restarted database was back.
 POOL_RECONNECT_SECONDS = 2
 
+
 class SettingsError(ValueError):
     pass
 

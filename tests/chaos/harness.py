@@ -6,6 +6,7 @@ Every loop here is bounded in count and in time; all traffic goes to 127.0.0.1.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import signal
@@ -115,10 +116,8 @@ class Stack:
         """``kill -9`` of the process and everything it started."""
         if process is None or process.poll() is not None:
             return
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         process.wait(timeout=10)
 
     @staticmethod
@@ -135,10 +134,8 @@ class Stack:
             return float("inf")
         finally:
             # Nothing of its group may outlive it (uvicorn's worker processes).
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
         return time.monotonic() - started
 
     def log_tail(self, name: str, lines: int = 30) -> str:
@@ -153,10 +150,9 @@ class Stack:
         self.kill(self.worker)
         for log in self._logs:
             log.close()
-        try:
+        # The cluster may be gone already; it is thrown away anyway.
+        with contextlib.suppress(Exception):
             drop_postgres_database(self.settings.database)
-        except Exception:  # noqa: S110 - the cluster may be gone already; it is thrown away
-            pass
 
     # -- what the store holds ------------------------------------------------------------
 

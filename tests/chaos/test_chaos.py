@@ -123,7 +123,7 @@ def test_nothing_acknowledged_is_lost_or_doubled_through_crashes_and_restarts(
         "server_start_s_median": round(statistics.median(server_starts), 2),
         "read_models_differing_from_rebuild": differing,
     }
-    print("\nchaos figures:", json.dumps(figures, indent=2))  # noqa: T201 - the run's report
+    print("\nchaos figures:", json.dumps(figures, indent=2))
     if REPORT:
         Path(REPORT).parent.mkdir(parents=True, exist_ok=True)
         Path(REPORT).write_text(json.dumps(figures, indent=2) + "\n")

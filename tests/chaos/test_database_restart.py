@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from tests.chaos.cluster import ThrowawayCluster
-from tests.chaos.harness import HANG_SECONDS, ENROL, EnrolmentLoad, Stack, first_enrolment_after
+from tests.chaos.harness import ENROL, HANG_SECONDS, EnrolmentLoad, Stack, first_enrolment_after
 from tests.people import enrolment
 
 pytestmark = pytest.mark.chaos
@@ -67,8 +67,7 @@ def test_enrolment_survives_database_restarts_without_restarting_the_server(
             cluster.start()
             back_after_outage = first_enrolment_after(stack.base, 90_000_003)
             wait_for(
-                lambda: httpx.get(f"{stack.base}/health", timeout=HANG_SECONDS).status_code
-                == 200,
+                lambda: httpx.get(f"{stack.base}/health", timeout=HANG_SECONDS).status_code == 200,
                 15,
                 "/health to answer 200 again",
             )
