@@ -44,7 +44,7 @@ from domain.errors import (
     NotFound,
     VersionConflict,
 )
-from registry.availability import RETRY_AFTER_SECONDS, UNAVAILABLE
+from projections.availability import RETRY_AFTER_SECONDS, UNAVAILABLE
 
 log = structlog.get_logger("nqs.api")
 

@@ -34,10 +34,10 @@ from typing import Any
 import structlog
 from eventsourcing.persistence import Notification
 
+from projections.availability import is_unavailable
 from projections.base import Projection
 from projections.sql import Cursor, Database
 from registry.application import NQSApplication
-from registry.availability import is_unavailable
 
 log = structlog.get_logger("nqs.projections")
 

@@ -17,8 +17,8 @@ from typing import Any, Protocol
 import psycopg
 from psycopg_pool import ConnectionPool
 
-from registry.availability import PurgingCheck
-from registry.settings import POOL_RECONNECT_SECONDS, POOL_WAIT_SECONDS, DatabaseConfig
+from projections.availability import POOL_RECONNECT_SECONDS, POOL_WAIT_SECONDS, PurgingCheck
+from registry.settings import DatabaseConfig
 
 Row = tuple[Any, ...]
 
@@ -255,7 +255,7 @@ class PostgresDatabase(Database):
             max_size=max(2, config.pool_size),
             open=False,
             name="nqs-views",
-            # As for the event store (registry/settings.py): a bounded wait for a
+            # As for the event store (projections/availability.py): a bounded wait for a
             # connection, each checked as it leaves the pool.
             timeout=POOL_WAIT_SECONDS,
             reconnect_timeout=POOL_RECONNECT_SECONDS,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import psycopg
 from psycopg import sql
 
+from projections.availability import store_probe
 from projections.awards import AwardsProjection
 from projections.base import Projection
 from projections.initiatives import InitiativesProjection
@@ -27,7 +28,6 @@ from registry.applications import ApplicationService
 from registry.audit.checkpoints import Checkpoint, SigningKey, create_checkpoint, create_tables
 from registry.audit.reads import AuditService
 from registry.audit.replay import ReplayService
-from registry.availability import store_probe
 from registry.clock import Clock, SystemClock
 from registry.editions import EditionService
 from registry.evidence import EvidenceStore

@@ -423,7 +423,7 @@ def serve(with_projections: bool, host: str | None, port: int | None, workers: i
         proxy_headers=True,
         server_header=False,
         # SIGTERM: requests still running after this long are cut off, so shutdown never
-        # hangs on one (each is bounded anyway: registry/availability.py).
+        # hangs on one (each is bounded anyway: projections/availability.py).
         timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
         # With several workers uvicorn kills one that does not answer its ping within
         # this long; a worker still importing on a busy machine took longer than the

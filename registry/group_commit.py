@@ -43,7 +43,7 @@ import structlog
 from eventsourcing.persistence import IntegrityError
 
 from domain.aggregate import RegistryAggregate
-from registry.availability import DatabaseUnavailable, is_unavailable
+from projections.availability import DatabaseUnavailable, is_unavailable
 from registry.personal_data import NEW_KEYS, KeyRow
 
 log = structlog.get_logger("nqs.group_commit")

@@ -33,6 +33,7 @@ from psycopg.sql import SQL, Identifier
 
 from domain.errors import VersionConflict
 from domain.personal import PersonalData, Sealed
+from projections.availability import POOL_RECONNECT_SECONDS, PurgingCheck, read_with_quick_retry
 from projections.sql import Database
 from registry.audit.chain import record_digest_of
 from registry.audit.recorders import (
@@ -40,8 +41,6 @@ from registry.audit.recorders import (
     ChainedPostgresApplicationRecorder,
     ChainedSQLiteApplicationRecorder,
 )
-from registry.availability import PurgingCheck, read_with_quick_retry
-from registry.settings import POOL_RECONNECT_SECONDS
 
 KEYS_TABLE = "person_keys"
 NONCE_BYTES = 12
@@ -197,9 +196,9 @@ class PostgresRecorderWithKeys(ChainedPostgresApplicationRecorder):
 
     def __init__(self, datastore: PostgresDatastore, **kwargs: Any) -> None:
         super().__init__(datastore, **kwargs)
-        # Neither is among the library's settings (registry/availability.py and
-        # registry/settings.py say why): the pool's check is replaced by one that, finding
-        # a dead connection, checks all idle ones.
+        # Neither is among the library's settings (projections/availability.py says why):
+        # a shorter reconnect window, and a check that, finding a dead connection, checks
+        # all idle ones.
         datastore.pool.reconnect_timeout = POOL_RECONNECT_SECONDS
         datastore.pool._check = PurgingCheck(datastore.pool)
         names = {

@@ -8,15 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
-# The longest a request waits for a PostgreSQL connection (pool checkout or connect).
-# Under load a checkout takes milliseconds; waiting longer only turns an outage into
-# hanging requests.
-POOL_WAIT_SECONDS = 3
-# How long a pool keeps re-trying, with its doubling pause, a connection it lost before
-# it gives the slot up; a request that then finds the pool short opens a fresh one at
-# once. The library's five minutes meant a pool still waiting out a 16 s pause long
-# after a restarted database was back.
-POOL_RECONNECT_SECONDS = 2
+from projections.availability import POOL_WAIT_SECONDS
 
 
 class SettingsError(ValueError):
@@ -93,7 +85,7 @@ class DatabaseConfig:
             "POSTGRES_POOL_SIZE": str(self.pool_size),
             "POSTGRES_MAX_OVERFLOW": str(self.pool_size),
             # How long a request waits for a pooled connection: while the database is
-            # down that is how soon it gets its 503 (registry/availability.py).
+            # down that is how soon it gets its 503 (projections/availability.py).
             "POSTGRES_CONNECT_TIMEOUT": str(POOL_WAIT_SECONDS),
             "POSTGRES_LOCK_TIMEOUT": "10",
             # A connection is checked (one empty round trip) as it leaves the pool: after

@@ -16,8 +16,8 @@ from prometheus_client.registry import Collector
 
 from api.guards import access
 from api.http import AnyRequest, registry_of
+from projections.availability import is_unavailable
 from projections.runner import Stall
-from registry.availability import is_unavailable
 from registry.bootstrap import Registry
 from registry.group_commit import WriterStatus
 

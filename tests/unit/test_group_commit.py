@@ -14,7 +14,7 @@ from uuid import UUID, uuid4
 import pytest
 from eventsourcing.persistence import IntegrityError, OperationalError
 
-from registry.availability import DatabaseUnavailable
+from projections.availability import DatabaseUnavailable
 from registry.group_commit import GroupCommitWriter
 
 

@@ -1,10 +1,13 @@
-"""When the database cannot be reached: one name for it, and reads that fail fast.
+"""When the database cannot be reached: one name for it, bounded waits, reads that fail fast.
 
 Every layer that meets a lost connection, a refused one or a pool that could not
 hand one out within its timeout asks :func:`is_unavailable`; the API turns such an
 error into a 503 with ``Retry-After`` instead of a 500, the group-commit writer
 stops taking work until the database answers again, and the projection worker
 backs off and resumes. Nothing above this module names a driver's exception type.
+
+It sits beside ``projections/sql.py`` (the SQL layer every other layer builds on), so
+that the read models, the services and the API can all use it.
 """
 
 from __future__ import annotations
@@ -20,6 +23,16 @@ from eventsourcing.persistence import InterfaceError, OperationalError
 from eventsourcing.postgres import PostgresDatastore
 
 T = TypeVar("T")
+
+# The longest a request waits for a PostgreSQL connection (pool checkout or connect).
+# Under load a checkout takes milliseconds; waiting longer only turns an outage into
+# hanging requests.
+POOL_WAIT_SECONDS = 3
+# How long a pool keeps re-trying, with its doubling pause, a connection it lost before
+# it gives the slot up; a request that then finds the pool short opens a fresh one at
+# once. The library's five minutes meant a pool still waiting out a 16 s pause long
+# after a restarted database was back.
+POOL_RECONNECT_SECONDS = 2
 
 # What a client is told to wait before trying again. An immediate restart of
 # PostgreSQL takes a second or two; a failover longer, and clients retry anyway.
@@ -78,7 +91,7 @@ def read_with_quick_retry(
     inner: Callable[..., T] = method
     func = getattr(method, "__func__", None)
     if func is not None and hasattr(func, "__wrapped__"):  # a bound, retry-decorated method
-        inner = types.MethodType(func.__wrapped__, method.__self__)  # type: ignore[attr-defined]
+        inner = types.MethodType(func.__wrapped__, method.__self__)
     for attempt in range(1, attempts + 1):
         try:
             return inner(*args, **kwargs)
@@ -135,6 +148,8 @@ def store_probe(recorder: Any) -> Callable[[], None] | None:
 
 
 __all__ = [
+    "POOL_RECONNECT_SECONDS",
+    "POOL_WAIT_SECONDS",
     "RETRY_AFTER_SECONDS",
     "UNAVAILABLE",
     "DatabaseUnavailable",
