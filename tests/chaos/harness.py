@@ -34,6 +34,7 @@ from tests.people import enrolment
 # A request that has not answered within this long is a hang (the issue: forever).
 HANG_SECONDS = 10.0
 ENROL = "/api/v1/ambassadors"
+ADMIN_PASSWORD = "a chaos admin password"
 
 
 def nqs(env: dict[str, str], *args: str, timeout: float = 300) -> str:
@@ -66,6 +67,8 @@ class Stack:
             "NQS_PORT": str(self.port),
             "NQS_WORKERS": str(api_workers),
             "NQS_SECRET_KEY": "chaos-secret-key-that-is-long-enough-for-hs256",
+            "NQS_ADMIN_USERNAME": "admin",
+            "NQS_ADMIN_PASSWORD": ADMIN_PASSWORD,
             "NQS_LOG_FORMAT": "json",
             "NQS_LOG_LEVEL": os.environ.get("NQS_CHAOS_LOG_LEVEL", "WARNING"),
         }
@@ -78,6 +81,21 @@ class Stack:
 
     def migrate(self) -> None:
         migrate(self.settings)
+        nqs(self.env, "users", "ensure-admin")
+
+    def admin_headers(self, timeout: float = 60) -> dict[str, str]:
+        """Signs the admin in (once the worker has projected the account)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            response = httpx.post(
+                f"{self.base}/api/v1/auth/token",
+                data={"username": "admin", "password": ADMIN_PASSWORD},
+                timeout=HANG_SECONDS,
+            )
+            if response.status_code == 200:
+                return {"Authorization": f"Bearer {response.json()['access_token']}"}
+            assert time.monotonic() < deadline, response.text
+            time.sleep(0.2)
 
     def _spawn(self, name: str, *args: str) -> subprocess.Popen[bytes]:
         log = open(self.workdir / f"{name}.log", "ab")  # noqa: SIM115 - closed in close()
