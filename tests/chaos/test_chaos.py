@@ -40,12 +40,14 @@ PROBES_FROM = 95_000_000  # national-ID sequence numbers of the recovery probes
 
 
 def plan() -> list[str]:
-    """The faults in a fixed shuffled order, database restarts spread through the run."""
-    others = ["server"] * SERVER_KILLS + ["worker"] * WORKER_KILLS
+    """The faults: one of each kind first (so even a run cut short by its budget has all
+    three), then the rest in a fixed shuffled order, database restarts spread through."""
+    first = [f for f, n in (("server", SERVER_KILLS), ("worker", WORKER_KILLS)) if n]
+    others = ["server"] * (SERVER_KILLS - 1) + ["worker"] * (WORKER_KILLS - 1)
     random.Random(10).shuffle(others)
-    faults: list[str] = []
-    every = max(1, len(others) // (DB_RESTARTS + 1))
-    restarts = DB_RESTARTS
+    faults: list[str] = first + (["database"] if DB_RESTARTS else [])
+    every = max(1, len(others) // DB_RESTARTS) if DB_RESTARTS > 1 else len(others) + 1
+    restarts = DB_RESTARTS - 1
     for index, fault in enumerate(others, start=1):
         faults.append(fault)
         if restarts and index % every == 0:
