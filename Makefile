@@ -70,6 +70,13 @@ format: $(STAMP) ## Format the code with ruff
 	$(BIN)/ruff format domain registry projections api tests
 	$(BIN)/ruff check --fix domain registry projections api tests
 
+.PHONY: chaos
+chaos: $(STAMP) ## The full crash suite: 100 server kills, 20 worker kills, 10 PostgreSQL restarts under load (docs/reliability.md)
+	NQS_CHAOS_SERVER_KILLS=$${NQS_CHAOS_SERVER_KILLS:-100} NQS_CHAOS_WORKER_KILLS=$${NQS_CHAOS_WORKER_KILLS:-20} \
+	NQS_CHAOS_DB_RESTARTS=$${NQS_CHAOS_DB_RESTARTS:-10} NQS_CHAOS_SECONDS=$${NQS_CHAOS_SECONDS:-3600} \
+	NQS_CHAOS_REPORT=$${NQS_CHAOS_REPORT:-var/chaos-report.json} \
+	$(BIN)/pytest tests/chaos -m chaos -s -q $(PYTEST_ARGS)
+
 .PHONY: bench
 bench: $(STAMP) ## Run the benchmarks against PostgreSQL and print the figures
 	@.ci/ensure-postgres.sh >/dev/null

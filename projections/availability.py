@@ -1,10 +1,13 @@
-"""When the database cannot be reached: one name for it, and reads that fail fast.
+"""When the database cannot be reached: one name for it, bounded waits, reads that fail fast.
 
 Every layer that meets a lost connection, a refused one or a pool that could not
 hand one out within its timeout asks :func:`is_unavailable`; the API turns such an
 error into a 503 with ``Retry-After`` instead of a 500, the group-commit writer
 stops taking work until the database answers again, and the projection worker
 backs off and resumes. Nothing above this module names a driver's exception type.
+
+It sits beside ``projections/sql.py`` (the SQL layer every other layer builds on), so
+that the read models, the services and the API can all use it.
 """
 
 from __future__ import annotations
@@ -145,6 +148,8 @@ def store_probe(recorder: Any) -> Callable[[], None] | None:
 
 
 __all__ = [
+    "POOL_RECONNECT_SECONDS",
+    "POOL_WAIT_SECONDS",
     "RETRY_AFTER_SECONDS",
     "UNAVAILABLE",
     "DatabaseUnavailable",

@@ -39,9 +39,13 @@ class Readiness:
             positions = registry.runner.positions()
             stalls = registry.runner.stalls()
         except Exception as error:
-            if not is_unavailable(error):
-                raise
-            log.warning("health_database_unavailable", error_type=type(error).__name__)
+            # Whatever stops these three reads (unreachable, or a schema not migrated),
+            # the honest answer is "not ready", never a 500 from the health check itself.
+            log.warning(
+                "health_database_unavailable",
+                error_type=type(error).__name__,
+                unreachable=is_unavailable(error),
+            )
             return cls(database=False, writer=writer)
         return cls(True, writer, head, positions, stalls)
 

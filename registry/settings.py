@@ -85,7 +85,7 @@ class DatabaseConfig:
             "POSTGRES_POOL_SIZE": str(self.pool_size),
             "POSTGRES_MAX_OVERFLOW": str(self.pool_size),
             # How long a request waits for a pooled connection: while the database is
-            # down that is how soon it gets its 503 (registry/availability.py).
+            # down that is how soon it gets its 503 (projections/availability.py).
             "POSTGRES_CONNECT_TIMEOUT": str(POOL_WAIT_SECONDS),
             "POSTGRES_LOCK_TIMEOUT": "10",
             # A connection is checked (one empty round trip) as it leaves the pool: after

@@ -28,9 +28,9 @@ from domain.envelope import Envelope
 from domain.initiatives.initiative import Initiative
 from domain.initiatives.values import KpiDirection
 from domain.text import Text
-from registry.event_store import SNAPSHOT_EVERY, TRANSCODINGS
 from registry.bootstrap import Registry
 from registry.context import Actor, RequestContext
+from registry.event_store import SNAPSHOT_EVERY, TRANSCODINGS
 from registry.runtime import tune_garbage_collector
 from registry.settings import Settings
 from tests.bench.common import Row, Timer, bench_registry, bench_settings, percentile, pgbench_tps

@@ -7,6 +7,7 @@ root, so as root (CI) the cluster is owned and run by the ``postgres`` user.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import pwd
@@ -121,8 +122,6 @@ class ThrowawayCluster:
             return ""
 
     def destroy(self) -> None:
-        try:
+        with contextlib.suppress(RuntimeError, subprocess.TimeoutExpired):
             self.stop()
-        except (RuntimeError, subprocess.TimeoutExpired):
-            pass
         shutil.rmtree(self.root, ignore_errors=True)

@@ -6,6 +6,7 @@ Every loop here is bounded in count and in time; all traffic goes to 127.0.0.1.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import signal
@@ -33,6 +34,7 @@ from tests.people import enrolment
 # A request that has not answered within this long is a hang (the issue: forever).
 HANG_SECONDS = 10.0
 ENROL = "/api/v1/ambassadors"
+ADMIN_PASSWORD = "a chaos admin password"
 
 
 def nqs(env: dict[str, str], *args: str, timeout: float = 300) -> str:
@@ -65,6 +67,8 @@ class Stack:
             "NQS_PORT": str(self.port),
             "NQS_WORKERS": str(api_workers),
             "NQS_SECRET_KEY": "chaos-secret-key-that-is-long-enough-for-hs256",
+            "NQS_ADMIN_USERNAME": "admin",
+            "NQS_ADMIN_PASSWORD": ADMIN_PASSWORD,
             "NQS_LOG_FORMAT": "json",
             "NQS_LOG_LEVEL": os.environ.get("NQS_CHAOS_LOG_LEVEL", "WARNING"),
         }
@@ -77,6 +81,21 @@ class Stack:
 
     def migrate(self) -> None:
         migrate(self.settings)
+        nqs(self.env, "users", "ensure-admin")
+
+    def admin_headers(self, timeout: float = 60) -> dict[str, str]:
+        """Signs the admin in (once the worker has projected the account)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            response = httpx.post(
+                f"{self.base}/api/v1/auth/token",
+                data={"username": "admin", "password": ADMIN_PASSWORD},
+                timeout=HANG_SECONDS,
+            )
+            if response.status_code == 200:
+                return {"Authorization": f"Bearer {response.json()['access_token']}"}
+            assert time.monotonic() < deadline, response.text
+            time.sleep(0.2)
 
     def _spawn(self, name: str, *args: str) -> subprocess.Popen[bytes]:
         log = open(self.workdir / f"{name}.log", "ab")  # noqa: SIM115 - closed in close()
@@ -115,10 +134,8 @@ class Stack:
         """``kill -9`` of the process and everything it started."""
         if process is None or process.poll() is not None:
             return
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         process.wait(timeout=10)
 
     @staticmethod
@@ -135,10 +152,8 @@ class Stack:
             return float("inf")
         finally:
             # Nothing of its group may outlive it (uvicorn's worker processes).
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
         return time.monotonic() - started
 
     def log_tail(self, name: str, lines: int = 30) -> str:
@@ -153,10 +168,9 @@ class Stack:
         self.kill(self.worker)
         for log in self._logs:
             log.close()
-        try:
+        # The cluster may be gone already; it is thrown away anyway.
+        with contextlib.suppress(Exception):
             drop_postgres_database(self.settings.database)
-        except Exception:
-            pass
 
     # -- what the store holds ------------------------------------------------------------
 
@@ -269,10 +283,10 @@ class EnrolmentLoad:
     def __init__(
         self,
         base: str,
-        threads: int = 6,
+        threads: int = 4,
         max_people: int = 200_000,
         first_seq: int = 1,
-        attempts: int = 5,
+        attempts: int = 20,
     ) -> None:
         self.base = base
         self.threads = threads
@@ -327,8 +341,9 @@ class EnrolmentLoad:
                 self.report.record(Outcome(None, time.monotonic() - started))
                 continue
             except httpx.TransportError:
+                # The server is down (killed): wait a little rather than spin on refusals.
                 self.report.record(Outcome(None, time.monotonic() - started))
-                if self._stop.wait(0.1):
+                if self._stop.wait(0.5):
                     return
                 continue
             self.report.record(

@@ -19,6 +19,12 @@ from tests.people import enrolment
 
 pytestmark = pytest.mark.chaos
 
+INITIATIVE = {
+    "code": "AFTER-THE-OUTAGE",
+    "title": {"ar": "بعد الانقطاع", "en": "After the outage"},
+    "aim": {"ar": "هدف", "en": "Aim"},
+    "owner": "Executive office",
+}
 # How long the database stays down in the second outage, to watch the server meanwhile.
 OUTAGE_SECONDS = 4.0
 
@@ -38,7 +44,8 @@ def test_enrolment_survives_database_restarts_without_restarting_the_server(
         stack.migrate()
         stack.start_worker()
         stack.start_server()
-        with EnrolmentLoad(stack.base, threads=6) as load:
+        admin = stack.admin_headers()
+        with EnrolmentLoad(stack.base) as load:
             wait_for(lambda: len(load.report.acknowledged) >= 20, 60, "enrolments under load")
 
             # The fault: an immediate restart while enrolments are in flight.
@@ -53,12 +60,21 @@ def test_enrolment_survives_database_restarts_without_restarting_the_server(
                 refused = client.post(ENROL, json=enrolment(90_000_002))
                 refused_in = time.monotonic() - started
                 health = client.get("/health")
+                # Every other write path, and the reads, fail the same way.
+                started = time.monotonic()
+                staff_write = client.post("/api/v1/initiatives", json=INITIATIVE, headers=admin)
+                staff_write_in = time.monotonic() - started
+                read = client.get("/api/v1/initiatives", headers=admin)
             # Fails fast, as a 503 problem with Retry-After, never a 500, never a hang.
             assert refused.status_code == 503, refused.text
             assert refused_in < 5.0
             assert refused.headers["content-type"].startswith("application/problem+json")
             assert int(refused.headers["retry-after"]) > 0
             assert refused.json()["title_ar"]
+            for response in (staff_write, read):
+                assert response.status_code == 503, response.text
+                assert int(response.headers["retry-after"]) > 0
+            assert staff_write_in < 8.0
             # /health is honest: it cannot write, so 503, and says why.
             assert health.status_code == 503, health.text
             assert health.json()["status"] == "unavailable"
@@ -71,6 +87,9 @@ def test_enrolment_survives_database_restarts_without_restarting_the_server(
                 15,
                 "/health to answer 200 again",
             )
+            with httpx.Client(base_url=stack.base, timeout=HANG_SECONDS) as client:
+                again = client.post("/api/v1/initiatives", json=INITIATIVE, headers=admin)
+                assert again.status_code == 201, again.text
             mark = len(load.report.outcomes)
             wait_for(lambda: len(load.report.since(mark)) >= 20, 30, "load after the outage")
         report = load.report

@@ -22,10 +22,10 @@ from domain.initiatives.values import (
     PartnershipScope,
 )
 from domain.text import Text
-from registry.event_store import SNAPSHOT_EVERY, project
 from registry.bootstrap import Registry
 from registry.clock import ManualClock
 from registry.context import Actor, RequestContext
+from registry.event_store import SNAPSHOT_EVERY, project
 from registry.snapshots import StateSnapshot, decode_state, encode_state
 
 CTX = RequestContext(Actor("officer-1", "officer"), "req-1")
