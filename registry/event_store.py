@@ -9,6 +9,7 @@ command services (``registry/initiatives.py`` and friends) share it.
 from __future__ import annotations
 
 import base64
+import functools
 from collections.abc import Iterable
 from datetime import date
 from typing import Any, ClassVar
@@ -16,13 +17,14 @@ from uuid import UUID
 
 import structlog
 from eventsourcing.application import Application
-from eventsourcing.persistence import JSONTranscoder, Transcoding
+from eventsourcing.persistence import EventStore, JSONTranscoder, Transcoding
 
 from domain.dates import PartialDate, ReportingPeriod
 from domain.envelope import Envelope
 from domain.initiatives.initiative import Initiative
 from domain.personal import Sealed
 from domain.text import Text
+from projections.availability import read_with_quick_retry
 from registry import snapshots
 from registry.award_transcodings import AWARD_TRANSCODINGS
 
@@ -42,6 +44,16 @@ class NQSApplication(Application[UUID]):
         super().register_transcodings(transcoder)
         for transcoding in TRANSCODINGS:
             transcoder.register(transcoding)
+
+    def construct_snapshot_store(self) -> EventStore[UUID]:
+        """The library's snapshot store, with reads that fail fast while the database is
+        down (as the event recorder's do, registry/personal_data.py): every load asks it
+        first, and the library's ten attempts held a request for half a minute."""
+        store = super().construct_snapshot_store()
+        recorder: Any = store.recorder
+        select_events = recorder.select_events
+        recorder.select_events = functools.partial(read_with_quick_retry, select_events)
+        return store
 
     def take_snapshot(
         self, aggregate_id: UUID, version: int | None = None, projector_func: Any = None
