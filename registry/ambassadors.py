@@ -247,7 +247,7 @@ class AmbassadorService(Service):
         ready = [p for p in fresh if p.enrolment.person_id not in with_keys]
         enrolled = len(ready)
         # Straight to the recorder: the events are new and already encoded (save() would only
-        # encode them again; no snapshots, cache or subscribers are configured).
+        # encode them again; memberships are not snapshotted, no cache or subscribers).
         insert = self.app.recorder.insert_events
         try:
             if ready:
