@@ -280,7 +280,7 @@ class AmbassadorService(Service):
         ready = [p for p in fresh if p.enrolment.person_id not in with_keys]
         enrolled = len(ready)
         # Straight to the recorder: the events are new and already encoded (save() would only
-        # encode them again).
+        # encode them again; memberships are not snapshotted, no cache or subscribers).
         if ready and not self.try_insert(
             [p.stored for p in ready], **{NEW_KEYS: [p.key_row for p in ready]}
         ):

@@ -346,7 +346,7 @@ def ambassadors() -> None:
     default=None,
     help="Where the per-row error report goes (default: FILE.errors.csv).",
 )
-@click.option("--batch-size", default=2000, show_default=True, help="Rows per transaction.")
+@click.option("--batch-size", default=5000, show_default=True, help="Rows per transaction.")
 @click.option(
     "--workers",
     default=2,

@@ -118,3 +118,51 @@ def test_the_import_can_check_and_seal_rows_in_worker_processes(registry: Regist
     assert key_rows(registry) == 30
     fields = [line.split(",")[1] for line in errors.getvalue().splitlines()[1:]]
     assert fields == ["national_id", "name_ar", "mobile", "email", "region", "city"]
+
+
+def test_a_rerun_of_an_import_adds_no_one_and_checks_no_enrolled_row_again(
+    registry: Registry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from registry import ambassador_import
+    from registry.ambassador_import import import_enrolments
+
+    rows = "".join(
+        f"{national_id(seq)},سارة,,0551234567,s{seq}@example.sa,qassim,Buraydah\n"
+        for seq in range(200, 240)
+    )
+    header = "national_id,name_ar,name_en,mobile,email,region,city\n"
+    bad = "123,x,,1,bad,nowhere,\n"
+    first = import_enrolments(
+        registry.ambassadors,
+        RequestContext.system(),
+        io.BytesIO((header + rows[: len(rows) // 2] + bad).encode()),
+        io.StringIO(),
+        batch_size=8,
+    )
+    assert (first.enrolled, first.refused) == (20, 1)
+    events = registry.runner.head()
+
+    prepared: list[int] = []
+    prepare = ambassador_import._Preparer.__call__
+
+    def counting(self: ambassador_import._Preparer, chunk: list[tuple[int, list[str]]]) -> object:
+        prepared.extend(number for number, _ in chunk)
+        return prepare(self, chunk)
+
+    monkeypatch.setattr(ambassador_import._Preparer, "__call__", counting)
+    errors = io.StringIO()
+    again = import_enrolments(
+        registry.ambassadors,
+        RequestContext.system(),
+        io.BytesIO((header + rows + bad).encode()),  # the same file, with 20 new people
+        errors,
+        batch_size=8,
+    )
+    assert (again.rows, again.enrolled, again.skipped, again.refused) == (41, 20, 20, 1)
+    # Only the new people and the bad row were checked and sealed; no one was added twice.
+    assert sorted(prepared) == list(range(22, 43))
+    assert registry.runner.head() == events + 20
+    assert key_rows(registry) == 40
+    assert errors.getvalue().count("\n") == 1 + 6  # the header and the bad row's six fields

@@ -1,4 +1,5 @@
-"""The API's hand-written renderings agree with the generic event-field walk they replace."""
+"""Hand-written encodings (API renderings, sealed personal data) agree with the generic ones
+they replace."""
 
 from __future__ import annotations
 
@@ -37,3 +38,15 @@ def test_an_assessment_leaves_out_what_was_not_recorded() -> None:
     ):
         expected = {k: v for k, v in jsonable(assessment).items() if v not in (None, [])}
         assert assessment_out(assessment) == expected
+
+
+def test_personal_data_seals_the_same_bytes_as_its_fields_in_order() -> None:
+    import json
+
+    from domain.personal import PersonalData
+
+    data = PersonalData("1000000008", "سارة", None, "0551234567", "s@example.sa")
+    # A field added to PersonalData and not to to_bytes fails here.
+    assert json.loads(data.to_bytes()) == dataclasses.asdict(data)
+    assert list(json.loads(data.to_bytes())) == [f.name for f in dataclasses.fields(data)]
+    assert PersonalData.from_bytes(data.to_bytes()) == data
