@@ -25,8 +25,9 @@ from litestar.template.config import TemplateConfig
 
 from api.auth import UserCache
 from api.guards import PUBLIC_OPT
-from api.pages import i18n
+from api.pages import i18n, labels
 from api.pages.desk import DeskPages
+from api.pages.enrolment import EnrolmentPages
 from api.pages.public import HomePages
 from api.pages.session import SessionUserMiddleware, session_config
 from api.pages.sign_in import SignInPages
@@ -59,6 +60,7 @@ def template_config() -> TemplateConfig[JinjaTemplateEngine]:
         lstrip_blocks=True,
     )
     i18n.install(environment)
+    labels.install(environment)
     environment.globals["static"] = static_url
     return TemplateConfig(instance=JinjaTemplateEngine.from_environment(environment))
 
@@ -78,7 +80,11 @@ def csrf_config(registry: Registry) -> CSRFConfig:
 
 def pages_router() -> Router:
     """Every page (the session middleware names the signed-in user: see :func:`middleware`)."""
-    return Router("/", route_handlers=[HomePages, SignInPages, DeskPages], include_in_schema=False)
+    return Router(
+        "/",
+        route_handlers=[HomePages, SignInPages, DeskPages, EnrolmentPages],
+        include_in_schema=False,
+    )
 
 
 def middleware(registry: Registry) -> list[DefineMiddleware]:
