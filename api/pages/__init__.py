@@ -27,10 +27,13 @@ from api.auth import UserCache
 from api.guards import PUBLIC_OPT
 from api.pages import i18n, labels
 from api.pages.desk import DeskPages
+from api.pages.desk_ambassadors import DeskAmbassadorPages
 from api.pages.enrolment import EnrolmentPages
+from api.pages.licence_application import LicenceApplicationPages
 from api.pages.public import HomePages
 from api.pages.session import SessionUserMiddleware, session_config
 from api.pages.sign_in import SignInPages
+from api.pages.verification import VerificationPages
 from registry.bootstrap import Registry
 
 HERE = Path(__file__).resolve().parent.parent
@@ -82,7 +85,15 @@ def pages_router() -> Router:
     """Every page (the session middleware names the signed-in user: see :func:`middleware`)."""
     return Router(
         "/",
-        route_handlers=[HomePages, SignInPages, DeskPages, EnrolmentPages],
+        route_handlers=[
+            HomePages,
+            SignInPages,
+            DeskPages,
+            DeskAmbassadorPages,
+            EnrolmentPages,
+            LicenceApplicationPages,
+            VerificationPages,
+        ],
         include_in_schema=False,
     )
 

@@ -8,7 +8,6 @@ submit twice, reloading the confirmation or going back and sending again enrols 
 
 from __future__ import annotations
 
-import uuid
 from typing import Annotated
 from uuid import UUID
 
@@ -25,6 +24,7 @@ from litestar.status_codes import (
 
 from api.guards import access
 from api.http import AnyRequest, context_of, registry_of
+from api.pages.forms import MAX_FIELD, form_key, idempotency, lines, new_key
 from api.pages.i18n import language_of, translate
 from api.pages.labels import options
 from api.pages.rendering import N_, FormErrors, page
@@ -32,8 +32,6 @@ from domain.ambassadors.enrolment import EnrolmentForm
 from domain.ambassadors.values import SECTOR_NAMES, TRACK_NAMES
 from domain.errors import AlreadyExists, IdempotencyMismatch, InvalidInput
 from domain.regions import REGION_NAMES
-from registry.context import PUBLIC
-from registry.idempotency import IdempotencyKey
 
 FIELDS = {
     "track",
@@ -49,7 +47,6 @@ FIELDS = {
     "qualifications",
     "evidence",
 }
-MAX_FIELD = 2000
 
 
 class EnrolmentFormIn(msgspec.Struct):
@@ -70,9 +67,6 @@ class EnrolmentFormIn(msgspec.Struct):
     evidence: str = ""
 
     def to_form(self) -> EnrolmentForm:
-        def lines(text: str) -> list[str]:
-            return [line for line in (part.strip() for part in text.splitlines()) if line]
-
         return EnrolmentForm(
             national_id=self.national_id[:MAX_FIELD],
             name_ar=self.name_ar[:MAX_FIELD],
@@ -85,8 +79,8 @@ class EnrolmentFormIn(msgspec.Struct):
             track=self.track[:MAX_FIELD] or "unchosen",
             sector=self.sector[:MAX_FIELD] or None,
             employer=self.employer[:MAX_FIELD] or None,
-            qualifications=lines(self.qualifications[: MAX_FIELD * 10]),
-            evidence=lines(self.evidence[: MAX_FIELD * 10]),
+            qualifications=lines(self.qualifications),
+            evidence=lines(self.evidence),
         )
 
 
@@ -115,13 +109,6 @@ def _choices(lang: str) -> dict[str, object]:
     }
 
 
-def _key(raw: str) -> str:
-    try:
-        return str(UUID(raw))
-    except ValueError:
-        return str(uuid.uuid4())
-
-
 class EnrolmentPages(Controller):
     path = "/ambassadors"
     include_in_schema = False
@@ -133,7 +120,7 @@ class EnrolmentPages(Controller):
         return page(
             request,
             "public/enrol.html",
-            form=EnrolmentFormIn(key=str(uuid.uuid4())),
+            form=EnrolmentFormIn(key=new_key()),
             **_choices(lang),
         )
 
@@ -141,12 +128,11 @@ class EnrolmentPages(Controller):
     async def enrol(self, request: AnyRequest, data: Form) -> Template | Redirect:
         """Enrols, or shows the form again with each problem beside its field."""
         lang = language_of(request)
-        data = msgspec.structs.replace(data, key=_key(data.key))
+        data = msgspec.structs.replace(data, key=form_key(data.key))
         form = data.to_form()
-        idempotency = IdempotencyKey.of(PUBLIC.id, data.key, msgspec.json.encode(form))
         try:
             membership = await registry_of(request).ambassadors.enrol_async(
-                context_of(request), form, idempotency
+                context_of(request), form, idempotency(data.key, form)
             )
         except (InvalidInput, AlreadyExists) as error:
             status = (
@@ -171,7 +157,7 @@ class EnrolmentPages(Controller):
                     "This form was already sent. To enrol someone else, open a new form.",
                 )
             )
-            fresh = msgspec.structs.replace(data, key=str(uuid.uuid4()))
+            fresh = msgspec.structs.replace(data, key=new_key())
             return page(
                 request,
                 "public/enrol.html",

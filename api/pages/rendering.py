@@ -46,6 +46,8 @@ ROLE_LABELS: dict[str, str] = {
     Role.COMMITTEE_CHAIR: N_("Committee chair"),
     Role.APPLICANT: N_("Applicant"),
     Role.AUDITOR: N_("Auditor"),
+    "public": N_("The public"),
+    "system": N_("The registry"),
 }
 
 
@@ -123,6 +125,7 @@ def page(
             "user": user,
             "nav": nav_for(getattr(user, "role", None)),
             "role_label": ROLE_LABELS.get(getattr(user, "role", ""), ""),
+            "role_labels": ROLE_LABELS,
             "path": request.url.path,
             "toggle_href": f"/language/{other}?next={quote(here, safe='/')}",
             "toggle_label": OTHER_NAME[lang],
