@@ -22,13 +22,13 @@ from projections.runner import ProjectionRunner
 from projections.sql import Database, postgres_conninfo
 from projections.users import UsersProjection
 from registry.ambassadors import AmbassadorService
-from registry.application import NQSApplication
 from registry.applications import ApplicationService
 from registry.audit.checkpoints import Checkpoint, SigningKey, create_checkpoint, create_tables
 from registry.audit.reads import AuditService
 from registry.audit.replay import ReplayService
 from registry.clock import Clock, SystemClock
 from registry.editions import EditionService
+from registry.event_store import NQSApplication
 from registry.evidence import EvidenceStore
 from registry.frameworks import FrameworkService
 from registry.initiatives import InitiativeService
@@ -109,9 +109,9 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
     app = NQSApplication(env=settings.database.eventsourcing_env())
     db = Database.open(settings.database)
     runner = ProjectionRunner(app, db, all_projections())
-    frameworks = FrameworkService(app, clock)
-    editions = EditionService(app, clock, frameworks)
-    organisations = OrganisationService(app, clock)
+    frameworks = FrameworkService(app, clock, db)
+    editions = EditionService(app, clock, frameworks, db)
+    organisations = OrganisationService(app, clock, db)
     applications = ApplicationService(
         app, clock, editions, organisations, EvidenceStore(settings.data_dir / "evidence"), db
     )
@@ -124,8 +124,8 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
         app=app,
         db=db,
         runner=runner,
-        initiatives=InitiativeService(app, clock),
-        users=UserService(app, clock),
+        initiatives=InitiativeService(app, clock, db),
+        users=UserService(app, clock, db),
         frameworks=frameworks,
         editions=editions,
         organisations=organisations,
@@ -135,7 +135,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
         audit=AuditService(app, clock, db),
         replay=ReplayService(app, clock, db),
         vault=vault,
-        ambassadors=AmbassadorService(app, clock, vault, pepper),
+        ambassadors=AmbassadorService(app, clock, vault, pepper, db),
         licences=LicenceService(app, clock, vault, pepper, db),
     )
 

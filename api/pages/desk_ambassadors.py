@@ -20,19 +20,19 @@ from litestar.status_codes import (
     HTTP_409_CONFLICT,
     HTTP_422_UNPROCESSABLE_ENTITY,
 )
-from registry.ambassador_reads import MemberFilters
 
 from api.guards import access
 from api.http import AnyRequest, context_of, registry_of
+from api.links import certificate_check_base
 from api.pages.i18n import language_of, translate
 from api.pages.labels import STATUS_NAMES, options
-from api.pages.links import certificate_check_base
 from api.pages.rendering import N_, FormErrors, message_of, page
 from api.schemas.ambassadors import mask_national_id
 from domain.ambassadors.values import SECTOR_NAMES, TRACK_NAMES, MembershipStatus, Sector, Track
 from domain.errors import DomainError, InvalidInput, VersionConflict
 from domain.regions import REGION_NAMES, Region
 from domain.roles import STAFF, Role
+from registry.ambassador_reads import MemberFilters
 from registry.ambassadors import DECISIONS, MAX_BULK
 
 READ = access(STAFF, Role.AUDITOR)

@@ -8,7 +8,7 @@ submit twice, reloading the confirmation or going back and sending again enrols 
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 from uuid import UUID
 
 import msgspec
@@ -87,7 +87,7 @@ class EnrolmentFormIn(msgspec.Struct):
 Form = Annotated[EnrolmentFormIn, Body(media_type=RequestEncodingType.URL_ENCODED)]
 
 
-def _choices(lang: str) -> dict[str, object]:
+def _choices(lang: str) -> dict[str, Any]:
     tracks = [
         (value, label, translate(lang, description))
         for (value, label), description in zip(

@@ -3,7 +3,7 @@ administrative), checked by the same rules as ``POST /api/v1/licences/applicatio
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 from uuid import UUID
 
 import msgspec
@@ -77,7 +77,7 @@ class LicenceFormIn(msgspec.Struct):
 Form = Annotated[LicenceFormIn, Body(media_type=RequestEncodingType.URL_ENCODED)]
 
 
-def _types(request: AnyRequest) -> dict[str, object]:
+def _types(request: AnyRequest) -> dict[str, Any]:
     """The licence types open for application, technical first."""
     lang = language_of(request)
     open_types = [t for t in registry_of(request).licences.list_types() if t.active]

@@ -15,8 +15,8 @@ from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_404_NOT_FOUND
 
 from api.guards import access
 from api.http import AnyRequest, registry_of
+from api.links import CERTIFICATE_CHECK, LICENCE_CHECK
 from api.pages.i18n import language_of
-from api.pages.links import CERTIFICATE_CHECK, LICENCE_CHECK
 from api.pages.rendering import message_of, page
 from domain.errors import NotFound
 

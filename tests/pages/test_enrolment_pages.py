@@ -86,7 +86,12 @@ def test_enrolling_twice_with_the_same_form_enrols_once(api: Api) -> None:
 
 def test_a_second_form_for_an_id_already_enrolled_says_so_beside_the_id(api: Api) -> None:
     csrf, key = _form(api)
-    assert _post(api, {**enrolment(3), "track": "general", "_csrf_token": csrf, "key": key}).status_code == 303
+    assert (
+        _post(
+            api, {**enrolment(3), "track": "general", "_csrf_token": csrf, "key": key}
+        ).status_code
+        == 303
+    )
     csrf, key = _form(api)
     response = _post(api, {**enrolment(3), "track": "general", "_csrf_token": csrf, "key": key})
     assert response.status_code == 409
@@ -104,8 +109,14 @@ def test_the_sectoral_track_asks_for_a_sector_and_an_employer(api: Api) -> None:
     assert "The sectoral track needs your employer." in response.text
     ok = _post(
         api,
-        {**enrolment(4), "track": "sectoral", "sector": "health", "employer": "King Fahad Hospital",
-         "_csrf_token": csrf, "key": key},
+        {
+            **enrolment(4),
+            "track": "sectoral",
+            "sector": "health",
+            "employer": "King Fahad Hospital",
+            "_csrf_token": csrf,
+            "key": key,
+        },
         lang="en",
     )
     assert ok.status_code == 303

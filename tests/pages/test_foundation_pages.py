@@ -149,7 +149,12 @@ def test_the_desk_shows_an_officer_what_waits(api: Api) -> None:
     from tests.people import enrolment
 
     csrf, key = _form(api)
-    assert _post(api, {**enrolment(7), "track": "general", "_csrf_token": csrf, "key": key}).status_code == 303
+    assert (
+        _post(
+            api, {**enrolment(7), "track": "general", "_csrf_token": csrf, "key": key}
+        ).status_code
+        == 303
+    )
     api.catch_up()
     sign_in(api.client, api.registry, Role.OFFICER)
     desk = api.client.get("/desk", headers={"Accept-Language": "en"})
