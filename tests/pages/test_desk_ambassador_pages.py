@@ -86,7 +86,12 @@ def test_bulk_approval_with_one_reason_gives_each_member_a_result(api: Api) -> N
     decide(api, members[0], "reject", 1, "Not eligible", csrf)
     response = api.client.post(
         "/desk/ambassadors/bulk",
-        data={"action": "approve", "reason": "Batch of 1 December", "ids": members, "_csrf_token": csrf},
+        data={
+            "action": "approve",
+            "reason": "Batch of 1 December",
+            "ids": members,
+            "_csrf_token": csrf,
+        },
         headers=EN,
     )
     assert response.status_code == 200

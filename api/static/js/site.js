@@ -67,7 +67,8 @@
       var body = new URLSearchParams();
       body.append("_csrf_token", token); body.append("action", action); body.append("reason", reason);
       ids.slice(start, start + CHUNK).forEach(function (id) { body.append("ids", id); });
-      fetch(form.action, { method: "POST", body: body, credentials: "same-origin",
+      // form.action would be the field named "action": read the attribute.
+      fetch(form.getAttribute("action"), { method: "POST", body: body, credentials: "same-origin",
                            headers: { "HX-Request": "true", "X-CSRFToken": token } })
         .then(function (response) {
           if (!response.ok) { if (start === 0) form.submit(); throw new Error("refused"); }
