@@ -26,6 +26,7 @@ from litestar.template.config import TemplateConfig
 from api.auth import UserCache
 from api.guards import PUBLIC_OPT
 from api.pages import i18n, labels
+from api.pages.awards_public import AwardPages
 from api.pages.desk import DeskPages
 from api.pages.desk_ambassadors import DeskAmbassadorPages
 from api.pages.enrolment import EnrolmentPages
@@ -93,6 +94,7 @@ def pages_router() -> Router:
             EnrolmentPages,
             LicenceApplicationPages,
             VerificationPages,
+            AwardPages,
         ],
         include_in_schema=False,
     )

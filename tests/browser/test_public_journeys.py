@@ -65,3 +65,6 @@ def test_enrolment_works_with_javascript_off(visitor: Callable[..., Visitor]) ->
 def test_public_forms_pass_axe_in_both_languages(visitor: Callable[..., Visitor]) -> None:
     v = visitor()
     in_both_languages(v, "/ambassadors/enrol", "enrol")
+    in_both_languages(v, "/licences/apply", "licence-apply")
+    in_both_languages(v, "/awards", "awards")
+    in_both_languages(v, "/awards/criteria/amyaz-hospitals", "award-criteria")
