@@ -29,6 +29,7 @@ from api.pages import i18n, labels
 from api.pages.awards_public import AwardPages
 from api.pages.desk import DeskPages
 from api.pages.desk_ambassadors import DeskAmbassadorPages
+from api.pages.desk_reports import DeskReportPages
 from api.pages.enrolment import EnrolmentPages
 from api.pages.licence_application import LicenceApplicationPages
 from api.pages.public import HomePages
@@ -91,6 +92,7 @@ def pages_router() -> Router:
             SignInPages,
             DeskPages,
             DeskAmbassadorPages,
+            DeskReportPages,
             EnrolmentPages,
             LicenceApplicationPages,
             VerificationPages,

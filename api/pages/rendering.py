@@ -61,6 +61,11 @@ class NavItem:
 NAV: list[tuple[NavItem, frozenset[Role]]] = [
     (NavItem("/desk", N_("Desk")), frozenset(Role)),
     (NavItem("/desk/ambassadors", N_("Ambassadors")), frozenset(STAFF | {Role.AUDITOR})),
+    (
+        NavItem("/desk/reports/membership", N_("Membership report")),
+        frozenset(STAFF | {Role.AUDITOR}),
+    ),
+    (NavItem("/desk/reports/licences", N_("Licences report")), frozenset(STAFF | {Role.AUDITOR})),
 ]
 
 

@@ -35,6 +35,8 @@ def test_an_officer_signs_in_finds_a_member_approves_and_a_stranger_verifies_the
     member = _enrol(site, 601, name_en="Huda Alqahtani", region="tabuk")
     officer.sign_in("officer")
     in_both_languages(officer, "/desk", "desk-landing")
+    in_both_languages(officer, "/desk/reports/membership", "desk-report-membership")
+    in_both_languages(officer, "/desk/reports/licences", "desk-report-licences")
     officer.set_language("en")
     _wait_listed(officer, "/desk/ambassadors?status=pending&region=tabuk", "Huda Alqahtani")
     in_both_languages(officer, "/desk/ambassadors?status=pending&region=tabuk", "desk-ambassadors")
