@@ -3,6 +3,7 @@ criteria framework with its domains' weights (what applicants are judged on)."""
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
 from litestar import Controller, get
@@ -26,17 +27,17 @@ class AwardPages(Controller):
     def index(self, request: AnyRequest) -> Template:
         """The programmes, their editions (results where published) and the criteria."""
         registry = registry_of(request)
-        frameworks: dict[str, object] = {}
+        frameworks: dict[str, Any] = {}  # key -> its latest version's summary
         for summary in registry.frameworks.list_frameworks():
             latest = frameworks.get(summary.key)
-            if latest is None or summary.version > latest.version:  # type: ignore[attr-defined]
+            if latest is None or summary.version > latest.version:
                 frameworks[summary.key] = summary
         return page(
             request,
             "public/awards.html",
             programmes=registry.editions.list_programmes(),
             editions=registry.editions.list_editions(),
-            frameworks=sorted(frameworks.values(), key=lambda f: f.key),  # type: ignore[attr-defined]
+            frameworks=sorted(frameworks.values(), key=lambda f: f.key),
             published=str(EditionStatus.PUBLISHED),
         )
 

@@ -3,6 +3,7 @@ Arabic (bars grow from the right), and always shown beside a table of the same f
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 WIDTH = 640
@@ -32,7 +33,7 @@ class Chart:
     anchor: str  # text-anchor of the labels
 
 
-def bar_chart(rows: list[tuple[str, int, int | None]], rtl: bool) -> Chart:
+def bar_chart(rows: Sequence[tuple[str, int, int | None]], rtl: bool) -> Chart:
     """One bar per (label, value, target); bars scale to the largest value or target."""
     scale_max = max([1] + [max(v, t or 0) for _, v, t in rows])
     span = WIDTH - LABEL - 60
