@@ -136,12 +136,6 @@ class MembershipReport:
     top_ambassadors: list[Leader] = field(default_factory=list)
 
 
-def names(vault: PersonalDataVault, rows: list[MemberRow]) -> dict[UUID, tuple[str, str | None]]:
-    """Names for a page of members, decrypted in one go (erased ones read "erased")."""
-    opened = vault.open_many({UUID(r.id): r.personal for r in rows})
-    return {UUID(r.id): name_or_erased(opened.get(UUID(r.id))) for r in rows}
-
-
 def list_members(
     db: Database, vault: PersonalDataVault, filters: MemberFilters, limit: int, offset: int
 ) -> Page[MemberSummary]:
@@ -154,7 +148,7 @@ def list_members(
         track=filters.track,
         sector=filters.sector,
     )
-    named = names(vault, rows)
+    named = vault.names({UUID(r.id): r.personal for r in rows})
     items = [
         MemberSummary(
             id=UUID(r.id),
@@ -176,7 +170,7 @@ def list_members(
 
 
 def leaders(vault: PersonalDataVault, rows: list[MemberRow]) -> list[Leader]:
-    named = names(vault, rows)
+    named = vault.names({UUID(r.id): r.personal for r in rows})
     return [
         Leader(
             rank=i,

@@ -208,6 +208,10 @@ class ApplicationService(Service):
         edition = self.editions.get(application.edition_id)
         return edition, self.editions.framework_for(edition, application.category)
 
+    def check(self, ctx: RequestContext, id_: UUID) -> Checks:
+        """What stands between the application and its submission, for those who may see it."""
+        return self.checks(self.read(ctx, id_))
+
     def checks(self, application: Application) -> Checks:
         edition, framework = self.context_of(application)
         return Checks(

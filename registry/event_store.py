@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import base64
 from datetime import date
-from typing import Any, ClassVar
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import Application
@@ -25,11 +25,6 @@ from registry.award_transcodings import AWARD_TRANSCODINGS
 
 class NQSApplication(Application[UUID]):
     name = "nqs"
-    # The library's repository cache: an aggregate read before is brought up to date with
-    # the events stored since (one indexed query; other processes' writes included) instead
-    # of being replayed, and handed out as a deep copy, so a failed command never leaves
-    # unsaved changes behind. Read-only callers skip the copy (Service.read_only).
-    env: ClassVar[dict[str, str]] = {"AGGREGATE_CACHE_MAXSIZE": "10000"}
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)

@@ -7,6 +7,8 @@ one event to the scorecard; the framework comes from memory (it is locked).
 
 from __future__ import annotations
 
+import threading
+from typing import Any, cast
 from uuid import UUID
 
 from domain.awards.application import Application
@@ -47,6 +49,9 @@ class JudgingService(Service):
         super().__init__(app, clock)
         self.applications = applications
         self.db = db
+        # Scorecards this process saved last, handed to one request at a time (see _take).
+        self._scorecards: dict[UUID, Scorecard] = {}
+        self._lock = threading.Lock()
 
     # -- assignment and declarations ---------------------------------------------------
 
@@ -151,10 +156,7 @@ class JudgingService(Service):
         reason: str | None = None,
     ) -> Scorecard:
         application, chosen = self._judging(application_id, criterion)
-        # The repository cache's copy, fast-forwarded: no replay of the judge's 45 scores.
-        scorecard = self.load(
-            Scorecard, scorecard_id(application_id, UUID(ctx.actor.id)), SCORECARD
-        )
+        scorecard = self._take(scorecard_id(application_id, UUID(ctx.actor.id)))
         scorecard.check_version(expected)
         scorecard.score(
             self.envelope(ctx, reason),
@@ -164,7 +166,35 @@ class JudgingService(Service):
             application.has_evidence(chosen.number),
         )
         self.save(scorecard)
+        self._keep(scorecard)
         return scorecard
+
+    def _take(self, id_: UUID) -> Scorecard:
+        """The scorecard as stored now: this process's last saved copy brought up to date
+        with any newer events (another process may have written), else a full load.
+
+        The copy is removed while in use, so two requests never change the same object; a
+        failed command never puts it back, so nothing unsaved is ever reused.
+
+        Why not the library's repository cache (``load``): it hands out a deep copy of the
+        cached scorecard on every read (0.9 ms for a 45-score card), and scoring one criterion
+        measured 28.3 ms median with it against 19.7 ms with this (18.3 against 12.0 in an
+        earlier run; `make bench BENCH_ARGS="--only caches"`, 2026-12-01). Without the copy,
+        two requests could change one object and a failed save would leave its event behind.
+        """
+        with self._lock:
+            cached = self._scorecards.pop(id_, None)
+        if cached is None:
+            return self.load(Scorecard, id_, SCORECARD)
+        for domain_event in self.app.events.get(id_, gt=cached.version):
+            cached = cast(Any, domain_event).mutate(cached)
+        return cached
+
+    def _keep(self, scorecard: Scorecard) -> None:
+        with self._lock:
+            if len(self._scorecards) >= 10_000:
+                self._scorecards.clear()
+            self._scorecards[scorecard.id] = scorecard
 
     def submit(self, ctx: RequestContext, application_id: UUID, expected: int) -> Scorecard:
         application = self.applications.submission(application_id)

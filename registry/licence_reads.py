@@ -96,8 +96,7 @@ class LicencesReport:
 
 def holders(vault: PersonalDataVault, rows: list[LicenceRow]) -> dict[UUID, tuple[str, str | None]]:
     """Holders' names for a page of licences, decrypted in one go."""
-    opened = vault.open_many({UUID(r.person_id): r.personal for r in rows})
-    return {UUID(r.person_id): name_or_erased(opened.get(UUID(r.person_id))) for r in rows}
+    return vault.names({UUID(r.person_id): r.personal for r in rows})
 
 
 def licence_types(db: Database) -> list[LicenceTypeSummary]:

@@ -6,6 +6,7 @@ from uuid import UUID, uuid4
 
 from domain.awards.organisation import Accreditation, Organisation, Profile, organisation_id
 from domain.errors import NotFound
+from domain.roles import Role
 from domain.text import Text
 from domain.users import User
 from projections import awards_queries as q
@@ -42,6 +43,13 @@ class OrganisationService(Service):
 
     def get(self, id_: UUID) -> Organisation:
         return self.load(Organisation, id_, NOUN)
+
+    def read(self, ctx: RequestContext, id_: UUID) -> Organisation:
+        """The organisation, if the caller may see it: applicants only their own (any other
+        is, to them, no such organisation)."""
+        if ctx.actor.role == Role.APPLICANT and self.organisation_of(ctx.actor.id) != id_:
+            raise NotFound(f"No such {NOUN[0]}.", f"لا توجد {NOUN[1]} بهذا المعرّف.")
+        return self.get(id_)
 
     def history(self, id_: UUID) -> list[HistoryEntry]:
         """Every change of the organisation: what, who, when, why."""

@@ -33,7 +33,7 @@ from eventsourcing.sqlite import SQLiteCursor
 from eventsourcing.utils import retry
 from psycopg.sql import SQL, Identifier
 
-from domain.personal import PersonalData, Sealed
+from domain.personal import PersonalData, Sealed, name_or_erased
 from projections.sql import Database, in_chunks
 from registry.audit.chain import record_digest_of
 from registry.audit.recorders import (
@@ -114,6 +114,14 @@ class PersonalDataVault:
         """The person's data, or None once erased (no key) or never given."""
         key = self.key(person_id)
         return self.open_many({person_id: sealed}, {person_id: key} if key else {}).get(person_id)
+
+    def names(
+        self, sealed: dict[UUID, Sealed | bytes | None]
+    ) -> dict[UUID, tuple[str, str | None]]:
+        """The (Arabic, English) names of many people, decrypted in one go (one key read);
+        an erased person reads "erased". For lists and reports that show who."""
+        opened = self.open_many(sealed)
+        return {person: name_or_erased(opened.get(person)) for person in sealed}
 
     def open_many(
         self,

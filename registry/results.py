@@ -50,6 +50,15 @@ class EditionReport:
     spread: list[CriterionSpread] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Ranking:
+    """An edition's ranking per category, with the organisations' names to show beside it."""
+
+    edition: Edition
+    categories: list[CategoryResults]
+    names: dict[str, Text]
+
+
 class ResultsService(Service):
     def __init__(
         self,
@@ -95,6 +104,20 @@ class ResultsService(Service):
             )
             for key, category in edition.categories.items()
         }
+
+    def live_ranking(self, edition_id: UUID) -> Ranking:
+        """The live ranking of every category, recomputed from the consensus scores."""
+        edition = self.editions.get(edition_id)
+        categories = [
+            CategoryResults(key, edition.categories[key].winners, tuple(standings))
+            for key, standings in self.leaderboard(edition).items()
+        ]
+        return Ranking(edition, categories, self.applications.organisations.names())
+
+    def published(self, edition: Edition) -> Ranking:
+        """The ranking and winners as last published (withdrawals applied)."""
+        categories = list(edition.results.values())
+        return Ranking(edition, categories, self.applications.organisations.names())
 
     def publish(
         self, ctx: RequestContext, edition_id: UUID, expected: int, reason: str | None

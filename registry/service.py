@@ -62,19 +62,6 @@ class Service:
             raise _not_found(noun)
         return aggregate
 
-    def read_only(self, cls: type[A], aggregate_id: UUID, noun: tuple[str, str]) -> A:
-        """The aggregate as stored now, for reading only (never change what this returns):
-        the repository cache's own copy, fast-forwarded, without the copy ``load`` makes."""
-        try:
-            aggregate = self.app.repository.get(
-                aggregate_id, projector_func=_project, deepcopy_from_cache=False
-            )
-        except AggregateNotFoundError:
-            raise _not_found(noun) from None
-        if not isinstance(aggregate, cls):
-            raise _not_found(noun)
-        return aggregate
-
     def find(self, cls: type[A], aggregate_id: UUID) -> A | None:
         try:
             aggregate = self.app.repository.get(aggregate_id, projector_func=_project)

@@ -256,12 +256,15 @@ class ApplicationController(Controller):
         **access(Role.APPLICANT, OVERSIGHT),
         sync_to_thread=True,
     )
-    def checks(self, request: AnyRequest, application_id: FromPath[UUID]) -> ChecksOut:
+    def checks(
+        self,
+        request: AnyRequest,
+        applications: NamedDependency[ApplicationService],
+        application_id: FromPath[UUID],
+    ) -> ChecksOut:
         """What is still missing, which eligibility conditions are unmet, and which criteria
         will score zero for want of evidence — in English and Arabic, field by field."""
-        registry = registry_of(request)
-        application = registry.applications.read(context_of(request), application_id)
-        checks = registry.applications.checks(application)
+        checks = applications.check(context_of(request), application_id)
         return ChecksOut(
             ready=not checks.missing and not checks.ineligible,
             missing=[ProblemOut.of(p) for p in checks.missing],

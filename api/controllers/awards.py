@@ -44,12 +44,12 @@ from api.schemas.common import EventOut
 from api.schemas.history import events_out
 from domain.awards.edition import Edition, PhaseKind
 from domain.awards.framework_version import FrameworkVersion
-from domain.awards.ranking import TIE_BREAK, CategoryResults
+from domain.awards.ranking import TIE_BREAK
 from domain.roles import OVERSIGHT, READERS, STAFF, Role
 from domain.text import Text
 from registry.editions import EditionService
 from registry.frameworks import FrameworkService
-from registry.results import ResultsService
+from registry.results import Ranking, ResultsService
 
 
 def _version(raw: str) -> int:
@@ -460,18 +460,11 @@ class EditionController(Controller):
         sync_to_thread=True,
     )
     def leaderboard(
-        self, request: AnyRequest, edition_id: FromPath[UUID]
+        self, results: NamedDependency[ResultsService], edition_id: FromPath[UUID]
     ) -> list[CategoryResultsOut]:
         """The live ranking per category, recomputed from the consensus scores."""
-        registry = registry_of(request)
-        edition = registry.editions.get(edition_id)
-        names = organisation_names(request)
-        return [
-            CategoryResultsOut.of(
-                CategoryResults(key, edition.categories[key].winners, tuple(standings)), names
-            )
-            for key, standings in registry.results.leaderboard(edition).items()
-        ]
+        ranking = results.live_ranking(edition_id)
+        return [CategoryResultsOut.of(c, ranking.names) for c in ranking.categories]
 
     @post(
         "/{edition_id:uuid}/results",
@@ -493,7 +486,7 @@ class EditionController(Controller):
         edition = results.publish(
             context_of(request), edition_id, expected_version(request), data.reason
         )
-        return versioned(_results(request, edition, breakdown=True), edition.version)
+        return versioned(_results(results.published(edition), breakdown=True), edition.version)
 
     @get(
         "/{edition_id:uuid}/results",
@@ -505,13 +498,13 @@ class EditionController(Controller):
     )
     def results(
         self,
-        request: AnyRequest,
         editions: NamedDependency[EditionService],
+        results: NamedDependency[ResultsService],
         edition_id: FromPath[UUID],
     ) -> Response[ResultsOut]:
         """The published ranking and winners (each applicant sees its own breakdown on its result)."""
-        edition = editions.get(edition_id)
-        return versioned(_results(request, edition, breakdown=False), edition.version)
+        ranking = results.published(editions.get(edition_id))
+        return versioned(_results(ranking, breakdown=False), ranking.edition.version)
 
     @post(
         "/{edition_id:uuid}/withdrawals",
@@ -537,14 +530,14 @@ class EditionController(Controller):
             data.application_id,
             data.reason,
         )
-        return versioned(_results(request, edition, breakdown=True), edition.version)
+        return versioned(_results(results.published(edition), breakdown=True), edition.version)
 
 
-def _results(request: AnyRequest, edition: Edition, breakdown: bool) -> ResultsOut:
-    names = organisation_names(request)
+def _results(ranking: Ranking, breakdown: bool) -> ResultsOut:
+    edition = ranking.edition
     return ResultsOut(
         str(edition.id),
         str(edition.status),
         edition.results_revision,
-        [CategoryResultsOut.of(r, names, breakdown) for r in edition.results.values()],
+        [CategoryResultsOut.of(r, ranking.names, breakdown) for r in ranking.categories],
     )

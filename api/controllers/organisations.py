@@ -33,7 +33,6 @@ from api.schemas.organisations import (
     OrganisationProfileDoc,
 )
 from domain.awards.organisation import Organisation, Profile
-from domain.errors import NotFound
 from domain.roles import OVERSIGHT, STAFF, Role
 from registry.organisations import OrganisationService
 
@@ -111,16 +110,13 @@ class OrganisationController(Controller):
         sync_to_thread=True,
     )
     def read(
-        self, request: AnyRequest, organisation_id: FromPath[UUID]
+        self,
+        request: AnyRequest,
+        organisations: NamedDependency[OrganisationService],
+        organisation_id: FromPath[UUID],
     ) -> Response[OrganisationOut]:
         """One organisation with its accreditations (applicants: their own only)."""
-        registry = registry_of(request)
-        ctx = context_of(request)
-        if ctx.actor.role == Role.APPLICANT and (
-            registry.organisations.organisation_of(ctx.actor.id) != organisation_id
-        ):
-            raise NotFound("No such organisation.", "لا توجد جهة بهذا المعرّف.")
-        return _out(request, registry.organisations.get(organisation_id))
+        return _out(request, organisations.read(context_of(request), organisation_id))
 
     @put(
         "/{organisation_id:uuid}",
