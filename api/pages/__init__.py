@@ -28,6 +28,7 @@ from api.guards import PUBLIC_OPT
 from api.pages import i18n, labels
 from api.pages.awards_public import AwardPages
 from api.pages.desk import DeskPages
+from api.pages.desk_activities import DeskActivityPages
 from api.pages.desk_ambassadors import DeskAmbassadorPages
 from api.pages.desk_reports import DeskReportPages
 from api.pages.enrolment import EnrolmentPages
@@ -93,6 +94,7 @@ def pages_router() -> Router:
             DeskPages,
             DeskAmbassadorPages,
             DeskReportPages,
+            DeskActivityPages,
             EnrolmentPages,
             LicenceApplicationPages,
             VerificationPages,
