@@ -129,7 +129,11 @@ def test_an_officer_bulk_approves_500_with_one_reason_and_watches_the_progress(
     v.page.select_option("#f-action", "approve")
     v.page.fill("#f-reason", "دفعة جازان المعتمدة")
     seen: list[float] = []
-    v.page.expose_function("nqsProgress", seen.append)
+
+    def progress(value: float) -> None:  # Playwright wants a Python function, not a builtin
+        seen.append(value)
+
+    v.page.expose_function("nqsProgress", progress)
     v.page.evaluate(
         "() => new MutationObserver("
         "() => window.nqsProgress(document.querySelector('progress').value))"
