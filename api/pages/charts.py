@@ -51,7 +51,7 @@ def bar_chart(rows: Sequence[tuple[str, int, int | None]], rtl: bool) -> Chart:
                     start,
                     length,
                     y,
-                    WIDTH - LABEL + 8,
+                    WIDTH - 8,  # labels right-aligned in the right-hand gutter
                     start - 6,
                     None if target_at is None else WIDTH - LABEL - target_at,
                 )
