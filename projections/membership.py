@@ -80,6 +80,9 @@ class MembershipProjection(Projection):
             " ON view_ambassadors (expires_on) WHERE status = 'active'",
             "CREATE INDEX IF NOT EXISTS ix_ambassadors_points"
             " ON view_ambassadors (points, id) WHERE points > 0",
+            # The desk's queue of track changes (few among millions of members).
+            "CREATE INDEX IF NOT EXISTS ix_ambassadors_pending_track"
+            " ON view_ambassadors (id) WHERE pending_track IS NOT NULL",
             COUNTS.create,
             "CREATE TABLE IF NOT EXISTS view_membership_monthly ("
             " month TEXT NOT NULL, track TEXT NOT NULL, region TEXT NOT NULL, n BIGINT NOT NULL,"

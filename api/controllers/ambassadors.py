@@ -28,6 +28,7 @@ from api.http import (
     registry_of,
     versioned,
 )
+from api.links import certificate_check_base
 from api.params import Limit, Offset
 from api.schemas.ambassadors import (
     ActivityIn,
@@ -643,7 +644,8 @@ class AmbassadorController(Controller):
             membership,
             registry.ambassadors.personal_of(membership),
             registry.clock.now().date(),
-            verify_base=str(request.base_url).rstrip("/") + "/api/v1/verify/ambassadors/",
+            # The QR code opens the public verification page (NQS_PUBLIC_BASE_URL's host).
+            verify_base=certificate_check_base(request),
         )
         return Response(
             pdf,

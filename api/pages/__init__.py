@@ -25,14 +25,21 @@ from litestar.template.config import TemplateConfig
 
 from api.auth import UserCache
 from api.guards import PUBLIC_OPT
-from api.pages import i18n
+from api.pages import i18n, labels
 from api.pages.audit import AuditPages
+from api.pages.awards_public import AwardPages
 from api.pages.dashboard import DashboardPages
 from api.pages.desk import DeskPages
+from api.pages.desk_activities import DeskActivityPages
+from api.pages.desk_ambassadors import DeskAmbassadorPages
+from api.pages.desk_reports import DeskReportPages
+from api.pages.enrolment import EnrolmentPages
 from api.pages.initiatives import InitiativePages
+from api.pages.licence_application import LicenceApplicationPages
 from api.pages.public import HomePages
 from api.pages.session import SessionUserMiddleware, session_config
 from api.pages.sign_in import SignInPages
+from api.pages.verification import VerificationPages
 from registry.bootstrap import Registry
 
 HERE = Path(__file__).resolve().parent.parent
@@ -62,6 +69,7 @@ def template_config() -> TemplateConfig[JinjaTemplateEngine]:
         lstrip_blocks=True,
     )
     i18n.install(environment)
+    labels.install(environment)
     environment.globals["static"] = static_url
     return TemplateConfig(instance=JinjaTemplateEngine.from_environment(environment))
 
@@ -87,6 +95,13 @@ def pages_router() -> Router:
             HomePages,
             SignInPages,
             DeskPages,
+            DeskAmbassadorPages,
+            DeskReportPages,
+            DeskActivityPages,
+            EnrolmentPages,
+            LicenceApplicationPages,
+            VerificationPages,
+            AwardPages,
             InitiativePages,
             DashboardPages,
             AuditPages,

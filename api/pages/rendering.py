@@ -46,6 +46,8 @@ ROLE_LABELS: dict[str, str] = {
     Role.COMMITTEE_CHAIR: N_("Committee chair"),
     Role.APPLICANT: N_("Applicant"),
     Role.AUDITOR: N_("Auditor"),
+    "public": N_("The public"),
+    "system": N_("The registry"),
 }
 
 
@@ -59,6 +61,11 @@ class NavItem:
 NAV: list[tuple[NavItem, frozenset[Role]]] = [
     (NavItem("/desk", N_("Desk")), frozenset(Role)),
     (NavItem("/desk/ambassadors", N_("Ambassadors")), frozenset(STAFF | {Role.AUDITOR})),
+    (
+        NavItem("/desk/reports/membership", N_("Membership report")),
+        frozenset(STAFF | {Role.AUDITOR}),
+    ),
+    (NavItem("/desk/reports/licences", N_("Licences report")), frozenset(STAFF | {Role.AUDITOR})),
     (NavItem("/desk/dashboard", N_("Dashboard")), frozenset(STAFF | {Role.AUDITOR})),
     (NavItem("/desk/initiatives", N_("Initiatives")), frozenset(STAFF | {Role.AUDITOR})),
     (NavItem("/desk/audit", N_("Audit")), frozenset({Role.AUDITOR})),
@@ -126,6 +133,7 @@ def page(
             "user": user,
             "nav": nav_for(getattr(user, "role", None)),
             "role_label": ROLE_LABELS.get(getattr(user, "role", ""), ""),
+            "role_labels": ROLE_LABELS,
             "path": request.url.path,
             "toggle_href": f"/language/{other}?next={quote(here, safe='/')}",
             "toggle_label": OTHER_NAME[lang],

@@ -158,6 +158,7 @@ class Visitor:
         javascript: bool = True,
     ) -> None:
         self.site = site
+        self.javascript = javascript
         self.elsewhere: list[str] = []
         self.context = browser.new_context(
             viewport=viewport,
@@ -211,11 +212,16 @@ def visitor(browser: Any, site: Site) -> Iterator[Callable[..., Visitor]]:
         v.close()
 
 
-def check_page(page: Any, name: str) -> None:
-    """axe-core finds no WCAG 2.0 A/AA or 2.1 AA violation; a screenshot is saved."""
+def check_page(page: Any, name: str, *, axe: bool = True, full_page: bool = True) -> None:
+    """axe-core finds no WCAG 2.0 A/AA or 2.1 AA violation; a screenshot is saved.
+
+    ``axe=False`` for a visitor with JavaScript off (axe cannot run there; the same pages
+    are checked with it on); ``full_page=False`` for very long pages (the visible part)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     lang = page.evaluate("document.documentElement.lang")
-    page.screenshot(path=str(SCREENSHOTS / f"{name}-{lang}.png"), full_page=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}-{lang}.png"), full_page=full_page)
+    if not axe:
+        return
     if page.evaluate("typeof window.axe") == "undefined":
         page.add_script_tag(path=str(AXE))
     result = page.evaluate(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from domain.roles import Role
@@ -141,3 +142,28 @@ def test_a_session_ends_after_its_maximum_age_whatever_the_activity(
 def test_the_json_api_ignores_the_page_session(api: Api) -> None:
     sign_in(api.client, api.registry, Role.OFFICER)
     assert api.client.get("/api/v1/auth/me").status_code == 401
+
+
+def test_the_desk_shows_an_officer_what_waits(api: Api) -> None:
+    from tests.pages.test_enrolment_pages import _form, _post
+    from tests.people import enrolment
+
+    csrf, key = _form(api)
+    assert (
+        _post(
+            api, {**enrolment(7), "track": "general", "_csrf_token": csrf, "key": key}
+        ).status_code
+        == 303
+    )
+    api.catch_up()
+    sign_in(api.client, api.registry, Role.OFFICER)
+    desk = api.client.get("/desk", headers={"Accept-Language": "en"})
+    assert desk.status_code == 200
+    assert re.search(r'<span class="count">1</span>enrolments to review', desk.text)
+
+
+def test_a_judge_sees_no_executive_office_queues(api: Api) -> None:
+    sign_in(api.client, api.registry, Role.JUDGE)
+    desk = api.client.get("/desk", headers={"Accept-Language": "en"})
+    assert desk.status_code == 200
+    assert "enrolments to review" not in desk.text

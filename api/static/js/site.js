@@ -28,3 +28,58 @@
     if (meta) event.detail.headers["X-CSRFToken"] = meta.content;
   });
 })();
+
+// Bulk decisions: the ticked members go in chunks, so a progress bar can move and each
+// member's result appears as it comes. Without JavaScript the form posts them all at once.
+(function () {
+  "use strict";
+  var CHUNK = 100;
+  document.addEventListener("change", function (event) {
+    var all = event.target;
+    if (!all.matches || !all.matches("[data-tick-all]")) return;
+    all.form.querySelectorAll('input[name="ids"]').forEach(function (box) { box.checked = all.checked; });
+  });
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.matches || !form.matches("form[data-bulk]") || !window.fetch) return;
+    var ids = Array.prototype.map.call(form.querySelectorAll('input[name="ids"]:checked'), function (b) { return b.value; });
+    var reason = form.querySelector('[name="reason"]').value.trim();
+    var action = form.querySelector('[name="action"]').value;
+    if (!ids.length || !reason || !action) return; // the server names what is missing
+    event.preventDefault();
+    var token = form.querySelector('[name="_csrf_token"]').value;
+    var panel = form.querySelector("[data-bulk-progress]");
+    var bar = panel.querySelector("progress");
+    var status = panel.querySelector("[data-bulk-status]");
+    var results = document.querySelector("[data-bulk-results]");
+    var rows = results.querySelector("[data-bulk-rows]");
+    var button = form.querySelector('button[type="submit"]');
+    var template = form.dataset.bulkDone;
+    panel.hidden = false; results.hidden = false; rows.innerHTML = ""; button.disabled = true;
+    var done = 0;
+    function say() {
+      bar.value = Math.round(100 * done / ids.length);
+      status.textContent = template.replace("{done}", done).replace("{total}", ids.length);
+    }
+    say();
+    function next(start) {
+      if (start >= ids.length) { button.disabled = false; results.querySelector("h2").focus(); return; }
+      var body = new URLSearchParams();
+      body.append("_csrf_token", token); body.append("action", action); body.append("reason", reason);
+      ids.slice(start, start + CHUNK).forEach(function (id) { body.append("ids", id); });
+      // form.action would be the field named "action": read the attribute.
+      fetch(form.getAttribute("action"), { method: "POST", body: body, credentials: "same-origin",
+                           headers: { "HX-Request": "true", "X-CSRFToken": token } })
+        .then(function (response) {
+          if (!response.ok) { if (start === 0) form.submit(); throw new Error("refused"); }
+          return response.text();
+        })
+        .then(function (html) {
+          rows.insertAdjacentHTML("beforeend", html);
+          done = Math.min(ids.length, start + CHUNK); say(); next(start + CHUNK);
+        })
+        .catch(function () { button.disabled = false; });
+    }
+    next(0);
+  });
+})();

@@ -1,0 +1,381 @@
+"""The desk's ambassadors: the list with filters, a member's page with their history, and
+every decision with its reason — one by one (with the version the page showed, so a change
+made meanwhile by someone else is never overwritten) or in bulk with one reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+from urllib.parse import urlencode
+from uuid import UUID
+
+import msgspec
+from litestar import Controller, Response, get, post
+from litestar.enums import RequestEncodingType
+from litestar.params import Body, FromPath, FromQuery
+from litestar.response import Redirect, Template
+from litestar.status_codes import (
+    HTTP_303_SEE_OTHER,
+    HTTP_409_CONFLICT,
+    HTTP_422_UNPROCESSABLE_ENTITY,
+)
+
+from api.guards import access
+from api.http import AnyRequest, context_of, registry_of
+from api.links import certificate_check_base
+from api.pages.i18n import language_of, translate
+from api.pages.labels import STATUS_NAMES, options
+from api.pages.rendering import N_, FormErrors, message_of, page
+from api.schemas.ambassadors import mask_national_id
+from domain.ambassadors.values import SECTOR_NAMES, TRACK_NAMES, MembershipStatus, Sector, Track
+from domain.errors import DomainError, InvalidInput, VersionConflict
+from domain.regions import REGION_NAMES, Region
+from domain.roles import STAFF, Role
+from registry.ambassador_reads import MemberFilters
+from registry.ambassadors import DECISIONS, MAX_BULK
+
+READ = access(STAFF, Role.AUDITOR)
+ACT = access(STAFF)
+PAGE_SIZES = (50, 100, 500)
+
+# What an officer may decide on a membership in each status (the domain has the last word).
+ACTIONS: dict[MembershipStatus, list[str]] = {
+    MembershipStatus.PENDING: ["approve", "reject"],
+    MembershipStatus.ACTIVE: ["renew", "suspend", "withdraw"],
+    MembershipStatus.SUSPENDED: ["reinstate", "withdraw"],
+    MembershipStatus.EXPIRED: ["renew"],
+    MembershipStatus.REJECTED: [],
+    MembershipStatus.WITHDRAWN: [],
+}
+ACTION_LABELS = {
+    "approve": N_("Approve"),
+    "reject": N_("Reject"),
+    "suspend": N_("Suspend"),
+    "reinstate": N_("Reinstate"),
+    "withdraw": N_("Withdraw"),
+    "renew": N_("Renew"),
+    "expire": N_("Record expiry"),
+}
+# The membership's events as the history reads them.
+EVENT_LABELS = {
+    "Enrolled": N_("Enrolled"),
+    "Approved": N_("Approved"),
+    "Rejected": N_("Rejected"),
+    "Suspended": N_("Suspended"),
+    "Reinstated": N_("Reinstated"),
+    "Withdrawn": N_("Withdrawn"),
+    "Renewed": N_("Renewed"),
+    "Expired": N_("Expired"),
+    "TrackChangeRequested": N_("Track change requested"),
+    "TrackChanged": N_("Track changed"),
+    "TrackChangeRejected": N_("Track change rejected"),
+    "ActivityLogged": N_("Activity logged"),
+    "ActivityVerified": N_("Activity verified"),
+    "ActivityRejected": N_("Activity rejected"),
+    "PersonalDataErased": N_("Personal data erased"),
+}
+BULK_ACTIONS = ["approve", "reject", "suspend", "reinstate", "withdraw", "renew"]
+
+
+class DecisionForm(msgspec.Struct):
+    action: str = ""
+    version: str = ""
+    reason: str = ""
+
+
+class TrackDecisionForm(msgspec.Struct):
+    decision: str = ""
+    version: str = ""
+    reason: str = ""
+
+
+class BulkForm(msgspec.Struct):
+    action: str = ""
+    reason: str = ""
+    ids: list[str] = msgspec.field(default_factory=list)
+    back: str = "/desk/ambassadors"
+
+
+Decision = Annotated[DecisionForm, Body(media_type=RequestEncodingType.URL_ENCODED)]
+TrackDecision = Annotated[TrackDecisionForm, Body(media_type=RequestEncodingType.URL_ENCODED)]
+Bulk = Annotated[BulkForm, Body(media_type=RequestEncodingType.URL_ENCODED)]
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """The list's filters and window as they appear in its URL."""
+
+    status: str = ""
+    track: str = ""
+    region: str = ""
+    sector: str = ""
+    page: int = 1
+    size: int = 50
+
+    def filters(self) -> MemberFilters:
+        def pick(kind: type, raw: str) -> object:
+            try:
+                return kind(raw) if raw else None
+            except ValueError:
+                return None
+
+        return MemberFilters(
+            status=pick(MembershipStatus, self.status),  # type: ignore[arg-type]
+            region=pick(Region, self.region),  # type: ignore[arg-type]
+            track=pick(Track, self.track),  # type: ignore[arg-type]
+            sector=pick(Sector, self.sector),  # type: ignore[arg-type]
+        )
+
+    def url(self, **changes: object) -> str:
+        values = {
+            "status": self.status,
+            "track": self.track,
+            "region": self.region,
+            "sector": self.sector,
+            "size": self.size,
+            "p": self.page,
+            **changes,
+        }
+        query = urlencode({k: v for k, v in values.items() if v not in ("", None)})
+        return f"/desk/ambassadors?{query}"
+
+
+def _version(raw: str) -> int | None:
+    try:
+        return int(raw)
+    except ValueError:
+        return None
+
+
+def member_page(
+    request: AnyRequest,
+    membership_id: UUID,
+    status_code: int = 200,
+    *,
+    errors: FormErrors | None = None,
+    failed_action: str | None = None,
+    conflict: bool = False,
+    done: str | None = None,
+) -> Template:
+    """A member's page: who they are (ID masked), their standing, actions, history."""
+    registry = registry_of(request)
+    membership = registry.ambassadors.get(membership_id)
+    personal = registry.ambassadors.personal_of(membership)
+    today = registry.clock.now().date()
+    status = membership.status_on(today)
+    return page(
+        request,
+        "desk/ambassadors/member.html",
+        status_code,
+        membership=membership,
+        status=status,
+        personal=personal,
+        masked_id=mask_national_id(personal.national_id) if personal else None,
+        actions=ACTIONS.get(status, []),
+        action_labels=ACTION_LABELS,
+        event_labels=EVENT_LABELS,
+        history=list(reversed(registry.ambassadors.history(membership_id))),
+        errors=errors,
+        failed_action=failed_action,
+        conflict=conflict,
+        done=done,
+        can_act=getattr(request.scope.get("user"), "role", None) in STAFF,
+        verify_link=(
+            certificate_check_base(request) + membership.verification_code
+            if membership.verification_code
+            else None
+        ),
+    )
+
+
+class DeskAmbassadorPages(Controller):
+    path = "/desk/ambassadors"
+    include_in_schema = False
+
+    @get("/", name="desk_ambassadors", **READ, sync_to_thread=True)
+    def index(
+        self,
+        request: AnyRequest,
+        status: FromQuery[str] = "",
+        track: FromQuery[str] = "",
+        region: FromQuery[str] = "",
+        sector: FromQuery[str] = "",
+        p: FromQuery[int] = 1,
+        size: FromQuery[int] = 50,
+    ) -> Template:
+        """Members by status, then oldest enrolment first, with filters and paging."""
+        query = ListQuery(
+            status[:20],
+            track[:20],
+            region[:30],
+            sector[:30],
+            max(1, min(p, 100_000)),
+            size if size in PAGE_SIZES else 50,
+        )
+        lang = language_of(request)
+        found = registry_of(request).ambassadors.list_members(
+            query.filters(), query.size, (query.page - 1) * query.size
+        )
+        return page(
+            request,
+            "desk/ambassadors/index.html",
+            members=found,
+            query=query,
+            statuses=options(STATUS_NAMES, lang),
+            tracks=options(TRACK_NAMES, lang),
+            regions=options(REGION_NAMES, lang),
+            sectors=options(SECTOR_NAMES, lang),
+            sizes=[(str(n), str(n)) for n in PAGE_SIZES],
+            bulk_actions=[(a, translate(lang, ACTION_LABELS[a])) for a in BULK_ACTIONS],
+            can_act=getattr(request.scope.get("user"), "role", None) in STAFF,
+            pages=max(1, -(-found.total // query.size)),
+        )
+
+    @get("/{membership_id:uuid}", name="desk_member", **READ, sync_to_thread=True)
+    def member(
+        self, request: AnyRequest, membership_id: FromPath[UUID], done: FromQuery[str] = ""
+    ) -> Template:
+        """One member: person (ID masked), standing, activities, history, and the actions."""
+        return member_page(request, membership_id, done=done[:20] or None)
+
+    @post("/{membership_id:uuid}/decide", name="desk_member_decide", **ACT, sync_to_thread=True)
+    def decide(
+        self, request: AnyRequest, membership_id: FromPath[UUID], data: Decision
+    ) -> Template | Redirect:
+        """One decision with its reason, against the version the page showed."""
+        lang = language_of(request)
+        if data.action not in DECISIONS:
+            errors = FormErrors(lang)
+            errors.general.append(translate(lang, "Choose one of the actions on this page."))
+            return member_page(request, membership_id, HTTP_422_UNPROCESSABLE_ENTITY, errors=errors)
+        try:
+            registry_of(request).ambassadors.decide(
+                context_of(request),
+                data.action,
+                membership_id,
+                _version(data.version) or -1,
+                data.reason[:2000],
+            )
+        except VersionConflict:
+            return member_page(request, membership_id, HTTP_409_CONFLICT, conflict=True)
+        except InvalidInput as error:
+            return member_page(
+                request,
+                membership_id,
+                HTTP_422_UNPROCESSABLE_ENTITY,
+                errors=FormErrors.of(error, lang, {"reason"}),
+                failed_action=data.action,
+            )
+        except DomainError as error:
+            errors = FormErrors(lang)
+            errors.general.append(message_of(error, lang))
+            return member_page(request, membership_id, HTTP_409_CONFLICT, errors=errors)
+        return Redirect(
+            f"/desk/ambassadors/{membership_id}?done={data.action}",
+            status_code=HTTP_303_SEE_OTHER,
+        )
+
+    @post(
+        "/{membership_id:uuid}/track-change",
+        name="desk_member_track_change",
+        **ACT,
+        sync_to_thread=True,
+    )
+    def track_change(
+        self, request: AnyRequest, membership_id: FromPath[UUID], data: TrackDecision
+    ) -> Template | Redirect:
+        """Approves or rejects a requested track change, with its reason."""
+        lang = language_of(request)
+        try:
+            registry_of(request).ambassadors.decide_track_change(
+                context_of(request),
+                membership_id,
+                _version(data.version) or -1,
+                data.decision == "approve",
+                data.reason[:2000],
+            )
+        except VersionConflict:
+            return member_page(request, membership_id, HTTP_409_CONFLICT, conflict=True)
+        except InvalidInput as error:
+            return member_page(
+                request,
+                membership_id,
+                HTTP_422_UNPROCESSABLE_ENTITY,
+                errors=FormErrors.of(error, lang, {"reason"}),
+                failed_action="track",
+            )
+        except DomainError as error:
+            errors = FormErrors(lang)
+            errors.general.append(message_of(error, lang))
+            return member_page(request, membership_id, HTTP_409_CONFLICT, errors=errors)
+        return Redirect(
+            f"/desk/ambassadors/{membership_id}?done=track", status_code=HTTP_303_SEE_OTHER
+        )
+
+    @get(
+        "/{membership_id:uuid}/certificate.pdf",
+        name="desk_member_certificate",
+        **READ,
+        sync_to_thread=True,
+    )
+    def certificate(self, request: AnyRequest, membership_id: FromPath[UUID]) -> Response[bytes]:
+        """The membership certificate (PDF) whose QR code opens the public verification page."""
+        from registry.certificates import membership_certificate
+
+        registry = registry_of(request)
+        membership = registry.ambassadors.get(membership_id)
+        pdf = membership_certificate(
+            membership,
+            registry.ambassadors.personal_of(membership),
+            registry.clock.now().date(),
+            verify_base=certificate_check_base(request),
+        )
+        return Response(
+            pdf,
+            media_type="application/pdf",
+            headers={
+                "Content-Disposition": f'attachment; filename="certificate-{membership.id}.pdf"'
+            },
+        )
+
+    @post("/bulk", name="desk_ambassadors_bulk", **ACT, sync_to_thread=True)
+    def bulk(self, request: AnyRequest, data: Bulk) -> Template:
+        """One decision and one reason for every ticked member; a result for each."""
+        lang = language_of(request)
+        errors = FormErrors(lang)
+        ids: list[UUID] = []
+        for raw in data.ids[:MAX_BULK]:
+            try:
+                ids.append(UUID(raw))
+            except ValueError:
+                continue
+        if data.action not in BULK_ACTIONS:
+            errors.by_field["action"] = translate(lang, "Choose what to do with the members.")
+        if not ids:
+            errors.general.append(translate(lang, "Tick at least one member."))
+        outcomes = []
+        if not errors:
+            try:
+                outcomes = registry_of(request).ambassadors.bulk(
+                    context_of(request), data.action, ids, data.reason[:2000]
+                )
+            except InvalidInput as error:
+                errors = FormErrors.of(error, lang, {"reason"})
+        back = data.back if data.back.startswith("/desk/ambassadors") else "/desk/ambassadors"
+        # site.js sends the ticked members in chunks and wants only the rows of each result.
+        partial = bool(request.headers.get("hx-request")) and not errors
+        return page(
+            request,
+            "desk/ambassadors/_bulk_rows.html" if partial else "desk/ambassadors/bulk_result.html",
+            HTTP_422_UNPROCESSABLE_ENTITY if errors else 200,
+            outcomes=outcomes,
+            succeeded=sum(1 for o in outcomes if o.ok),
+            action=data.action,
+            action_label=ACTION_LABELS.get(data.action, ""),
+            errors=errors or None,
+            back=back,
+            lang_messages={
+                o.id: message_of(o.error, lang) for o in outcomes if o.error is not None
+            },
+        )
