@@ -27,6 +27,7 @@ from registry.applications import ApplicationService
 from registry.audit.checkpoints import Checkpoint, SigningKey, create_checkpoint, create_tables
 from registry.audit.reads import AuditService
 from registry.audit.replay import ReplayService
+from registry.award_portal import AwardPortal
 from registry.clock import Clock, SystemClock
 from registry.editions import EditionService
 from registry.evidence import EvidenceStore
@@ -71,6 +72,7 @@ class Registry:
     vault: PersonalDataVault
     ambassadors: AmbassadorService
     licences: LicenceService
+    portal: AwardPortal
     _signing_key: SigningKey | None = field(default=None, repr=False)
 
     def close(self) -> None:
@@ -137,6 +139,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
         vault=vault,
         ambassadors=AmbassadorService(app, clock, vault, pepper),
         licences=LicenceService(app, clock, vault, pepper, db),
+        portal=AwardPortal(db, organisations),
     )
 
 

@@ -26,7 +26,12 @@ from litestar.template.config import TemplateConfig
 from api.auth import UserCache
 from api.guards import PUBLIC_OPT
 from api.pages import i18n
+from api.pages.applicant import ApplicantPages
+from api.pages.awards_public import AwardPublicPages
+from api.pages.chair import ChairPages
 from api.pages.desk import DeskPages
+from api.pages.editions import EditionPages
+from api.pages.judging import JudgingPages
 from api.pages.public import HomePages
 from api.pages.session import SessionUserMiddleware, session_config
 from api.pages.sign_in import SignInPages
@@ -78,7 +83,21 @@ def csrf_config(registry: Registry) -> CSRFConfig:
 
 def pages_router() -> Router:
     """Every page (the session middleware names the signed-in user: see :func:`middleware`)."""
-    return Router("/", route_handlers=[HomePages, SignInPages, DeskPages], include_in_schema=False)
+    return Router(
+        "/",
+        route_handlers=[
+            HomePages,
+            SignInPages,
+            DeskPages,
+            # The award portal (applicants, judges, the chair, the office).
+            AwardPublicPages,
+            ApplicantPages,
+            JudgingPages,
+            ChairPages,
+            EditionPages,
+        ],
+        include_in_schema=False,
+    )
 
 
 def middleware(registry: Registry) -> list[DefineMiddleware]:

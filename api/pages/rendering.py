@@ -59,6 +59,11 @@ class NavItem:
 NAV: list[tuple[NavItem, frozenset[Role]]] = [
     (NavItem("/desk", N_("Desk")), frozenset(Role)),
     (NavItem("/desk/ambassadors", N_("Ambassadors")), frozenset(STAFF | {Role.AUDITOR})),
+    # The award portal: each role's own way in.
+    (NavItem("/apply", N_("My applications")), frozenset({Role.APPLICANT})),
+    (NavItem("/judging", N_("My assignments")), frozenset({Role.JUDGE})),
+    (NavItem("/chair", N_("Committee")), frozenset({Role.COMMITTEE_CHAIR})),
+    (NavItem("/desk/editions", N_("Award editions")), frozenset(STAFF)),
 ]
 
 
