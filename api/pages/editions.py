@@ -283,7 +283,7 @@ class EditionPages(Controller):
         lang = language_of(request)
         edition = registry.editions.get(edition_id)
         frameworks = [
-            (f"{f.key}:{f.version}", f"{f.title[lang]} v{f.version}")
+            (f"{f.key}:{f.version}", f"{getattr(f.title, lang)} v{f.version}")
             for f in registry.portal.frameworks()
         ]
         now = registry.clock.now()

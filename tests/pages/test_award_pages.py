@@ -4,6 +4,7 @@ small framework with one criterion of every kind and the test's manual clock."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import Any
 
 from litestar.testing import TestClient
@@ -295,3 +296,39 @@ def test_the_award_cycle_through_the_pages(api: Api, clock: Any) -> None:
         f"/awards/editions/{edition}/results", headers={"Accept-Language": "en"}
     ).text
     assert "Award withdrawn" in results
+
+
+def test_the_office_sets_up_and_opens_an_edition_on_its_pages(api: Api, clock: Any) -> None:
+    world = World(api, clock)
+    world.edition()  # the programme and a framework to choose
+    api.catch_up()
+    officer = person(api, world, "office", Role.OFFICER)
+    index = officer.get("/desk/editions")
+    assert index.status_code == 200, index.text
+    created = post(officer, "/desk/editions/", index.text, programme_code="AMYAZ", year="2027",
+                   title_ar="أميز 2027", title_en="Amyaz 2027", minimum_score="60", key="e1")
+    assert created.status_code == 303, created.text
+    url = created.headers["location"]
+    setup = officer.get(url)
+    assert setup.status_code == 200, setup.text
+    saved = post(officer, f"{url}/categories", setup.text, version=version_of(setup.text),
+                 key="hospitals", title_ar="المستشفيات", title_en="Hospitals",
+                 framework="test-framework:1", types="hospital", winners="5", min_beds="50")
+    assert saved.status_code == 303, saved.text
+    days = {"announcement": (-1, 1), "registration": (1, 11), "screening": (11, 16),
+            "judging": (16, 30), "ceremony": (30, 40)}
+    for kind, (start, end) in days.items():
+        page = officer.get(url).text
+        moved = post(officer, f"{url}/phases/{kind}", page, version=version_of(page),
+                     opens_at=(at(start) + timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M"),
+                     closes_at=(at(end) + timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M"))
+        assert moved.status_code == 303, moved.text
+    page = officer.get(url).text
+    assert "locks the framework versions" in page
+    opened = post(officer, f"{url}/open", page, version=version_of(page))
+    assert opened.status_code == 303, opened.text
+    page = officer.get(url).text
+    assert "Screening queue" in page
+    overlap = post(officer, f"{url}/phases/screening", page, version=version_of(page),
+                   opens_at="2026-01-20T09:00", closes_at="2026-01-19T09:00", reason="Moved")
+    assert overlap.status_code == 422 and "closes after it opens" in overlap.text
