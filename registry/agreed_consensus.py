@@ -25,7 +25,7 @@ def record_agreed(
     consensus = judging.consensus(application_id)
     done = set(consensus.scores) if consensus else set()
     version = expected
-    recorded = []
+    recorded: list[str] = []
     if not cards:
         return consensus, recorded
     for number, first in sorted(cards[0].scores.items(), key=lambda kv: _key(kv[0])):

@@ -171,20 +171,29 @@ class ApplicantPages(Controller):
                 ctx, application_id, _version(data), number, answer_of(chosen, data)
             )
         except VersionConflict:
-            return self._render(
+            if request.headers.get("hx-request"):
+                return self._render(
+                    request, application_id, "awards/applicant/save_status.html", number,
+                    status=HTTP_409_CONFLICT, conflict=number, focus=number,
+                )
+            return self._criterion(
                 request,
                 application_id,
-                "awards/applicant/criterion.html",
                 number,
                 status=HTTP_409_CONFLICT,
                 conflict=number,
                 typed=data,
             )
         except DomainError as error:
-            return self._render(
+            if request.headers.get("hx-request"):
+                return self._render(
+                    request, application_id, "awards/applicant/save_status.html", number,
+                    status=HTTP_422_UNPROCESSABLE_ENTITY,
+                    errors=FormErrors.of(error, language_of(request)), focus=number,
+                )
+            return self._criterion(
                 request,
                 application_id,
-                "awards/applicant/criterion.html",
                 number,
                 status=HTTP_422_UNPROCESSABLE_ENTITY,
                 errors=FormErrors.of(error, language_of(request)),
@@ -192,7 +201,12 @@ class ApplicantPages(Controller):
             )
         if request.headers.get("hx-request"):
             return self._render(
-                request, application_id, "awards/applicant/criterion.html", number, saved=number
+                request,
+                application_id,
+                "awards/applicant/save_status.html",
+                number,
+                saved=number,
+                focus=number,
             )
         return Redirect(f"/apply/{application_id}#c-{number}", status_code=HTTP_303_SEE_OTHER)
 
@@ -223,10 +237,9 @@ class ApplicantPages(Controller):
                 content=upload.file.read(MAX_EVIDENCE_BYTES + 1),
             )
         except VersionConflict:
-            return self._render(
+            return self._criterion(
                 request,
                 application_id,
-                "awards/applicant/criterion.html",
                 number,
                 status=HTTP_409_CONFLICT,
                 conflict=number,
@@ -234,17 +247,21 @@ class ApplicantPages(Controller):
         except DomainError as error:
             if isinstance(error, NotFound):
                 raise
-            return self._render(
+            return self._criterion(
                 request,
                 application_id,
-                "awards/applicant/criterion.html",
                 number,
                 status=HTTP_422_UNPROCESSABLE_ENTITY,
                 errors=FormErrors.of(error, language_of(request)),
             )
         if request.headers.get("hx-request"):
             return self._render(
-                request, application_id, "awards/applicant/criterion.html", number, saved=number
+                request,
+                application_id,
+                "awards/applicant/criterion.html",
+                number,
+                saved=number,
+                focus=number,
             )
         return Redirect(f"/apply/{application_id}#c-{number}", status_code=HTTP_303_SEE_OTHER)
 
@@ -269,10 +286,9 @@ class ApplicantPages(Controller):
                 context_of(request), application_id, _version(data), evidence_id
             )
         except VersionConflict:
-            return self._render(
+            return self._criterion(
                 request,
                 application_id,
-                "awards/applicant/criterion.html",
                 number,
                 status=HTTP_409_CONFLICT,
                 conflict=number,
@@ -341,6 +357,24 @@ class ApplicantPages(Controller):
 
     # -- rendering -----------------------------------------------------------------------
 
+    def _criterion(
+        self,
+        request: AnyRequest,
+        application_id: UUID,
+        number: str,
+        status: int = 200,
+        **extra: Any,
+    ) -> Template:
+        """The criterion's block for htmx; the whole form, scrolled to it, without JavaScript."""
+        template = (
+            "awards/applicant/criterion.html"
+            if request.headers.get("hx-request")
+            else "awards/applicant/form.html"
+        )
+        return self._render(
+            request, application_id, template, number, status=status, focus=number, **extra
+        )
+
     def _render(
         self,
         request: AnyRequest,
@@ -403,6 +437,7 @@ class ApplicantPages(Controller):
             saved=extra.pop("saved", None),
             typed=extra.pop("typed", None),
             refusal=extra.pop("refusal", None),
+            focus=extra.pop("focus", None),
             **extra,
         )
 

@@ -123,7 +123,8 @@ def _answer_in_page(v: Visitor, with_evidence: bool = True) -> int:
         for box in block.locator("input[name=items]").all():
             box.check()
         block.locator("button", has_text=re.compile("Save answer|حفظ الإجابة")).click()
-        v.page.wait_for_selector(f'#c-{number}[data-saved="1"]')
+        v.page.wait_for_selector(f'#s-{number} [data-saved="1"]')
+        v.page.wait_for_function("document.querySelectorAll('.htmx-request').length === 0")
         if with_evidence and number != WITHOUT_EVIDENCE:
             block = v.page.locator(f"#c-{number}")
             block.locator("input[type=file]").set_input_files(
@@ -131,6 +132,7 @@ def _answer_in_page(v: Visitor, with_evidence: bool = True) -> int:
             )
             block.locator("button", has_text=re.compile("^(Upload|رفع)$")).click()
             v.page.wait_for_selector(f"#c-{number} ul.files li")
+            v.page.wait_for_function("document.querySelectorAll('.htmx-request').length === 0")
     return count
 
 

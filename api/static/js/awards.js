@@ -33,6 +33,7 @@
     var block = event.detail.target;
     if (!block || !block.dataset) return;
     var swapped = document.getElementById(block.id) || block;
+    if (!swapped.dataset.version) swapped = swapped.querySelector("[data-version]") || swapped;
     if (swapped.dataset.version) adoptVersion(swapped.dataset.version);
     var app = root();
     if (app && swapped.dataset.saved && channel) {
