@@ -173,8 +173,13 @@ class ApplicantPages(Controller):
         except VersionConflict:
             if request.headers.get("hx-request"):
                 return self._render(
-                    request, application_id, "awards/applicant/save_status.html", number,
-                    status=HTTP_409_CONFLICT, conflict=number, focus=number,
+                    request,
+                    application_id,
+                    "awards/applicant/save_status.html",
+                    number,
+                    status=HTTP_409_CONFLICT,
+                    conflict=number,
+                    focus=number,
                 )
             return self._criterion(
                 request,
@@ -187,9 +192,13 @@ class ApplicantPages(Controller):
         except DomainError as error:
             if request.headers.get("hx-request"):
                 return self._render(
-                    request, application_id, "awards/applicant/save_status.html", number,
+                    request,
+                    application_id,
+                    "awards/applicant/save_status.html",
+                    number,
                     status=HTTP_422_UNPROCESSABLE_ENTITY,
-                    errors=FormErrors.of(error, language_of(request)), focus=number,
+                    errors=FormErrors.of(error, language_of(request)),
+                    focus=number,
                 )
             return self._criterion(
                 request,

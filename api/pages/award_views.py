@@ -29,6 +29,14 @@ class TimelineRow:
     closes_at: datetime
     state: str  # "past", "current" or "future"
 
+    @property
+    def opens_time(self) -> str:
+        return self.opens_at.astimezone(RIYADH).strftime("%H:%M")
+
+    @property
+    def closes_time(self) -> str:
+        return self.closes_at.astimezone(RIYADH).strftime("%H:%M")
+
 
 def timeline(edition: Edition, now: datetime, lang: str) -> list[TimelineRow]:
     """The edition's phases in order, each marked past, current or future."""

@@ -217,6 +217,7 @@ def _cycle(visitor: Callable[..., Visitor], site: Site) -> None:
     assert _answer_in_page(east) == 36
     east.page.reload()  # nothing typed is lost
     assert east.page.locator("#f-c1-text").input_value() == "Our evidence for criterion 1."
+    east.page.set_default_timeout(60_000)  # a full-page screenshot of 36 criteria takes a while
     check_page(east.page, "apply-form")
     east.page.get_by_role("button", name="قدّم الطلب").click()
     east.page.wait_for_selector("[data-testid=application-status]:has-text('مقدَّم')")

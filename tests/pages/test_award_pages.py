@@ -115,6 +115,19 @@ def test_the_award_cycle_through_the_pages(api: Api, clock: Any) -> None:
     assert conflict.status_code == 409
     assert "changed in another tab" in conflict.text
     assert "From the old tab" in conflict.text  # what they typed is shown back
+    # The page's autosave (htmx) gets the status line with the new version, not the fields.
+    autosaved = east.post(
+        f"{url}/answers/1",
+        headers={"HX-Request": "true"},
+        data={
+            "_csrf_token": csrf_of(form.text),
+            "version": version,
+            "text": "Our strategic plan 2024-2027.",
+        },
+    )
+    assert autosaved.status_code == 200, autosaved.text
+    assert 'data-saved="1"' in autosaved.text and "<textarea" not in autosaved.text
+    version = re.findall(r'data-version="(\d+)"', autosaved.text)[0]
     bad = post(east, f"{url}/answers/2", form.text, version=version, numerator="abc")
     assert bad.status_code == 422 and "Enter a number" in bad.text
     for number in ("1", "2", "3", "4", "5"):
@@ -305,23 +318,52 @@ def test_the_office_sets_up_and_opens_an_edition_on_its_pages(api: Api, clock: A
     officer = person(api, world, "office", Role.OFFICER)
     index = officer.get("/desk/editions")
     assert index.status_code == 200, index.text
-    created = post(officer, "/desk/editions/", index.text, programme_code="AMYAZ", year="2027",
-                   title_ar="أميز 2027", title_en="Amyaz 2027", minimum_score="60", key="e1")
+    created = post(
+        officer,
+        "/desk/editions/",
+        index.text,
+        programme_code="AMYAZ",
+        year="2027",
+        title_ar="أميز 2027",
+        title_en="Amyaz 2027",
+        minimum_score="60",
+        key="e1",
+    )
     assert created.status_code == 303, created.text
     url = created.headers["location"]
     setup = officer.get(url)
     assert setup.status_code == 200, setup.text
-    saved = post(officer, f"{url}/categories", setup.text, version=version_of(setup.text),
-                 key="hospitals", title_ar="المستشفيات", title_en="Hospitals",
-                 framework="test-framework:1", types="hospital", winners="5", min_beds="50")
+    saved = post(
+        officer,
+        f"{url}/categories",
+        setup.text,
+        version=version_of(setup.text),
+        key="hospitals",
+        title_ar="المستشفيات",
+        title_en="Hospitals",
+        framework="test-framework:1",
+        types="hospital",
+        winners="5",
+        min_beds="50",
+    )
     assert saved.status_code == 303, saved.text
-    days = {"announcement": (-1, 1), "registration": (1, 11), "screening": (11, 16),
-            "judging": (16, 30), "ceremony": (30, 40)}
+    days = {
+        "announcement": (-1, 1),
+        "registration": (1, 11),
+        "screening": (11, 16),
+        "judging": (16, 30),
+        "ceremony": (30, 40),
+    }
     for kind, (start, end) in days.items():
         page = officer.get(url).text
-        moved = post(officer, f"{url}/phases/{kind}", page, version=version_of(page),
-                     opens_at=(at(start) + timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M"),
-                     closes_at=(at(end) + timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M"))
+        moved = post(
+            officer,
+            f"{url}/phases/{kind}",
+            page,
+            version=version_of(page),
+            opens_at=(at(start) + timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M"),
+            closes_at=(at(end) + timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M"),
+        )
         assert moved.status_code == 303, moved.text
     page = officer.get(url).text
     assert "locks the framework versions" in page
@@ -329,6 +371,13 @@ def test_the_office_sets_up_and_opens_an_edition_on_its_pages(api: Api, clock: A
     assert opened.status_code == 303, opened.text
     page = officer.get(url).text
     assert "Screening queue" in page
-    overlap = post(officer, f"{url}/phases/screening", page, version=version_of(page),
-                   opens_at="2026-01-20T09:00", closes_at="2026-01-19T09:00", reason="Moved")
+    overlap = post(
+        officer,
+        f"{url}/phases/screening",
+        page,
+        version=version_of(page),
+        opens_at="2026-01-20T09:00",
+        closes_at="2026-01-19T09:00",
+        reason="Moved",
+    )
     assert overlap.status_code == 422 and "closes after it opens" in overlap.text

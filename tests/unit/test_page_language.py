@@ -28,6 +28,8 @@ def test_the_browser_preference_picks_arabic_or_english(header: str | None, lang
 
 
 def test_a_date_reads_gregorian_with_the_hijri_date_beside_it() -> None:
-    assert readable_date(date(2026, 12, 1), "en") == "1 December 2026 (21 Jumada al-Akhirah 1448 AH)"
+    assert (
+        readable_date(date(2026, 12, 1), "en") == "1 December 2026 (21 Jumada al-Akhirah 1448 AH)"
+    )
     assert readable_date("2026-12-01", "ar") == "1 ديسمبر 2026 (21 جمادى الآخرة 1448 هـ)"
     assert readable_date(None, "ar") == ""
