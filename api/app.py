@@ -22,14 +22,15 @@ from api.controllers.audit import AuditController, AuditReplayController
 from api.controllers.auth import AuthController
 from api.controllers.award_reports import EditionReportController
 from api.controllers.awards import AwardController, EditionController, FrameworkController
+from api.controllers.initiative_reports import ReportController
 from api.controllers.initiatives import InitiativeController
 from api.controllers.licences import LicenceController
 from api.controllers.organisations import OrganisationController
 from api.controllers.register_reports import LicenceReportController, MembershipReportController
-from api.controllers.reports import ReportController
 from api.controllers.system import HealthController, MetricsController
 from api.controllers.users import UserController
 from api.controllers.verify import VerifyController
+from api.deps import service_dependencies
 from api.errors import EXCEPTION_HANDLERS
 from api.guards import role_guard
 from api.middleware import RequestContextMiddleware
@@ -113,6 +114,8 @@ def create_app(
             static_router(),
         ],
         guards=[role_guard],
+        # Handlers name the services they call as parameters (api/deps.py).
+        dependencies=service_dependencies(),
         on_app_init=[auth.on_app_init],
         # Pages get their errors as pages, the API as problem+json (api/pages/errors.py).
         exception_handlers=exception_handlers(EXCEPTION_HANDLERS),  # type: ignore[arg-type]
@@ -167,6 +170,8 @@ def create_app(
                 Tag(name="System", description="Health and metrics / الحالة والمقاييس"),
             ],
             path="/schema",
+            # Handler docstrings become the operations' descriptions.
+            use_handler_docstrings=True,
             render_plugins=[SwaggerRenderPlugin(), ScalarRenderPlugin(path="/scalar")],
             openapi_router=Router(
                 "/schema",

@@ -48,9 +48,25 @@ def _operation_class(roles: tuple[str, ...], public: bool) -> type[Operation]:
             schema["x-roles"] = ["public"] if public else list(roles)
             if public:
                 schema["security"] = []
+            # The handler's docstring says what it does and refuses; who may call it is
+            # said here, from the same roles the guard enforces, so the two never differ.
+            described = (schema.get("description") or "").strip()
+            schema["description"] = f"{described}\n\n{who_may_call(roles, public)}".strip()
             return schema
 
     return RolesOperation
+
+
+def who_may_call(roles: tuple[str, ...], public: bool) -> str:
+    """One sentence for the OpenAPI description: who may call an operation."""
+    if public:
+        return "Who may call it: anyone, without signing in."
+    if set(roles) == {str(r) for r in Role}:
+        return "Who may call it: anyone signed in. Without a valid bearer token it answers 401."
+    return (
+        f"Who may call it: {', '.join(roles)}. Without a valid bearer token it answers 401; "
+        "any other role gets 403."
+    )
 
 
 async def role_guard(

@@ -46,3 +46,10 @@ class Sealed:
 
 
 ERASED = "erased"
+
+
+def name_or_erased(personal: PersonalData | None) -> tuple[str, str | None]:
+    """The (Arabic, English) name to show; an erased person reads "erased"."""
+    if personal is None:
+        return ERASED, None
+    return personal.name_ar, personal.name_en

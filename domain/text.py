@@ -7,6 +7,46 @@ from typing import Any
 
 from domain.errors import FieldProblem, InvalidInput
 
+REQUIRED = ("This field is required.", "هذا الحقل مطلوب.")
+
+
+def check_text(
+    raw: str | None,
+    field: str,
+    max_length: int,
+    *,
+    required: bool = True,
+    collapse: bool = False,
+    missing: tuple[str, str] = REQUIRED,
+) -> tuple[str | None, FieldProblem | None]:
+    """The one check of a text field: trimmed (``collapse``: runs of spaces made one),
+    present when ``required`` (``missing`` says so otherwise) and at most ``max_length``
+    characters. Returns the cleaned value, or None and what is wrong with it."""
+    value = " ".join((raw or "").split()) if collapse else (raw or "").strip()
+    if not value:
+        return None, FieldProblem(field, *missing) if required else None
+    if len(value) > max_length:
+        return None, FieldProblem(
+            field, f"At most {max_length} characters.", f"الحد الأقصى {max_length} حرفاً."
+        )
+    return value, None
+
+
+def required_text(
+    raw: str | None,
+    field: str,
+    max_length: int,
+    *,
+    collapse: bool = False,
+    missing: tuple[str, str] = REQUIRED,
+) -> str:
+    """A required text field, cleaned; InvalidInput naming the field when it is empty or long."""
+    value, problem = check_text(raw, field, max_length, collapse=collapse, missing=missing)
+    if problem is not None:
+        raise InvalidInput(problem.message, problem.message_ar, field=problem.field)
+    assert value is not None
+    return value
+
 
 @dataclass(frozen=True)
 class Text:
@@ -20,25 +60,15 @@ class Text:
         """Validated constructor: both languages present, trimmed, bounded."""
         problems = []
         cleaned = {}
-        for lang, raw, label_ar in (("ar", ar, "العربية"), ("en", en, "الإنجليزية")):
-            value = (raw or "").strip()
-            if not value:
-                problems.append(
-                    FieldProblem(
-                        f"{field}.{lang}",
-                        f"{'Arabic' if lang == 'ar' else 'English'} text is required.",
-                        f"النص باللغة {label_ar} مطلوب.",
-                    )
-                )
-            elif len(value) > max_length:
-                problems.append(
-                    FieldProblem(
-                        f"{field}.{lang}",
-                        f"At most {max_length} characters.",
-                        f"الحد الأقصى {max_length} حرفاً.",
-                    )
-                )
-            cleaned[lang] = value
+        for lang, raw, label, label_ar in (
+            ("ar", ar, "Arabic", "العربية"),
+            ("en", en, "English", "الإنجليزية"),
+        ):
+            missing = (f"{label} text is required.", f"النص باللغة {label_ar} مطلوب.")
+            value, problem = check_text(raw, f"{field}.{lang}", max_length, missing=missing)
+            if problem is not None:
+                problems.append(problem)
+            cleaned[lang] = value or ""
         if problems:
             raise InvalidInput(
                 problems[0].message,

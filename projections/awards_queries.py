@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from domain.text import Text
 from projections.sql import Database, Row
 
 
@@ -15,31 +16,75 @@ def _all(db: Database, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         return cur.fetchall(sql, params)
 
 
-def list_frameworks(db: Database) -> list[Row]:
-    return _all(
+@dataclass(frozen=True)
+class FrameworkSummary:
+    """One version of a criteria framework, as listed."""
+
+    id: str
+    key: str
+    version: int
+    title: Text
+    criteria: int
+    locked: bool
+
+
+def list_frameworks(db: Database) -> list[FrameworkSummary]:
+    rows = _all(
         db,
-        "SELECT id, key, version, title_ar, title_en, criteria, locked, aggregate_version"
+        "SELECT id, key, version, title_ar, title_en, criteria, locked"
         " FROM view_award_frameworks ORDER BY key, version",
     )
+    return [
+        FrameworkSummary(r[0], r[1], int(r[2]), Text(r[3], r[4]), int(r[5]), bool(r[6]))
+        for r in rows
+    ]
 
 
-def list_programmes(db: Database) -> list[Row]:
-    return _all(
-        db, "SELECT id, code, name_ar, name_en, version FROM view_award_programmes ORDER BY code"
-    )
+def programme_ids(db: Database) -> list[str]:
+    """The award programmes' ids, by code."""
+    return [r[0] for r in _all(db, "SELECT id FROM view_award_programmes ORDER BY code")]
 
 
-def list_editions(db: Database, programme_code: str | None) -> list[Row]:
+@dataclass(frozen=True)
+class EditionSummary:
+    """One edition of a programme, as listed."""
+
+    id: str
+    programme_code: str
+    year: int
+    title: Text
+    status: str
+    version: int
+
+
+def list_editions(db: Database, programme_code: str | None) -> list[EditionSummary]:
     where, params = ("WHERE programme_code=?", [programme_code]) if programme_code else ("", [])
-    return _all(
+    rows = _all(
         db,
         "SELECT id, programme_code, year, title_ar, title_en, status, version"
         f" FROM view_award_editions {where} ORDER BY programme_code, year",
         params,
     )
+    return [EditionSummary(r[0], r[1], int(r[2]), Text(r[3], r[4]), r[5], int(r[6])) for r in rows]
 
 
-def list_organisations(db: Database, limit: int, offset: int) -> tuple[list[Row], int]:
+@dataclass(frozen=True)
+class OrganisationSummary:
+    """One organisation, as listed."""
+
+    id: str
+    licence_number: str
+    name: Text
+    type: str
+    region: str
+    beds: int | None
+    status: str
+    version: int
+
+
+def list_organisations(
+    db: Database, limit: int, offset: int
+) -> tuple[list[OrganisationSummary], int]:
     with db.read() as cur:
         total = cur.fetchone("SELECT COUNT(*) FROM view_organisations")
         rows = cur.fetchall(
@@ -47,19 +92,29 @@ def list_organisations(db: Database, limit: int, offset: int) -> tuple[list[Row]
             " FROM view_organisations ORDER BY name_en LIMIT ? OFFSET ?",
             (limit, offset),
         )
-    return rows, int(total[0]) if total else 0
+    organisations = [
+        OrganisationSummary(r[0], r[1], Text(r[2], r[3]), r[4], r[5], r[6], r[7], int(r[8]))
+        for r in rows
+    ]
+    return organisations, int(total[0]) if total else 0
+
+
+def organisation_names(db: Database) -> dict[str, Text]:
+    """Every organisation's name by id (for rankings and results)."""
+    rows = _all(db, "SELECT id, name_ar, name_en FROM view_organisations")
+    return {r[0]: Text(r[1], r[2]) for r in rows}
 
 
 @dataclass(frozen=True)
-class ApplicationRow:
+class ApplicationSummary:
+    """One application, as listed (with its organisation's name once the read model has it)."""
+
     id: str
     edition_id: str
     category: str
     organisation_id: str
-    organisation_ar: str
-    organisation_en: str
+    organisation: Text | None
     status: str
-    drafted_at: str
     submitted_at: str | None
     answers: int
     evidence: int
@@ -75,7 +130,7 @@ def list_applications(
     organisation_id: str | None = None,
     status: str | None = None,
     judge_id: str | None = None,
-) -> tuple[list[ApplicationRow], int]:
+) -> tuple[list[ApplicationSummary], int]:
     conditions, params = [], []
     for column, value in (
         ("a.edition_id", edition_id),
@@ -104,7 +159,22 @@ def list_applications(
             f" {where} ORDER BY a.drafted_at, a.id LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
-    return [ApplicationRow(*r) for r in rows], int(total[0]) if total else 0
+    applications = [
+        ApplicationSummary(
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            Text(r[4], r[5]) if r[5] else None,
+            r[6],
+            r[8],
+            int(r[9]),
+            int(r[10]),
+            int(r[11]),
+        )
+        for r in rows
+    ]
+    return applications, int(total[0]) if total else 0
 
 
 @dataclass(frozen=True)

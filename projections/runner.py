@@ -21,11 +21,11 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import structlog
+from eventsourcing.application import Application
 from eventsourcing.persistence import Notification
 
 from projections.base import Projection
 from projections.sql import Cursor, Database
-from registry.application import NQSApplication
 
 log = structlog.get_logger("nqs.projections")
 
@@ -36,7 +36,7 @@ Progress = Callable[[int, int], None]
 class ProjectionRunner:
     def __init__(
         self,
-        app: NQSApplication,
+        app: Application[Any],
         db: Database,
         projections: Sequence[Projection],
         # Events read, decoded and applied per transaction. Live, a poll finds far fewer

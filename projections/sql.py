@@ -12,14 +12,55 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import psycopg
 from psycopg_pool import ConnectionPool
 
-from registry.settings import DatabaseConfig
-
 Row = tuple[Any, ...]
+T = TypeVar("T")
+# Values per `IN (…)`: well under SQLite's limit on parameters (32,766; 999 before 3.32).
+IN_CHUNK = 500
+
+
+def in_chunks(values: Sequence[T], size: int = IN_CHUNK) -> Iterator[tuple[str, list[T]]]:
+    """The values in pieces small enough for one ``IN (…)`` each, with its placeholders:
+    ``for marks, chunk in in_chunks(ids): cur.fetchall(f"… IN ({marks})", chunk)``."""
+    for start in range(0, len(values), size):
+        chunk = list(values[start : start + size])
+        yield ", ".join("?" * len(chunk)), chunk
+
+
+class DatabaseConfig(Protocol):
+    """Where the read models live; ``registry.settings.DatabaseConfig`` is one.
+
+    Named here as a protocol so that the read models depend on nothing above them.
+    """
+
+    @property
+    def kind(self) -> str:  # "sqlite" or "postgres"
+        ...
+
+    @property
+    def path(self) -> Path | None: ...
+
+    @property
+    def host(self) -> str: ...
+
+    @property
+    def port(self) -> int: ...
+
+    @property
+    def user(self) -> str: ...
+
+    @property
+    def password(self) -> str: ...
+
+    @property
+    def dbname(self) -> str: ...
+
+    @property
+    def pool_size(self) -> int: ...
 
 
 class Cursor(Protocol):

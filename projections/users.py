@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from domain.users import User
@@ -62,9 +63,17 @@ class UsersProjection(Projection):
         self._touch(cur, e)
 
 
-def list_users(
-    db: Database, limit: int, offset: int
-) -> tuple[list[tuple[str, str, str, bool, int]], int]:
+@dataclass(frozen=True)
+class UserRow:
+    id: str
+    username: str
+    role: str
+    active: bool
+    version: int
+
+
+def list_users(db: Database, limit: int, offset: int) -> tuple[list[UserRow], int]:
+    """A page of accounts by username, and how many there are."""
     with db.read() as cur:
         total = cur.fetchone("SELECT COUNT(*) FROM view_users")
         rows = cur.fetchall(
@@ -72,4 +81,5 @@ def list_users(
             " ORDER BY username LIMIT ? OFFSET ?",
             (limit, offset),
         )
-    return [(r[0], r[1], r[2], bool(r[3]), int(r[4])) for r in rows], int(total[0]) if total else 0
+    users = [UserRow(r[0], r[1], r[2], bool(r[3]), int(r[4])) for r in rows]
+    return users, int(total[0]) if total else 0

@@ -30,8 +30,8 @@ from domain.ambassadors.enrolment import EnrolmentForm, validate_enrolment
 from domain.envelope import Envelope
 from domain.errors import InvalidInput
 from registry.ambassadors import AmbassadorService, PreparedEnrolment, prepare_enrolments
-from registry.application import NQSApplication
 from registry.context import RequestContext
+from registry.event_store import NQSApplication
 from registry.personal_data import PersonalDataVault
 
 COLUMNS = (

@@ -5,11 +5,11 @@ from __future__ import annotations
 import asyncio
 import secrets
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from uuid import UUID, uuid5
 
-from eventsourcing.persistence import IntegrityError, Mapper, StoredEvent
+from eventsourcing.persistence import Mapper, StoredEvent
 
 from domain.ambassadors.enrolment import (
     Enrolment,
@@ -19,20 +19,30 @@ from domain.ambassadors.enrolment import (
 )
 from domain.ambassadors.membership import Membership
 from domain.ambassadors.targets import TARGETS_ID, MembershipTargets
-from domain.ambassadors.values import ActivityKind
+from domain.ambassadors.values import ActivityKind, ActivityStatus
 from domain.envelope import Envelope
 from domain.errors import AlreadyExists, DomainError, NotFound, Problems, VersionConflict
 from domain.people import check_national_id, person_id
 from domain.personal import PersonalData
 from domain.regions import Region
-from projections.membership_queries import active_past_expiry
+from projections.membership_queries import PendingActivity, active_past_expiry, leaderboard
 from projections.sql import Database
-from registry.application import NQSApplication
+from registry import ambassador_reads as reads
+from registry.ambassador_reads import (
+    CertificateCheck,
+    Leader,
+    MemberFilters,
+    MembershipReport,
+    MemberSummary,
+)
 from registry.clock import Clock
 from registry.context import RequestContext
+from registry.event_store import NQSApplication
 from registry.group_commit import GroupCommitWriter
+from registry.history import HistoryEntry
 from registry.idempotency import IdempotencyKey
-from registry.personal_data import KEYS_TABLE, NEW_KEYS, KeyRow, PersonalDataVault, save_erasure
+from registry.pages import Page
+from registry.personal_data import NEW_KEYS, KeyRow, PersonalDataVault, erasure_records
 from registry.service import Service
 
 NOUN = ("membership", "عضوية")
@@ -140,11 +150,13 @@ class AmbassadorService(Service):
         clock: Clock,
         vault: PersonalDataVault,
         pepper: bytes,
+        db: Database,
         writer: GroupCommitWriter | None = None,
     ) -> None:
         super().__init__(app, clock)
         self.vault = vault
         self.pepper = pepper
+        self.db = db
         self.writer = writer or GroupCommitWriter(
             self.app.save,
             existing=self.app.recorder.existing_originators,  # type: ignore[attr-defined]
@@ -157,6 +169,10 @@ class AmbassadorService(Service):
 
     def get(self, membership_id: UUID) -> Membership:
         return self.load(Membership, membership_id, NOUN)
+
+    def history(self, id_: UUID) -> list[HistoryEntry]:
+        """Every change of the membership: what, who, when, why."""
+        return self.history_of(Membership, id_, NOUN)
 
     def find_by_national_id(self, national_id: str) -> Membership:
         """An officer's look-up by ID number (sent in a body, never a URL)."""
@@ -172,6 +188,35 @@ class AmbassadorService(Service):
             return None
         return self.vault.open(membership.id, membership.personal)
 
+    def list_members(self, filters: MemberFilters, limit: int, offset: int) -> Page[MemberSummary]:
+        """A page of members by status, then oldest enrolment first, with their names."""
+        return reads.list_members(self.db, self.vault, filters, limit, offset)
+
+    def leaderboard(self, limit: int, region: Region | None = None) -> list[Leader]:
+        """Active ambassadors with the most verified points, nationally or in one region."""
+        return reads.leaders(self.vault, leaderboard(self.db, limit, region))
+
+    def list_activities(
+        self, status: ActivityStatus, limit: int, offset: int
+    ) -> list[PendingActivity]:
+        """Activities in one status, oldest first (e.g. those waiting for verification)."""
+        return reads.activities(self.db, status, limit, offset)
+
+    def check_certificate(self, code: str) -> CertificateCheck:
+        """The public check of a certificate by its verification code (as typed or read)."""
+        found = reads.check_certificate(
+            self.db, self.vault, normalise_code(code)[:40], self.clock.now().date()
+        )
+        if found is None:
+            raise NotFound(
+                "No certificate has this verification code.", "لا توجد شهادة بهذا الرمز."
+            )
+        return replace(found, code=normalise_code(code))
+
+    def report(self, top: int = 10) -> MembershipReport:
+        """The membership report as of today (read from the read model's counters)."""
+        return reads.membership_report(self.db, self.vault, self.clock.now().date(), top)
+
     # -- enrolment -------------------------------------------------------------------
 
     def enrol(
@@ -179,9 +224,7 @@ class AmbassadorService(Service):
     ) -> Membership:
         """Public self-enrolment: checked once, saved once (in the next group commit)."""
         envelope, enrolment, membership, row = self._prepare(ctx, form, idempotency)
-        try:
-            self.writer.submit(membership, [row])
-        except IntegrityError:
+        if not self.try_submit(self.writer, membership, [row]):
             return self._after_collision(envelope, enrolment, idempotency)
         return membership
 
@@ -191,9 +234,7 @@ class AmbassadorService(Service):
         """The same for the event loop: the checks and sealing (a fraction of a millisecond)
         run on the loop and the commit is awaited, so no worker thread waits on the disk."""
         envelope, enrolment, membership, row = self._prepare(ctx, form, idempotency)
-        try:
-            await self.writer.submit_async(membership, [row])
-        except IntegrityError:
+        if not await self.try_submit_async(self.writer, membership, [row]):
             return await asyncio.to_thread(self._after_collision, envelope, enrolment, idempotency)
         return membership
 
@@ -211,20 +252,15 @@ class AmbassadorService(Service):
         """Either the person is enrolled already, or they hold a key from a licence."""
         existing = self.find(Membership, enrolment.person_id)
         if existing is not None:
-            first = self.first_envelope(existing.id)
-            if idempotency is not None and idempotency.is_replay_of(
-                first.idempotency if first else None
-            ):
+            if self.is_replay(existing.id, idempotency, creation=True):
                 return existing
             raise AlreadyExists(*DUPLICATE, field="national_id")
         key = self.vault.key(enrolment.person_id)
         if key is None:
             raise AlreadyExists(*DUPLICATE, field="national_id")
         membership = sealed_membership(envelope, enrolment, key)
-        try:
-            self.app.save(membership)
-        except IntegrityError:
-            raise AlreadyExists(*DUPLICATE, field="national_id") from None
+        if not self.try_save(membership):
+            raise AlreadyExists(*DUPLICATE, field="national_id")
         return membership
 
     def enrol_checked(self, ctx: RequestContext, enrolments: Sequence[Enrolment]) -> ImportOutcome:
@@ -243,50 +279,26 @@ class AmbassadorService(Service):
         )
         fresh = [p for p in unique if p.enrolment.person_id not in enrolled_already]
         # Holders of a licence already have a key: they enrol with it, below.
-        with_keys = self._people_with_keys([p.enrolment.person_id for p in fresh])
+        with_keys = self.vault.holders(p.enrolment.person_id for p in fresh)
         ready = [p for p in fresh if p.enrolment.person_id not in with_keys]
         enrolled = len(ready)
         # Straight to the recorder: the events are new and already encoded (save() would only
-        # encode them again; no snapshots, cache or subscribers are configured).
-        insert = self.app.recorder.insert_events
-        try:
-            if ready:
-                insert([p.stored for p in ready], **{NEW_KEYS: [p.key_row for p in ready]})
-        except IntegrityError:
+        # encode them again).
+        if ready and not self.try_insert(
+            [p.stored for p in ready], **{NEW_KEYS: [p.key_row for p in ready]}
+        ):
             # Someone enrolled one of them meanwhile: one by one, skipping who is there.
-            enrolled = 0
-            for p in ready:
-                try:
-                    insert([p.stored], **{NEW_KEYS: [p.key_row]})
-                    enrolled += 1
-                except IntegrityError:
-                    pass
+            enrolled = sum(
+                1 for p in ready if self.try_insert([p.stored], **{NEW_KEYS: [p.key_row]})
+            )
         for p in fresh:
             if p.enrolment.person_id in with_keys:
                 key = self.vault.key(p.enrolment.person_id)
-                if key is not None:
-                    try:
-                        self.app.save(sealed_membership(p.envelope, p.enrolment, key))
-                        enrolled += 1
-                    except IntegrityError:
-                        pass
+                if key is not None and self.try_save(
+                    sealed_membership(p.envelope, p.enrolment, key)
+                ):
+                    enrolled += 1
         return ImportOutcome(enrolled=enrolled, skipped=len(prepared) - enrolled)
-
-    def _people_with_keys(self, ids: Iterable[UUID]) -> set[UUID]:
-        """Who of these already has a data key (from a licence application)."""
-        ids = list(ids)
-        found: set[UUID] = set()
-        assert self.vault.db is not None
-        with self.vault.db.read() as cur:
-            for start in range(0, len(ids), 1000):
-                chunk = [str(i) for i in ids[start : start + 1000]]
-                rows = cur.fetchall(
-                    f"SELECT person_id FROM {KEYS_TABLE}"
-                    f" WHERE person_id IN ({','.join('?' * len(chunk))})",
-                    chunk,
-                )
-                found.update(UUID(str(r[0])) for r in rows)
-        return found
 
     # -- decisions -------------------------------------------------------------------
 
@@ -321,13 +333,9 @@ class AmbassadorService(Service):
                 continue
             changed.append(membership)
         events = {m.id: list(m.collect_events()) for m in changed}
-        try:
-            self.app.save(*(e for evs in events.values() for e in evs))
-        except IntegrityError:
+        if not self.try_save(*(e for evs in events.values() for e in evs)):
             for membership in changed:
-                try:
-                    self.app.save(*events[membership.id])
-                except IntegrityError:
+                if not self.try_save(*events[membership.id]):
                     current = self.get(membership.id)
                     outcomes[membership.id] = BulkOutcome(
                         membership.id,
@@ -346,11 +354,9 @@ class AmbassadorService(Service):
             )
         return [outcomes[i] for i in dict.fromkeys(ids)]
 
-    def record_expiries(
-        self, ctx: RequestContext, db: Database, reason: str | None, limit: int = 1000
-    ) -> int:
+    def record_expiries(self, ctx: RequestContext, reason: str | None, limit: int = 1000) -> int:
         """Records the expiry of active memberships past their expiry date (the daily run)."""
-        ids = [UUID(i) for i in active_past_expiry(db, self.clock.now().date(), limit)]
+        ids = [UUID(i) for i in active_past_expiry(self.db, self.clock.now().date(), limit)]
         if not ids:
             return 0
         return sum(1 for outcome in self.bulk(ctx, "expire", ids, reason) if outcome.ok)
@@ -454,7 +460,7 @@ class AmbassadorService(Service):
         membership = self.get(id_)
         membership.check_version(expected)
         membership.erase_personal_data(self.envelope(ctx, reason))
-        save_erasure(self.app, membership, membership.id)
+        self.save(membership, **erasure_records(membership.id))
         return membership
 
     # -- targets ---------------------------------------------------------------------

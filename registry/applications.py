@@ -26,14 +26,17 @@ from domain.awards.judging import Scorecard, scorecard_id
 from domain.errors import FieldProblem, Forbidden, InvalidInput, InvalidTransition, NotFound
 from domain.roles import Role
 from projections import awards_queries as q
+from projections.awards_queries import ApplicationSummary
 from projections.sql import Database
-from registry.application import NQSApplication
 from registry.clock import Clock
 from registry.context import RequestContext
 from registry.editions import EditionService
+from registry.event_store import NQSApplication
 from registry.evidence import EvidenceStore
+from registry.history import HistoryEntry
 from registry.idempotency import IdempotencyKey
 from registry.organisations import OrganisationService
+from registry.pages import Page
 from registry.service import Service
 
 NOUN = ("application", "طلب")
@@ -95,6 +98,39 @@ class ApplicationService(Service):
 
     def get(self, id_: UUID) -> Application:
         return self.load(Application, id_, NOUN)
+
+    def history(self, id_: UUID) -> list[HistoryEntry]:
+        """Every change of the application: what, who, when, why."""
+        return self.history_of(Application, id_, NOUN)
+
+    def list_applications(
+        self,
+        ctx: RequestContext,
+        limit: int,
+        offset: int,
+        edition_id: UUID | None = None,
+        status: str | None = None,
+    ) -> Page[ApplicationSummary]:
+        """The applications the caller may see, oldest draft first: applicants their
+        organisation's, judges those assigned to them, the office, committee and auditors all."""
+        organisation_id = judge_id = None
+        if ctx.actor.role == Role.APPLICANT:
+            own = self.organisations.organisation_of(ctx.actor.id)
+            if own is None:
+                return Page([], 0, limit, offset)
+            organisation_id = str(own)
+        elif ctx.actor.role == Role.JUDGE:
+            judge_id = ctx.actor.id
+        rows, total = q.list_applications(
+            self.db,
+            limit=limit,
+            offset=offset,
+            edition_id=str(edition_id) if edition_id else None,
+            organisation_id=organisation_id,
+            status=status,
+            judge_id=judge_id,
+        )
+        return Page(rows, total, limit, offset)
 
     def submission(self, id_: UUID) -> Submission:
         """The submitted answers and evidence of an application (refused while a draft)."""
@@ -171,6 +207,10 @@ class ApplicationService(Service):
     def context_of(self, application: Application) -> tuple[Edition, Framework]:
         edition = self.editions.get(application.edition_id)
         return edition, self.editions.framework_for(edition, application.category)
+
+    def check(self, ctx: RequestContext, id_: UUID) -> Checks:
+        """What stands between the application and its submission, for those who may see it."""
+        return self.checks(self.read(ctx, id_))
 
     def checks(self, application: Application) -> Checks:
         edition, framework = self.context_of(application)
@@ -306,13 +346,7 @@ class ApplicationService(Service):
 
     def _criterion(self, application: Application, number: str) -> Criterion:
         _, framework = self.context_of(application)
-        for criterion in framework.criteria():
-            if criterion.number == number:
-                return criterion
-        raise NotFound(
-            f"The framework of this application has no criterion {number}.",
-            f"لا يوجد المعيار {number} في إطار هذا الطلب.",
-        )
+        return framework.criterion(number)
 
     def _registration_open(self, application: Application) -> None:
         edition = self.editions.get(application.edition_id)

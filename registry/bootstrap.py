@@ -22,7 +22,6 @@ from projections.runner import ProjectionRunner
 from projections.sql import Database, postgres_conninfo
 from projections.users import UsersProjection
 from registry.ambassadors import AmbassadorService
-from registry.application import NQSApplication
 from registry.applications import ApplicationService
 from registry.audit.checkpoints import Checkpoint, SigningKey, create_checkpoint, create_tables
 from registry.audit.reads import AuditService
@@ -30,6 +29,7 @@ from registry.audit.replay import ReplayService
 from registry.award_portal import AwardPortal
 from registry.clock import Clock, SystemClock
 from registry.editions import EditionService
+from registry.event_store import NQSApplication
 from registry.evidence import EvidenceStore
 from registry.frameworks import FrameworkService
 from registry.initiatives import InitiativeService
@@ -111,9 +111,9 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
     app = NQSApplication(env=settings.database.eventsourcing_env())
     db = Database.open(settings.database)
     runner = ProjectionRunner(app, db, all_projections())
-    frameworks = FrameworkService(app, clock)
-    editions = EditionService(app, clock, frameworks)
-    organisations = OrganisationService(app, clock)
+    frameworks = FrameworkService(app, clock, db)
+    editions = EditionService(app, clock, frameworks, db)
+    organisations = OrganisationService(app, clock, db)
     applications = ApplicationService(
         app, clock, editions, organisations, EvidenceStore(settings.data_dir / "evidence"), db
     )
@@ -126,8 +126,8 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
         app=app,
         db=db,
         runner=runner,
-        initiatives=InitiativeService(app, clock),
-        users=UserService(app, clock),
+        initiatives=InitiativeService(app, clock, db),
+        users=UserService(app, clock, db),
         frameworks=frameworks,
         editions=editions,
         organisations=organisations,
@@ -137,7 +137,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
         audit=AuditService(app, clock, db),
         replay=ReplayService(app, clock, db),
         vault=vault,
-        ambassadors=AmbassadorService(app, clock, vault, pepper),
+        ambassadors=AmbassadorService(app, clock, vault, pepper, db),
         licences=LicenceService(app, clock, vault, pepper, db),
         portal=AwardPortal(db, organisations),
     )

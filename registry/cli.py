@@ -6,6 +6,7 @@ import os
 import signal
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -13,8 +14,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from domain.errors import DomainError
 from domain.roles import Role
-from registry.bootstrap import build, migrate
+from registry.ambassadors import AmbassadorService
+from registry.bootstrap import Registry, build, migrate
 from registry.context import RequestContext
+from registry.licences import LicenceService
 from registry.logging import configure_logging
 from registry.runtime import tune_garbage_collector
 from registry.settings import Settings
@@ -343,17 +346,7 @@ def ambassadors_import(file: str, errors_path: str | None, batch_size: int, work
 @click.option("--reason", default="Daily expiry run", show_default=True)
 def ambassadors_expire(reason: str) -> None:
     """Record the expiry of every active membership past its expiry date."""
-    registry = build(_settings())
-    total = 0
-    try:
-        while count := registry.ambassadors.record_expiries(
-            RequestContext.system(), registry.db, reason, 1000
-        ):
-            total += count
-            registry.runner.catch_up(["membership"])
-    finally:
-        registry.close()
-    click.echo(f"Recorded {total} expiries")
+    _record_expiries(lambda r: r.ambassadors, "membership", reason)
 
 
 @main.group()
@@ -365,12 +358,20 @@ def licences() -> None:
 @click.option("--reason", default="Daily expiry run", show_default=True)
 def licences_expire(reason: str) -> None:
     """Record the expiry of every issued licence past its validity."""
+    _record_expiries(lambda r: r.licences, "licences", reason)
+
+
+def _record_expiries(
+    service: Callable[[Registry], AmbassadorService | LicenceService], read_model: str, reason: str
+) -> None:
+    """The daily expiry run: a thousand at a time until none is left past its date (each
+    round waits for the read model, which lists what is due)."""
     registry = build(_settings())
     total = 0
     try:
-        while count := registry.licences.record_expiries(RequestContext.system(), reason, 1000):
+        while count := service(registry).record_expiries(RequestContext.system(), reason, 1000):
             total += count
-            registry.runner.catch_up(["licences"])
+            registry.runner.catch_up([read_model])
     finally:
         registry.close()
     click.echo(f"Recorded {total} expiries")

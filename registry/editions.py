@@ -10,12 +10,15 @@ from domain.awards.edition import Category, Edition, Phase, Programme, edition_i
 from domain.awards.eligibility import EligibilityRules
 from domain.awards.framework import Framework
 from domain.awards.framework_version import with_points
-from domain.errors import NotFound
 from domain.text import Text
-from registry.application import NQSApplication
+from projections import awards_queries as q
+from projections.awards_queries import EditionSummary
+from projections.sql import Database
 from registry.clock import Clock
 from registry.context import RequestContext
+from registry.event_store import NQSApplication
 from registry.frameworks import FrameworkService
+from registry.history import HistoryEntry
 from registry.idempotency import IdempotencyKey
 from registry.service import Service
 
@@ -24,15 +27,22 @@ EDITION = ("edition", "دورة")
 
 
 class EditionService(Service):
-    def __init__(self, app: NQSApplication, clock: Clock, frameworks: FrameworkService) -> None:
+    def __init__(
+        self, app: NQSApplication, clock: Clock, frameworks: FrameworkService, db: Database
+    ) -> None:
         super().__init__(app, clock)
-        self.frameworks = frameworks
+        self.db = db
         self._current: dict[UUID, Edition] = {}
+        self.frameworks = frameworks
 
     # -- programmes ----------------------------------------------------------------------
 
     def get_programme(self, id_: UUID) -> Programme:
         return self.load(Programme, id_, PROGRAMME)
+
+    def list_programmes(self) -> list[Programme]:
+        """The award programmes (Amyaz, Nawah, Maan…), by code."""
+        return [self.get_programme(UUID(id_)) for id_ in q.programme_ids(self.db)]
 
     def find_programme(self, code: str) -> Programme | None:
         return self.find(Programme, programme_id(code))
@@ -62,12 +72,26 @@ class EditionService(Service):
     def get(self, id_: UUID) -> Edition:
         return self.load(Edition, id_, EDITION)
 
+    def history(self, id_: UUID) -> list[HistoryEntry]:
+        """Every change of the edition: what, who, when, why."""
+        return self.history_of(Edition, id_, EDITION)
+
+    def list_editions(self, programme_code: str | None = None) -> list[EditionSummary]:
+        """The editions by programme and year, optionally of one programme (read model)."""
+        return q.list_editions(self.db, programme_code.upper() if programme_code else None)
+
     def current(self, id_: UUID) -> Edition:
         """The edition as stored now, for reading only (never change what this returns).
 
         Judging checks the timeline on every score: this process keeps its last copy and
         reuses it while the store holds no newer event, which costs one indexed look-up
         instead of a replay.
+
+        Why not the library's repository cache (``Service.load`` with
+        ``AGGREGATE_CACHE_MAXSIZE``, read without its copy): scoring one criterion measured
+        20.4 ms median with the library's fast-forwarded read against 19.8 ms with this
+        (23.9 against 20.8 in an earlier run; `make bench BENCH_ARGS="--only caches"`,
+        2026-12-01).
         """
         cached = self._current.get(id_)
         if cached is not None and not self.app.recorder.select_events(
@@ -174,14 +198,7 @@ class EditionService(Service):
     ) -> Edition:
         edition = self.get(id_)
         fid = edition.framework_ids[edition.category(category).key]
-        chosen = next(
-            (c for c in self.frameworks.framework(fid).criteria() if c.number == criterion), None
-        )
-        if chosen is None:
-            raise NotFound(
-                f"The category's framework has no criterion {criterion}.",
-                f"لا يوجد المعيار {criterion} في إطار هذه الفئة.",
-            )
+        chosen = self.frameworks.framework(fid).criterion(criterion)
         return self._change(
             id_, expected, lambda e: e.set_points(self.envelope(ctx), category, chosen, max_points)
         )

@@ -8,9 +8,12 @@ from uuid import UUID
 from domain.awards.framework import Framework
 from domain.awards.framework_version import FrameworkVersion, framework_id, normalise_key
 from domain.errors import InvalidInput
-from registry.application import NQSApplication
+from projections import awards_queries as q
+from projections.awards_queries import FrameworkSummary
+from projections.sql import Database
 from registry.clock import Clock
 from registry.context import RequestContext
+from registry.event_store import NQSApplication
 from registry.idempotency import IdempotencyKey
 from registry.service import Service
 
@@ -19,14 +22,19 @@ EXISTS = ("This framework version already exists.", "هذا الإصدار من 
 
 
 class FrameworkService(Service):
-    def __init__(self, app: NQSApplication, clock: Clock) -> None:
+    def __init__(self, app: NQSApplication, clock: Clock, db: Database) -> None:
         super().__init__(app, clock)
+        self.db = db
         # Locked versions never change again, so they are safe to keep in memory.
         self._locked: dict[UUID, Framework] = {}
         self._lock = threading.Lock()
 
     def get(self, key: str, version: int) -> FrameworkVersion:
         return self.load(FrameworkVersion, framework_id(key, version), NOUN)
+
+    def list_frameworks(self) -> list[FrameworkSummary]:
+        """Every version of every criteria framework, by key and number (read model)."""
+        return q.list_frameworks(self.db)
 
     def get_by_id(self, id_: UUID) -> FrameworkVersion:
         return self.load(FrameworkVersion, id_, NOUN)

@@ -53,16 +53,22 @@ def jsonable(value: Any) -> Any:
     return value
 
 
+def event_data(event: Any) -> dict[str, Any]:
+    """An event's own fields as plain JSON values: not the ones every event has, and never
+    a secret (histories and the audit trail alike)."""
+    return {
+        f.name: jsonable(getattr(event, f.name))
+        for f in dataclasses.fields(event)
+        if f.name not in _BASE_FIELDS and f.name not in _SECRET_FIELDS
+    }
+
+
 def history_of(app: Application[UUID], aggregate_id: UUID) -> list[HistoryEntry]:
     entries = []
     event: Any
     for event in app.events.get(aggregate_id):
         envelope = event.envelope
-        data = {
-            f.name: jsonable(getattr(event, f.name))
-            for f in dataclasses.fields(event)
-            if f.name not in _BASE_FIELDS and f.name not in _SECRET_FIELDS
-        }
+        data = event_data(event)
         entries.append(
             HistoryEntry(
                 version=event.originator_version,

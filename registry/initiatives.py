@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from uuid import UUID, uuid4
@@ -20,8 +21,19 @@ from domain.initiatives.values import (
     PartnershipScope,
 )
 from domain.text import Text
+from projections.initiatives_queries import (
+    InitiativeProgress,
+    InitiativeRow,
+    initiatives_progress,
+    list_initiatives,
+)
+from projections.sql import Database
+from registry.clock import Clock
 from registry.context import RequestContext
+from registry.event_store import NQSApplication
+from registry.history import HistoryEntry
 from registry.idempotency import IdempotencyKey
+from registry.pages import Page
 from registry.service import Service
 
 NOUN = ("initiative", "مبادرة")
@@ -31,11 +43,49 @@ EXISTS = (
 )
 
 
+@dataclass(frozen=True)
+class InitiativesProgressReport:
+    """Per initiative: % of milestones done, overdue milestones, pilots by phase and the
+    latest progress report; with totals over all initiatives, as of a day."""
+
+    as_of_date: date
+    initiatives: list[InitiativeProgress]
+    totals: dict[str, int]
+
+
 class InitiativeService(Service):
+    def __init__(self, app: NQSApplication, clock: Clock, db: Database) -> None:
+        super().__init__(app, clock)
+        self.db = db
+
     # -- queries -------------------------------------------------------------------
+
+    def list_initiatives(
+        self, limit: int, offset: int, status: InitiativeStatus | None = None
+    ) -> Page[InitiativeRow]:
+        """The initiatives, by code (read model)."""
+        rows, total = list_initiatives(self.db, limit, offset, status)
+        return Page(rows, total, limit, offset)
+
+    def progress_report(self) -> InitiativesProgressReport:
+        """The initiatives' progress as of today (read model)."""
+        today = self.clock.now().date()
+        rows = initiatives_progress(self.db, today)
+        totals = {
+            "initiatives": len(rows),
+            "milestones": sum(p.milestones_total for p in rows),
+            "milestones_done": sum(p.milestones_done for p in rows),
+            "overdue_milestones": sum(len(p.overdue) for p in rows),
+            "pilots": sum(sum(p.pilots_by_phase.values()) for p in rows),
+        }
+        return InitiativesProgressReport(today, rows, totals)
 
     def get(self, initiative_id_: UUID) -> Initiative:
         return self.load(Initiative, initiative_id_, NOUN)
+
+    def history(self, id_: UUID) -> list[HistoryEntry]:
+        """Every change of the initiative: what, who, when, why."""
+        return self.history_of(Initiative, id_, NOUN)
 
     def get_as_of(self, initiative_id_: UUID, as_of: datetime) -> Initiative:
         return self.load_as_of(Initiative, initiative_id_, as_of, NOUN)
@@ -362,7 +412,7 @@ class InitiativeService(Service):
         """Adds a part (milestone, pilot…) with a new id; an idempotent retry gets the first."""
         initiative = self.get(id_)
         new_id = idempotency.derive_id(initiative.id) if idempotency else uuid4()
-        if self.replayed_entity(initiative, idempotency):
+        if self.is_replay(initiative.id, idempotency):
             return initiative, new_id
         initiative.check_version(expected)
         command(initiative, self.envelope(ctx, idempotency=idempotency), new_id)

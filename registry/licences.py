@@ -7,11 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from uuid import UUID
 
-from eventsourcing.persistence import IntegrityError
-
 from domain.envelope import Envelope
 from domain.errors import AlreadyExists, DomainError, InvalidInput, NotFound, Problems
-from domain.licences.licence import Licence, licence_id
+from domain.licences.licence import Licence, LicenceStatus, licence_id
 from domain.licences.licence_type import (
     LicenceStage,
     LicenceType,
@@ -22,11 +20,15 @@ from domain.personal import PersonalData
 from domain.text import Text
 from projections.licences_queries import issued_past_validity
 from projections.sql import Database
-from registry.application import NQSApplication
+from registry import licence_reads as reads
 from registry.clock import Clock
 from registry.context import RequestContext
+from registry.event_store import NQSApplication
+from registry.history import HistoryEntry
 from registry.idempotency import IdempotencyKey
-from registry.personal_data import NEW_KEYS, PersonalDataVault, save_erasure
+from registry.licence_reads import LicenceCheck, LicencesReport, LicenceSummary, LicenceTypeSummary
+from registry.pages import Page
+from registry.personal_data import NEW_KEYS, PersonalDataVault, erasure_records
 from registry.service import Service
 
 NOUN = ("licence", "رخصة")
@@ -67,6 +69,35 @@ class LicenceService(Service):
         self.vault = vault
         self.pepper = pepper
         self.db = db
+
+    # -- queries ---------------------------------------------------------------------
+
+    def list_types(self) -> list[LicenceTypeSummary]:
+        """The licence types one may apply for, technical (first stage) then administrative."""
+        return reads.licence_types(self.db)
+
+    def list_licences(
+        self, limit: int, offset: int, status: LicenceStatus | None, type_code: str | None
+    ) -> Page[LicenceSummary]:
+        """Licences and applications, oldest application first, with the holders' names."""
+        return reads.list_licences(self.db, self.vault, limit, offset, status, type_code)
+
+    def check(self, number: str) -> LicenceCheck:
+        """The public check of a licence by its number (as typed: case and spaces ignored)."""
+        found = reads.check_licence(
+            self.db,
+            self.vault,
+            number.strip().upper()[:40],
+            lambda code: self.get_type(code).title,
+            self.clock.now().date(),
+        )
+        if found is None:
+            raise NotFound("No licence has this number.", "لا توجد رخصة بهذا الرقم.")
+        return found
+
+    def report(self) -> LicencesReport:
+        """The licences report as of today."""
+        return reads.licences_report(self.db, self.vault, self.clock.now().date())
 
     # -- licence types ---------------------------------------------------------------
 
@@ -141,6 +172,10 @@ class LicenceService(Service):
     def get(self, id_: UUID) -> Licence:
         return self.load(Licence, id_, NOUN)
 
+    def history(self, id_: UUID) -> list[HistoryEntry]:
+        """Every change of the licence: what, who, when, why."""
+        return self.history_of(Licence, id_, NOUN)
+
     def personal_of(self, licence: Licence) -> PersonalData | None:
         if licence.erased:
             return None
@@ -196,11 +231,9 @@ class LicenceService(Service):
                 list(form.evidence),
                 technical,
             )
-            try:
-                self.app.save(licence, **{NEW_KEYS: rows})
-            except IntegrityError:
-                continue  # someone saved this person's key or this licence first: look again
-            return licence
+            if self.try_save(licence, **{NEW_KEYS: rows}):
+                return licence
+            # Someone saved this person's key or this licence first: look again.
         raise AlreadyExists(
             "This application was made at the same moment by someone else.",
             "تم تقديم هذا الطلب في اللحظة نفسها من جهة أخرى.",
@@ -215,7 +248,7 @@ class LicenceService(Service):
         technical: Licence | None,
         idempotency: IdempotencyKey | None,
     ) -> Licence:
-        if self.replayed_entity(existing, idempotency):
+        if self.is_replay(existing.id, idempotency):
             return existing
         existing.reapply(
             envelope,
@@ -303,5 +336,5 @@ class LicenceService(Service):
         licence = self.get(id_)
         licence.check_version(expected)
         licence.erase_personal_data(self.envelope(ctx, reason))
-        save_erasure(self.app, licence, licence.person_id)
+        self.save(licence, **erasure_records(licence.person_id))
         return licence

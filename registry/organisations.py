@@ -6,9 +6,18 @@ from uuid import UUID, uuid4
 
 from domain.awards.organisation import Accreditation, Organisation, Profile, organisation_id
 from domain.errors import NotFound
+from domain.roles import Role
+from domain.text import Text
 from domain.users import User
+from projections import awards_queries as q
+from projections.awards_queries import OrganisationSummary
+from projections.sql import Database
+from registry.clock import Clock
 from registry.context import RequestContext
+from registry.event_store import NQSApplication
+from registry.history import HistoryEntry
 from registry.idempotency import IdempotencyKey
+from registry.pages import Page
 from registry.service import Service
 
 NOUN = ("organisation", "جهة")
@@ -19,8 +28,32 @@ EXISTS = (
 
 
 class OrganisationService(Service):
+    def __init__(self, app: NQSApplication, clock: Clock, db: Database) -> None:
+        super().__init__(app, clock)
+        self.db = db
+
+    def list_organisations(self, limit: int, offset: int) -> Page[OrganisationSummary]:
+        """The organisations, by English name (read model)."""
+        rows, total = q.list_organisations(self.db, limit, offset)
+        return Page(rows, total, limit, offset)
+
+    def names(self) -> dict[str, Text]:
+        """Every organisation's name by id, for rankings and results (read model)."""
+        return q.organisation_names(self.db)
+
     def get(self, id_: UUID) -> Organisation:
         return self.load(Organisation, id_, NOUN)
+
+    def read(self, ctx: RequestContext, id_: UUID) -> Organisation:
+        """The organisation, if the caller may see it: applicants only their own (any other
+        is, to them, no such organisation)."""
+        if ctx.actor.role == Role.APPLICANT and self.organisation_of(ctx.actor.id) != id_:
+            raise NotFound(f"No such {NOUN[0]}.", f"لا توجد {NOUN[1]} بهذا المعرّف.")
+        return self.get(id_)
+
+    def history(self, id_: UUID) -> list[HistoryEntry]:
+        """Every change of the organisation: what, who, when, why."""
+        return self.history_of(Organisation, id_, NOUN)
 
     def find_by_licence(self, licence_number: str) -> Organisation | None:
         return self.find(Organisation, organisation_id(licence_number))
@@ -62,7 +95,7 @@ class OrganisationService(Service):
     ) -> tuple[Organisation, UUID]:
         organisation = self.get(id_)
         new_id = idempotency.derive_id(organisation.id) if idempotency else uuid4()
-        if self.replayed_entity(organisation, idempotency):
+        if self.is_replay(organisation.id, idempotency):
             return organisation, new_id
         organisation.check_version(expected)
         accreditation = Accreditation(new_id, name.strip(), issuer.strip(), expires_on)  # type: ignore[arg-type]

@@ -17,14 +17,13 @@ noise; every count stays right, because no read model decrypts anything.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 from uuid import UUID
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from eventsourcing.persistence import (
-    IntegrityError,
     InterfaceError,
     OperationalError,
     StoredEvent,
@@ -34,9 +33,8 @@ from eventsourcing.sqlite import SQLiteCursor
 from eventsourcing.utils import retry
 from psycopg.sql import SQL, Identifier
 
-from domain.errors import VersionConflict
-from domain.personal import PersonalData, Sealed
-from projections.sql import Database
+from domain.personal import PersonalData, Sealed, name_or_erased
+from projections.sql import Database, in_chunks
 from registry.audit.chain import record_digest_of
 from registry.audit.recorders import (
     CHAIN_TABLE,
@@ -89,21 +87,25 @@ class PersonalDataVault:
 
     def keys(self, person_ids: Iterable[UUID]) -> dict[UUID, bytes]:
         """The data keys still held for these people (erased ones are simply absent)."""
-        ids = list(dict.fromkeys(person_ids))
-        found: dict[UUID, bytes] = {}
+        return {
+            person: self.unwrap(person, wrapped) for person, wrapped in self._wrapped(person_ids)
+        }
+
+    def holders(self, person_ids: Iterable[UUID]) -> set[UUID]:
+        """Who of these people has a data key (e.g. from a licence application)."""
+        return {person for person, _ in self._wrapped(person_ids)}
+
+    def _wrapped(self, person_ids: Iterable[UUID]) -> Iterator[tuple[UUID, bytes]]:
+        ids = [str(i) for i in dict.fromkeys(person_ids)]
         assert self.db is not None, "this vault only seals (an import worker)"
         with self.db.read() as cur:
-            for start in range(0, len(ids), 500):
-                chunk = ids[start : start + 500]
-                marks = ",".join("?" * len(chunk))
+            for marks, chunk in in_chunks(ids):
                 rows = cur.fetchall(
                     f"SELECT person_id, wrapped FROM {KEYS_TABLE} WHERE person_id IN ({marks})",
-                    [str(i) for i in chunk],
+                    chunk,
                 )
                 for person, wrapped in rows:
-                    pid = UUID(str(person))
-                    found[pid] = self.unwrap(pid, bytes(wrapped))
-        return found
+                    yield UUID(str(person)), bytes(wrapped)
 
     def key(self, person_id: UUID) -> bytes | None:
         return self.keys([person_id]).get(person_id)
@@ -112,6 +114,14 @@ class PersonalDataVault:
         """The person's data, or None once erased (no key) or never given."""
         key = self.key(person_id)
         return self.open_many({person_id: sealed}, {person_id: key} if key else {}).get(person_id)
+
+    def names(
+        self, sealed: dict[UUID, Sealed | bytes | None]
+    ) -> dict[UUID, tuple[str, str | None]]:
+        """The (Arabic, English) names of many people, decrypted in one go (one key read);
+        an erased person reads "erased". For lists and reports that show who."""
+        opened = self.open_many(sealed)
+        return {person: name_or_erased(opened.get(person)) for person in sealed}
 
     def open_many(
         self,
@@ -132,14 +142,10 @@ class PersonalDataVault:
         return opened
 
 
-def save_erasure(app: Any, aggregate: Any, person_id: UUID) -> None:
-    """Saves an aggregate's erasure event and deletes the person's key, in one transaction."""
-    read_version = aggregate.version - len(aggregate.pending_events)
-    try:
-        app.save(aggregate, **{ERASED_KEYS: [person_id]})
-    except IntegrityError:
-        current = app.repository.get(aggregate.id).version
-        raise VersionConflict(read_version, current) from None
+def erasure_records(person_id: UUID) -> dict[str, list[UUID]]:
+    """What to save with an erasure event so that the person's key is deleted in the same
+    transaction (``Service.save(aggregate, **erasure_records(person))``)."""
+    return {ERASED_KEYS: [person_id]}
 
 
 # -- the recorders that write key rows inside the event transaction ---------------------
@@ -159,11 +165,10 @@ class SQLiteRecorderWithKeys(ChainedSQLiteApplicationRecorder):
         """Which of these aggregates have events: one indexed query for a whole batch."""
         found: set[UUID] = set()
         with self.datastore.transaction(commit=False) as c:
-            for start in range(0, len(ids), 500):
-                chunk = [i.hex for i in ids[start : start + 500]]
+            for marks, chunk in in_chunks([i.hex for i in ids]):
                 c.execute(
                     f"SELECT DISTINCT originator_id FROM {self.events_table_name}"
-                    f" WHERE originator_id IN ({','.join('?' * len(chunk))})",
+                    f" WHERE originator_id IN ({marks})",
                     chunk,
                 )
                 found.update(UUID(row["originator_id"]) for row in c.fetchall())

@@ -21,23 +21,17 @@ from domain.awards.application import Application
 from domain.awards.edition import Edition
 from domain.awards.framework import Framework
 from domain.awards.ranking import Candidate, CategoryResults, Standing, rank_category
-from domain.errors import DomainError, FieldProblem, NotFound
+from domain.errors import NotFound
 from domain.text import Text
 from projections import awards_queries as q
 from projections.runner import ProjectionRunner
-from registry.application import NQSApplication
 from registry.applications import ApplicationService
 from registry.clock import Clock
 from registry.context import RequestContext
 from registry.editions import EDITION, EditionService
+from registry.event_store import NQSApplication
 from registry.judging import JudgingService
 from registry.service import Service
-
-
-class ResultsIncomplete(DomainError):
-    code = "results-incomplete"
-    title = "Results cannot be published while consensus scores are missing"
-    title_ar = "لا يمكن نشر النتائج مع وجود درجات إجماع ناقصة"
 
 
 @dataclass(frozen=True)
@@ -54,6 +48,15 @@ class EditionReport:
     leaderboard: dict[str, list[Standing]]
     workload: list[tuple[str, str | None, int, int, int, int]]
     spread: list[CriterionSpread] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """An edition's ranking per category, with the organisations' names to show beside it."""
+
+    edition: Edition
+    categories: list[CategoryResults]
+    names: dict[str, Text]
 
 
 class ResultsService(Service):
@@ -102,32 +105,29 @@ class ResultsService(Service):
             for key, category in edition.categories.items()
         }
 
+    def live_ranking(self, edition_id: UUID) -> Ranking:
+        """The live ranking of every category, recomputed from the consensus scores."""
+        edition = self.editions.get(edition_id)
+        categories = [
+            CategoryResults(key, edition.categories[key].winners, tuple(standings))
+            for key, standings in self.leaderboard(edition).items()
+        ]
+        return Ranking(edition, categories, self.applications.organisations.names())
+
+    def published(self, edition: Edition) -> Ranking:
+        """The ranking and winners as last published (withdrawals applied)."""
+        categories = list(edition.results.values())
+        return Ranking(edition, categories, self.applications.organisations.names())
+
     def publish(
         self, ctx: RequestContext, edition_id: UUID, expected: int, reason: str | None
     ) -> Edition:
         edition = self.editions.get(edition_id)
         edition.check_version(expected)
         self.runner.catch_up(["awards"])
-        board = self.leaderboard(edition)
-        incomplete = [
-            FieldProblem(
-                f"applications.{s.application_id}",
-                f"Application {s.application_id} has no complete consensus yet.",
-                f"الطلب {s.application_id} ليس له إجماع مكتمل بعد.",
-            )
-            for standings in board.values()
-            for s in standings
-            if not s.complete
-        ]
-        if incomplete:
-            raise ResultsIncomplete(
-                f"{len(incomplete)} eligible application(s) still lack a complete consensus.",
-                f"{len(incomplete)} طلب/طلبات مستوفية ما زالت بلا إجماع مكتمل.",
-                problems=incomplete,
-            )
         results = tuple(
             CategoryResults(key, edition.categories[key].winners, tuple(standings))
-            for key, standings in board.items()
+            for key, standings in self.leaderboard(edition).items()
         )
         edition.publish_results(self.envelope(ctx, reason), results)
         self.save(edition)

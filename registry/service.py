@@ -6,21 +6,24 @@ nothing above this layer knows eventsourcing's exception types.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
-from eventsourcing.persistence import IntegrityError
+from eventsourcing.persistence import IntegrityError, StoredEvent
 
 from domain.aggregate import RegistryAggregate
 from domain.envelope import Envelope
 from domain.errors import AlreadyExists, NotFound, VersionConflict
-from registry.application import NQSApplication
 from registry.clock import Clock
 from registry.context import RequestContext
+from registry.event_store import NQSApplication
+from registry.group_commit import GroupCommitWriter
+from registry.history import HistoryEntry, history_of
 from registry.idempotency import IdempotencyKey
+from registry.personal_data import KeyRow
 
 A = TypeVar("A", bound=RegistryAggregate)
 
@@ -80,20 +83,73 @@ class Service:
             raise _not_found(noun, as_of=as_of)
         return aggregate
 
-    def first_envelope(self, aggregate_id: UUID) -> Envelope | None:
-        for domain_event in self.app.events.get(aggregate_id, lte=1):
-            return getattr(domain_event, "envelope", None)
-        return None
+    def history_of(
+        self, cls: type[RegistryAggregate], aggregate_id: UUID, noun: tuple[str, str]
+    ) -> list[HistoryEntry]:
+        """Every change of one aggregate as people read it — what, who, when, why — or
+        NotFound naming the noun when there is no such aggregate."""
+        self.load(cls, aggregate_id, noun)
+        return history_of(self.app, aggregate_id)
+
+    def is_replay(
+        self, aggregate_id: UUID, idempotency: IdempotencyKey | None, *, creation: bool = False
+    ) -> bool:
+        """True when an event of this aggregate (``creation``: its first) was made by this very
+        request; the same key with another body is refused (IdempotencyMismatch)."""
+        if idempotency is None:
+            return False
+        for domain_event in self.app.events.get(aggregate_id, lte=1 if creation else None):
+            envelope = getattr(domain_event, "envelope", None)
+            if envelope is not None and idempotency.is_replay_of(envelope.idempotency):
+                return True
+        return False
 
     # -- writing -------------------------------------------------------------------
 
-    def save(self, *aggregates: RegistryAggregate) -> None:
+    def try_save(self, *items: Any, **records: Any) -> bool:
+        """Saves aggregates or events atomically (``records``: rows the recorder writes in the
+        same transaction, e.g. personal-data keys); False when the store refused because one
+        of them was written first by someone else."""
+        try:
+            self.app.save(*items, **records)
+        except IntegrityError:
+            return False
+        return True
+
+    def try_insert(self, stored: Sequence[StoredEvent], **records: Any) -> bool:
+        """Inserts events already encoded for the store, straight through the recorder (they
+        are new: no snapshots, cache or subscribers apply); False on a clash, like try_save."""
+        try:
+            self.app.recorder.insert_events(list(stored), **records)
+        except IntegrityError:
+            return False
+        return True
+
+    def try_submit(
+        self, writer: GroupCommitWriter, aggregate: RegistryAggregate, keys: list[KeyRow]
+    ) -> bool:
+        """Saves a new aggregate in the writer's next group commit; False on a clash."""
+        try:
+            writer.submit(aggregate, keys)
+        except IntegrityError:
+            return False
+        return True
+
+    async def try_submit_async(
+        self, writer: GroupCommitWriter, aggregate: RegistryAggregate, keys: list[KeyRow]
+    ) -> bool:
+        """The same, awaited on the event loop."""
+        try:
+            await writer.submit_async(aggregate, keys)
+        except IntegrityError:
+            return False
+        return True
+
+    def save(self, *aggregates: RegistryAggregate, **records: Any) -> None:
         """Saves atomically; a concurrent writer who got there first makes this a conflict."""
         # The versions read before this change (0 = new); save() empties pending_events.
         read_versions = [a.version - len(a.pending_events) for a in aggregates]
-        try:
-            self.app.save(*aggregates)
-        except IntegrityError:
+        if not self.try_save(*aggregates, **records):
             for aggregate, read_version in zip(aggregates, read_versions, strict=True):
                 current = self.find(type(aggregate), aggregate.id)
                 if read_version == 0 and current is not None:
@@ -103,7 +159,10 @@ class Service:
                     ) from None
                 if current is not None and current.version != read_version:
                     raise VersionConflict(expected=read_version, actual=current.version) from None
-            raise
+            raise AlreadyExists(
+                "Someone else changed it at the same moment.",
+                "غيّره مستخدم آخر في اللحظة نفسها.",
+            )
 
     def create(
         self,
@@ -121,10 +180,7 @@ class Service:
                 raise
         else:
             return aggregate
-        first = self.first_envelope(existing.id)
-        if idempotency is not None and idempotency.is_replay_of(
-            first.idempotency if first else None
-        ):
+        if self.is_replay(existing.id, idempotency, creation=True):
             return existing
         raise AlreadyExists(*exists, field="id")
 
@@ -143,18 +199,6 @@ class Service:
         if aggregate.pending_events:
             self.save(aggregate)
         return aggregate
-
-    def replayed_entity(
-        self, aggregate: RegistryAggregate, idempotency: IdempotencyKey | None
-    ) -> bool:
-        """True when an earlier event of this aggregate was made by this very request."""
-        if idempotency is None:
-            return False
-        for domain_event in self.app.events.get(aggregate.id):
-            envelope = getattr(domain_event, "envelope", None)
-            if envelope is not None and idempotency.is_replay_of(envelope.idempotency):
-                return True
-        return False
 
 
 def _project(aggregate: Any, events: Iterable[Any]) -> Any:

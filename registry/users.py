@@ -7,8 +7,13 @@ from uuid import UUID
 
 from domain.roles import Role
 from domain.users import User, check_password_strength, user_id
+from projections.sql import Database
+from projections.users import UserRow, list_users
+from registry.clock import Clock
 from registry.context import RequestContext
+from registry.event_store import NQSApplication
 from registry.idempotency import IdempotencyKey
+from registry.pages import Page
 from registry.passwords import hash_password, verify_password
 from registry.service import Service
 
@@ -17,6 +22,15 @@ EXISTS = ("A user with this username already exists.", "يوجد مستخدم ب
 
 
 class UserService(Service):
+    def __init__(self, app: NQSApplication, clock: Clock, db: Database) -> None:
+        super().__init__(app, clock)
+        self.db = db
+
+    def list_users(self, limit: int, offset: int) -> Page[UserRow]:
+        """The accounts, by username (read model)."""
+        rows, total = list_users(self.db, limit, offset)
+        return Page(rows, total, limit, offset)
+
     def get(self, id_: UUID) -> User:
         return self.load(User, id_, NOUN)
 

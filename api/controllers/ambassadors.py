@@ -9,12 +9,14 @@ from __future__ import annotations
 import csv
 import tempfile
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Any
 from uuid import UUID
 
 import anyio
+import msgspec
 from litestar import Controller, Response, get, post, put
-from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+from litestar.di import NamedDependency
+from litestar.params import FromPath, FromQuery, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from api.guards import access
@@ -26,6 +28,7 @@ from api.http import (
     registry_of,
     versioned,
 )
+from api.params import Limit, Offset
 from api.schemas.ambassadors import (
     ActivityIn,
     BulkDecisionIn,
@@ -41,27 +44,24 @@ from api.schemas.ambassadors import (
     LeaderOut,
     MembershipOut,
     MembershipPage,
-    MembershipRowOut,
     NationalIdLookup,
     PendingActivityOut,
     TargetIn,
     TrackChangeIn,
     membership_out,
-    name_or_erased,
 )
 from api.schemas.common import EventOut
-from api.schemas.history import history_of
+from api.schemas.history import events_out
 from domain.ambassadors.membership import Membership
 from domain.ambassadors.values import ActivityStatus, MembershipStatus, Sector, Track
 from domain.regions import Region
 from domain.roles import STAFF, Role
-from projections.membership_queries import MemberRow, activities, leaderboard, list_members
 from registry.ambassador_import import import_enrolments
+from registry.ambassador_reads import MemberFilters
+from registry.ambassadors import AmbassadorService
 from registry.exports import CSV
 
 BASE = "/api/v1/ambassadors"
-Limit = Annotated[int, QueryParameter(ge=1, le=200)]
-Offset = Annotated[int, QueryParameter(ge=0, le=10_000_000)]
 READ = access(STAFF, Role.AUDITOR)
 ACT = access(STAFF)
 
@@ -92,13 +92,6 @@ def _detail(request: AnyRequest, membership: Membership) -> Response[MembershipO
     return versioned(body, membership.version)
 
 
-def _rows(request: AnyRequest, rows: list[MemberRow]) -> dict[UUID, tuple[str, str | None]]:
-    """Names for a page of members, decrypted in one go (erased ones read 'erased')."""
-    vault = registry_of(request).vault
-    opened = vault.open_many({UUID(r.id): r.personal for r in rows})
-    return {UUID(r.id): name_or_erased(opened.get(UUID(r.id))) for r in rows}
-
-
 class AmbassadorController(Controller):
     path = BASE
     tags = ["Ambassadors"]
@@ -108,17 +101,21 @@ class AmbassadorController(Controller):
     @post(
         "/",
         operation_id="enrolAmbassador",
+        summary="Enrol as a quality ambassador / التسجيل سفيراً للجودة",
         status_code=HTTP_201_CREATED,
         **access(public=True),
     )
     async def enrol(
-        self, request: AnyRequest, data: JSONBody[EnrolmentIn]
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        data: JSONBody[EnrolmentIn],
     ) -> Response[EnrolmentOut]:
         """Self-enrolment, no sign-in. Every invalid field is named (Arabic and English); an ID
         number already enrolled is a 409 that shows nothing about that membership."""
         # Async on purpose: this public path is the hot one, and awaiting the group commit
         # costs far less than holding a worker thread per request while the disk flushes.
-        membership = await registry_of(request).ambassadors.enrol_async(
+        membership = await ambassadors.enrol_async(
             context_of(request), data.to_form(), idempotency_of(request, data)
         )
         body = EnrolmentOut(
@@ -133,10 +130,17 @@ class AmbassadorController(Controller):
 
     # -- reading -------------------------------------------------------------------
 
-    @get("/", operation_id="listAmbassadors", **READ, sync_to_thread=True)
+    @get(
+        "/",
+        operation_id="listAmbassadors",
+        summary="List quality ambassadors / قائمة سفراء الجودة",
+        **READ,
+        sync_to_thread=True,
+    )
     def list_members(
         self,
         request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
         limit: Limit = 50,
         offset: Offset = 0,
         status: FromQuery[MembershipStatus | None] = None,
@@ -145,116 +149,106 @@ class AmbassadorController(Controller):
         sector: FromQuery[Sector | None] = None,
     ) -> MembershipPage:
         """Members by status, oldest enrolment first (read model), with names decrypted."""
-        rows, total = list_members(
-            registry_of(request).db,
-            limit,
-            offset,
-            status=status,
-            region=region,
-            track=track,
-            sector=sector,
-        )
-        names = _rows(request, rows)
-        items = [
-            MembershipRowOut(
-                id=UUID(r.id),
-                status=r.status,
-                track=r.track,
-                region=r.region,
-                sector=r.sector or None,
-                city=r.city,
-                name_ar=names[UUID(r.id)][0],
-                name_en=names[UUID(r.id)][1],
-                enrolled_on=r.enrolled_on,
-                expires_on=r.expires_on,
-                points=r.points,
-                version=r.version,
-            )
-            for r in rows
-        ]
-        return MembershipPage(items=items, total=total, limit=limit, offset=offset)
+        page = ambassadors.list_members(MemberFilters(status, region, track, sector), limit, offset)
+        return msgspec.convert(page, MembershipPage, from_attributes=True)
 
     @post(
         "/lookup",
         operation_id="lookUpAmbassador",
+        summary="Find a membership by ID number / البحث عن عضوية برقم الهوية",
         status_code=HTTP_200_OK,
         **READ,
         sync_to_thread=True,
     )
     def look_up(
-        self, request: AnyRequest, data: JSONBody[NationalIdLookup]
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        data: JSONBody[NationalIdLookup],
     ) -> Response[MembershipOut]:
         """Finds a membership by ID number (in the body, so it never lands in a URL or log)."""
-        return _detail(
-            request, registry_of(request).ambassadors.find_by_national_id(data.national_id)
-        )
+        return _detail(request, ambassadors.find_by_national_id(data.national_id))
 
-    @get("/{membership_id:uuid}", operation_id="getAmbassador", **READ, sync_to_thread=True)
-    def read(self, request: AnyRequest, membership_id: FromPath[UUID]) -> Response[MembershipOut]:
+    @get(
+        "/{membership_id:uuid}",
+        operation_id="getAmbassador",
+        summary="Read a membership / عرض عضوية",
+        **READ,
+        sync_to_thread=True,
+    )
+    def read(
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        membership_id: FromPath[UUID],
+    ) -> Response[MembershipOut]:
         """One membership with its person (ID masked), activities and any pending track change."""
-        return _detail(request, registry_of(request).ambassadors.get(membership_id))
+        return _detail(request, ambassadors.get(membership_id))
 
     @get(
         "/{membership_id:uuid}/history",
         operation_id="getAmbassadorHistory",
+        summary="A membership's history / سجل عضوية",
         **READ,
         sync_to_thread=True,
     )
-    def history(self, request: AnyRequest, membership_id: FromPath[UUID]) -> list[EventOut]:
+    def history(
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        membership_id: FromPath[UUID],
+    ) -> list[EventOut]:
         """Every change: what, who, when, why (personal data appears only sealed)."""
-        registry = registry_of(request)
-        registry.ambassadors.get(membership_id)
-        return history_of(registry.app, membership_id)
+        return events_out(ambassadors.history(membership_id))
 
-    @get("/leaderboard", operation_id="ambassadorLeaderboard", **READ, sync_to_thread=True)
+    @get(
+        "/leaderboard",
+        operation_id="ambassadorLeaderboard",
+        summary="Ambassadors' leaderboard / ترتيب السفراء",
+        **READ,
+        sync_to_thread=True,
+    )
     def leaderboard(
-        self, request: AnyRequest, region: FromQuery[Region | None] = None, limit: Limit = 20
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        region: FromQuery[Region | None] = None,
+        limit: Limit = 20,
     ) -> list[LeaderOut]:
         """Active ambassadors with the most verified points, nationally or in one region."""
-        rows = leaderboard(registry_of(request).db, limit, region)
-        names = _rows(request, rows)
-        return [
-            LeaderOut(
-                rank=i,
-                id=UUID(r.id),
-                name_ar=names[UUID(r.id)][0],
-                name_en=names[UUID(r.id)][1],
-                region=r.region,
-                track=r.track,
-                points=r.points,
-            )
-            for i, r in enumerate(rows, start=1)
-        ]
+        leaders = ambassadors.leaderboard(limit, region)
+        return msgspec.convert(leaders, list[LeaderOut], from_attributes=True)
 
-    @get("/activities", operation_id="listAmbassadorActivities", **READ, sync_to_thread=True)
+    @get(
+        "/activities",
+        operation_id="listAmbassadorActivities",
+        summary="List ambassadors' activities / قائمة أنشطة السفراء",
+        **READ,
+        sync_to_thread=True,
+    )
     def activities(
         self,
         request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
         status: FromQuery[ActivityStatus] = ActivityStatus.LOGGED,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> list[PendingActivityOut]:
         """Activities by status, oldest first: by default those waiting for verification."""
-        return [
-            PendingActivityOut(
-                membership_id=UUID(a.membership_id),
-                activity_id=UUID(a.activity_id),
-                kind=a.kind,
-                title=a.title,
-                held_on=a.held_on,
-                participants=a.participants,
-                status=a.status,
-                logged_at=a.logged_at,
-            )
-            for a in activities(registry_of(request).db, status, limit, offset)
-        ]
+        found = ambassadors.list_activities(status, limit, offset)
+        return msgspec.convert(found, list[PendingActivityOut], from_attributes=True)
 
     # -- decisions, one by one -----------------------------------------------------
 
     def _decide(
-        self, request: AnyRequest, membership_id: UUID, data: DecisionIn, action: str
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        membership_id: UUID,
+        data: DecisionIn,
+        action: str,
     ) -> Response[MembershipOut]:
-        membership = registry_of(request).ambassadors.decide(
+        membership = ambassadors.decide(
             context_of(request), action, membership_id, expected_version(request), data.reason
         )
         return _detail(request, membership)
@@ -262,111 +256,149 @@ class AmbassadorController(Controller):
     @post(
         "/{membership_id:uuid}/approve",
         operation_id="approveAmbassador",
+        summary="Approve a membership / اعتماد عضوية",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
     )
     def approve(
-        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        membership_id: FromPath[UUID],
+        data: JSONBody[DecisionIn],
     ) -> Response[MembershipOut]:
         """Pending → active for a year, with a certificate verification code (If-Match)."""
-        return self._decide(request, membership_id, data, "approve")
+        return self._decide(request, ambassadors, membership_id, data, "approve")
 
     @post(
         "/{membership_id:uuid}/reject",
         operation_id="rejectAmbassador",
+        summary="Reject an enrolment / رفض تسجيل",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
     )
     def reject(
-        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        membership_id: FromPath[UUID],
+        data: JSONBody[DecisionIn],
     ) -> Response[MembershipOut]:
         """Pending → rejected (If-Match, reason)."""
-        return self._decide(request, membership_id, data, "reject")
+        return self._decide(request, ambassadors, membership_id, data, "reject")
 
     @post(
         "/{membership_id:uuid}/suspend",
         operation_id="suspendAmbassador",
+        summary="Suspend a membership / إيقاف عضوية",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
     )
     def suspend(
-        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        membership_id: FromPath[UUID],
+        data: JSONBody[DecisionIn],
     ) -> Response[MembershipOut]:
         """Active → suspended (If-Match, reason)."""
-        return self._decide(request, membership_id, data, "suspend")
+        return self._decide(request, ambassadors, membership_id, data, "suspend")
 
     @post(
         "/{membership_id:uuid}/reinstate",
         operation_id="reinstateAmbassador",
+        summary="Reinstate a membership / إعادة تفعيل عضوية",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
     )
     def reinstate(
-        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        membership_id: FromPath[UUID],
+        data: JSONBody[DecisionIn],
     ) -> Response[MembershipOut]:
         """Suspended → active (If-Match, reason)."""
-        return self._decide(request, membership_id, data, "reinstate")
+        return self._decide(request, ambassadors, membership_id, data, "reinstate")
 
     @post(
         "/{membership_id:uuid}/withdraw",
         operation_id="withdrawAmbassador",
+        summary="Record a withdrawal / تسجيل انسحاب",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
     )
     def withdraw(
-        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        membership_id: FromPath[UUID],
+        data: JSONBody[DecisionIn],
     ) -> Response[MembershipOut]:
         """Records a withdrawal, e.g. at the member's request (If-Match, reason)."""
-        return self._decide(request, membership_id, data, "withdraw")
+        return self._decide(request, ambassadors, membership_id, data, "withdraw")
 
     @post(
         "/{membership_id:uuid}/renew",
         operation_id="renewAmbassador",
+        summary="Renew a membership / تجديد عضوية",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
     )
     def renew(
-        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        membership_id: FromPath[UUID],
+        data: JSONBody[DecisionIn],
     ) -> Response[MembershipOut]:
         """Another year: within 90 days before expiry, or after it lapsed (If-Match)."""
-        return self._decide(request, membership_id, data, "renew")
+        return self._decide(request, ambassadors, membership_id, data, "renew")
 
     @post(
         "/{membership_id:uuid}/expire",
         operation_id="expireAmbassador",
+        summary="Record a membership's expiry / تسجيل انتهاء عضوية",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
     )
     def expire(
-        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        membership_id: FromPath[UUID],
+        data: JSONBody[DecisionIn],
     ) -> Response[MembershipOut]:
         """Records the expiry of an active membership past its expiry date (If-Match)."""
-        return self._decide(request, membership_id, data, "expire")
+        return self._decide(request, ambassadors, membership_id, data, "expire")
 
     # -- decisions in bulk ---------------------------------------------------------
 
     @post(
         "/bulk/{action:str}",
         operation_id="decideAmbassadorsInBulk",
+        summary="Decide many memberships at once / البت في عضويات متعددة دفعة واحدة",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
     )
     def bulk(
-        self, request: AnyRequest, action: FromPath[BulkAction], data: JSONBody[BulkDecisionIn]
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        action: FromPath[BulkAction],
+        data: JSONBody[BulkDecisionIn],
     ) -> BulkOut:
         """One decision and one reason for up to 1,000 memberships; each succeeds or fails on
         its own (per-item results), and those that succeed are saved together."""
-        outcomes = registry_of(request).ambassadors.bulk(
-            context_of(request), action.value, data.ids, data.reason
-        )
+        outcomes = ambassadors.bulk(context_of(request), action.value, data.ids, data.reason)
         items = [
             BulkItemOut(
                 id=o.id,
@@ -387,16 +419,19 @@ class AmbassadorController(Controller):
     @post(
         "/expire-due",
         operation_id="recordAmbassadorExpiries",
+        summary="Record the expiries due (daily run) / تسجيل العضويات المنتهية (التشغيل اليومي)",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
     )
-    def expire_due(self, request: AnyRequest, data: JSONBody[ExpiryRunIn]) -> ExpiryRunOut:
+    def expire_due(
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        data: JSONBody[ExpiryRunIn],
+    ) -> ExpiryRunOut:
         """Records the expiry of active memberships past their expiry date (the daily run)."""
-        registry = registry_of(request)
-        count = registry.ambassadors.record_expiries(
-            context_of(request), registry.db, data.reason, data.limit
-        )
+        count = ambassadors.record_expiries(context_of(request), data.reason, data.limit)
         return ExpiryRunOut(expired=count)
 
     # -- track changes -------------------------------------------------------------
@@ -404,15 +439,20 @@ class AmbassadorController(Controller):
     @post(
         "/{membership_id:uuid}/track-change",
         operation_id="requestAmbassadorTrackChange",
+        summary="Request a track change / طلب تغيير المسار",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
     )
     def request_track_change(
-        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[TrackChangeIn]
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        membership_id: FromPath[UUID],
+        data: JSONBody[TrackChangeIn],
     ) -> Response[MembershipOut]:
         """Asks to move to another track (e.g. general → expert), which an officer then decides."""
-        membership = registry_of(request).ambassadors.request_track_change(
+        membership = ambassadors.request_track_change(
             context_of(request),
             membership_id,
             expected_version(request),
@@ -427,15 +467,20 @@ class AmbassadorController(Controller):
     @post(
         "/{membership_id:uuid}/track-change/approve",
         operation_id="approveAmbassadorTrackChange",
+        summary="Approve a track change / اعتماد تغيير المسار",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
     )
     def approve_track_change(
-        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        membership_id: FromPath[UUID],
+        data: JSONBody[DecisionIn],
     ) -> Response[MembershipOut]:
         """Approves the pending track change (If-Match, reason)."""
-        membership = registry_of(request).ambassadors.decide_track_change(
+        membership = ambassadors.decide_track_change(
             context_of(request), membership_id, expected_version(request), True, data.reason
         )
         return _detail(request, membership)
@@ -443,15 +488,20 @@ class AmbassadorController(Controller):
     @post(
         "/{membership_id:uuid}/track-change/reject",
         operation_id="rejectAmbassadorTrackChange",
+        summary="Reject a track change / رفض تغيير المسار",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
     )
     def reject_track_change(
-        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        membership_id: FromPath[UUID],
+        data: JSONBody[DecisionIn],
     ) -> Response[MembershipOut]:
         """Rejects the pending track change (If-Match, reason)."""
-        membership = registry_of(request).ambassadors.decide_track_change(
+        membership = ambassadors.decide_track_change(
             context_of(request), membership_id, expected_version(request), False, data.reason
         )
         return _detail(request, membership)
@@ -461,16 +511,21 @@ class AmbassadorController(Controller):
     @post(
         "/{membership_id:uuid}/activities",
         operation_id="logAmbassadorActivity",
+        summary="Log an activity / تسجيل نشاط",
         status_code=HTTP_201_CREATED,
         **ACT,
         sync_to_thread=True,
     )
     def log_activity(
-        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[ActivityIn]
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        membership_id: FromPath[UUID],
+        data: JSONBody[ActivityIn],
     ) -> Response[MembershipOut]:
         """Logs an awareness session, workshop, campaign or volunteering (If-Match;
         honours Idempotency-Key). It earns points once an officer verifies it."""
-        membership, _ = registry_of(request).ambassadors.log_activity(
+        membership, _ = ambassadors.log_activity(
             context_of(request),
             membership_id,
             expected_version(request),
@@ -487,6 +542,7 @@ class AmbassadorController(Controller):
     @post(
         "/{membership_id:uuid}/activities/{activity_id:uuid}/verify",
         operation_id="verifyAmbassadorActivity",
+        summary="Verify an activity / التحقق من نشاط",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
@@ -494,12 +550,13 @@ class AmbassadorController(Controller):
     def verify_activity(
         self,
         request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
         membership_id: FromPath[UUID],
         activity_id: FromPath[UUID],
         data: JSONBody[DecisionIn],
     ) -> Response[MembershipOut]:
         """Verifies a logged activity: the ambassador earns its points (If-Match)."""
-        membership = registry_of(request).ambassadors.verify_activity(
+        membership = ambassadors.verify_activity(
             context_of(request),
             membership_id,
             expected_version(request),
@@ -511,6 +568,7 @@ class AmbassadorController(Controller):
     @post(
         "/{membership_id:uuid}/activities/{activity_id:uuid}/reject",
         operation_id="rejectAmbassadorActivity",
+        summary="Reject an activity / رفض نشاط",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
@@ -518,12 +576,13 @@ class AmbassadorController(Controller):
     def reject_activity(
         self,
         request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
         membership_id: FromPath[UUID],
         activity_id: FromPath[UUID],
         data: JSONBody[DecisionIn],
     ) -> Response[MembershipOut]:
         """Rejects a logged activity: no points (If-Match, reason)."""
-        membership = registry_of(request).ambassadors.reject_activity(
+        membership = ambassadors.reject_activity(
             context_of(request),
             membership_id,
             expected_version(request),
@@ -537,16 +596,21 @@ class AmbassadorController(Controller):
     @post(
         "/{membership_id:uuid}/erase",
         operation_id="eraseAmbassadorPersonalData",
+        summary="Erase a member's personal data / محو البيانات الشخصية لعضو",
         status_code=HTTP_200_OK,
         **ACT,
         sync_to_thread=True,
     )
     def erase(
-        self, request: AnyRequest, membership_id: FromPath[UUID], data: JSONBody[DecisionIn]
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        membership_id: FromPath[UUID],
+        data: JSONBody[DecisionIn],
     ) -> Response[MembershipOut]:
         """Erasure on request (Saudi PDPL): destroys the person's key. The record stays, the
         personal fields read "erased", and every count stays as it was (If-Match, reason)."""
-        membership = registry_of(request).ambassadors.erase(
+        membership = ambassadors.erase(
             context_of(request), membership_id, expected_version(request), data.reason
         )
         return _detail(request, membership)
@@ -554,6 +618,7 @@ class AmbassadorController(Controller):
     @get(
         "/{membership_id:uuid}/certificate",
         operation_id="getAmbassadorCertificate",
+        summary="A membership certificate (PDF) / شهادة العضوية",
         media_type="application/pdf",
         **ACT,
         sync_to_thread=True,
@@ -580,6 +645,7 @@ class AmbassadorController(Controller):
     @post(
         "/import",
         operation_id="importAmbassadors",
+        summary="Import enrolments from CSV / استيراد التسجيلات من ملف CSV",
         status_code=HTTP_200_OK,
         request_max_body_size=MAX_IMPORT_BYTES,
         **ACT,
@@ -631,12 +697,20 @@ class AmbassadorController(Controller):
             )
         )
 
-    @put("/targets/{region:str}", operation_id="setAmbassadorTarget", **ACT, sync_to_thread=True)
+    @put(
+        "/targets/{region:str}",
+        operation_id="setAmbassadorTarget",
+        summary="Set a region's target / تحديد مستهدف منطقة",
+        **ACT,
+        sync_to_thread=True,
+    )
     def set_target(
-        self, request: AnyRequest, region: FromPath[Region], data: JSONBody[TargetIn]
+        self,
+        request: AnyRequest,
+        ambassadors: NamedDependency[AmbassadorService],
+        region: FromPath[Region],
+        data: JSONBody[TargetIn],
     ) -> dict[str, int]:
         """Sets how many ambassadors a region aims for (the default aim: one per household)."""
-        targets = registry_of(request).ambassadors.set_target(
-            context_of(request), region, data.target, data.reason
-        )
+        targets = ambassadors.set_target(context_of(request), region, data.target, data.reason)
         return {str(r): t for r, t in sorted(targets.targets.items())}

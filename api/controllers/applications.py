@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from typing import Annotated
 from uuid import UUID
 
+import msgspec
 from litestar import Controller, Response, get, post, put
 from litestar.datastructures import UploadFile
+from litestar.di import NamedDependency
 from litestar.enums import RequestEncodingType
-from litestar.params import Body, FromPath, FromQuery, JSONBody, QueryParameter
+from litestar.params import Body, FromPath, FromQuery, JSONBody
 from litestar.status_codes import HTTP_201_CREATED
 
 from api.guards import access
@@ -22,20 +24,18 @@ from api.http import (
     registry_of,
     versioned,
 )
-from api.schemas.awards import (
+from api.params import Limit500, Offset
+from api.schemas.applications import (
     AnswerDoc,
     ApplicantResultOut,
     ApplicationCreate,
     ApplicationOut,
     ApplicationPage,
-    ApplicationSummaryOut,
     Assignment,
     ChecksOut,
     ConsensusIn,
     ConsensusOut,
-    DecisionReason,
     DeclarationIn,
-    DomainScoreOut,
     EvidenceCreated,
     FeedbackIn,
     ProblemOut,
@@ -43,13 +43,17 @@ from api.schemas.awards import (
     ScoreIn,
     Screening,
 )
+from api.schemas.awards import DomainScoreOut
 from api.schemas.common import EventOut, TextOut
-from api.schemas.history import history_of
+from api.schemas.history import events_out
+from api.schemas.organisations import DecisionReason
 from domain.awards.application import MAX_EVIDENCE_BYTES, Application
 from domain.awards.judging import Consensus, Scorecard
 from domain.errors import NotFound
 from domain.roles import OVERSIGHT, READERS, STAFF, Role
-from projections import awards_queries as q
+from registry.applications import ApplicationService
+from registry.judging import JudgingService
+from registry.results import ResultsService
 
 JUDGING = {Role.JUDGE, Role.COMMITTEE_CHAIR, Role.ADMIN, Role.OFFICER, Role.AUDITOR}
 
@@ -74,65 +78,45 @@ class ApplicationController(Controller):
     path = "/api/v1/applications"
     tags = ["Applications"]
 
-    @get("/", operation_id="listApplications", **access(READERS), sync_to_thread=True)
+    @get(
+        "/",
+        operation_id="listApplications",
+        summary="List award applications / قائمة طلبات الجوائز",
+        **access(READERS),
+        sync_to_thread=True,
+    )
     def list_applications(
         self,
         request: AnyRequest,
+        applications: NamedDependency[ApplicationService],
         edition_id: FromQuery[UUID | None] = None,
         status: FromQuery[str | None] = None,
-        limit: Annotated[int, QueryParameter(ge=1, le=500)] = 50,
-        offset: Annotated[int, QueryParameter(ge=0)] = 0,
+        limit: Limit500 = 50,
+        offset: Offset = 0,
     ) -> ApplicationPage:
         """Applications the caller may see: applicants their organisation's, judges those
         assigned to them, the office, committee and auditors all."""
-        registry = registry_of(request)
-        ctx = context_of(request)
-        organisation_id = judge_id = None
-        if ctx.actor.role == Role.APPLICANT:
-            own = registry.organisations.organisation_of(ctx.actor.id)
-            if own is None:
-                return ApplicationPage(items=[], total=0, limit=limit, offset=offset)
-            organisation_id = str(own)
-        elif ctx.actor.role == Role.JUDGE:
-            judge_id = ctx.actor.id
-        rows, total = q.list_applications(
-            registry.db,
-            limit=limit,
-            offset=offset,
-            edition_id=str(edition_id) if edition_id else None,
-            organisation_id=organisation_id,
-            status=status,
-            judge_id=judge_id,
+        page = applications.list_applications(
+            context_of(request), limit, offset, edition_id, status
         )
-        items = [
-            ApplicationSummaryOut(
-                r.id,
-                r.edition_id,
-                r.category,
-                r.organisation_id,
-                TextOut(ar=r.organisation_ar, en=r.organisation_en) if r.organisation_en else None,
-                r.status,
-                r.submitted_at,
-                int(r.answers),
-                int(r.evidence),
-                int(r.version),
-            )
-            for r in rows
-        ]
-        return ApplicationPage(items=items, total=total, limit=limit, offset=offset)
+        return msgspec.convert(page, ApplicationPage, from_attributes=True)
 
     @post(
         "/",
         operation_id="draftApplication",
+        summary="Draft an award application / إعداد مسودة طلب جائزة",
         status_code=HTTP_201_CREATED,
         **access(Role.APPLICANT),
         sync_to_thread=True,
     )
     def create(
-        self, request: AnyRequest, data: JSONBody[ApplicationCreate]
+        self,
+        request: AnyRequest,
+        applications: NamedDependency[ApplicationService],
+        data: JSONBody[ApplicationCreate],
     ) -> Response[ApplicationOut]:
         """Drafts your organisation's application to a category of an edition (registration only)."""
-        application = registry_of(request).applications.draft(
+        application = applications.draft(
             context_of(request),
             edition_id=data.edition_id,
             category=data.category,
@@ -146,28 +130,36 @@ class ApplicationController(Controller):
     @get(
         "/{application_id:uuid}",
         operation_id="getApplication",
+        summary="Read an award application / عرض طلب جائزة",
         **access(READERS),
         sync_to_thread=True,
     )
-    def read(self, request: AnyRequest, application_id: FromPath[UUID]) -> Response[ApplicationOut]:
+    def read(
+        self,
+        request: AnyRequest,
+        applications: NamedDependency[ApplicationService],
+        application_id: FromPath[UUID],
+    ) -> Response[ApplicationOut]:
         """The application with its answers and evidence (judges: once assigned and declared)."""
-        return _out(registry_of(request).applications.read(context_of(request), application_id))
+        return _out(applications.read(context_of(request), application_id))
 
     @put(
         "/{application_id:uuid}/answers/{criterion:str}",
         operation_id="answerCriterion",
+        summary="Answer a criterion / الإجابة عن معيار",
         **access(Role.APPLICANT),
         sync_to_thread=True,
     )
     def answer(
         self,
         request: AnyRequest,
+        applications: NamedDependency[ApplicationService],
         application_id: FromPath[UUID],
         criterion: FromPath[str],
         data: JSONBody[AnswerDoc],
     ) -> Response[ApplicationOut]:
         """Answers one criterion: text, KPI numerator/denominator, a count or a certificate."""
-        application = registry_of(request).applications.answer(
+        application = applications.answer(
             context_of(request),
             application_id,
             expected_version(request),
@@ -179,6 +171,7 @@ class ApplicationController(Controller):
     @post(
         "/{application_id:uuid}/evidence",
         operation_id="uploadEvidence",
+        summary="Upload an evidence file / رفع ملف دليل",
         status_code=HTTP_201_CREATED,
         request_max_body_size=MAX_EVIDENCE_BYTES + 64 * 1024,
         **access(Role.APPLICANT),
@@ -187,13 +180,14 @@ class ApplicationController(Controller):
     def upload(
         self,
         request: AnyRequest,
+        applications: NamedDependency[ApplicationService],
         application_id: FromPath[UUID],
         data: Annotated[EvidenceUpload, Body(media_type=RequestEncodingType.MULTI_PART)],
     ) -> Response[EvidenceCreated]:
         """Attaches an evidence file to a criterion (at most 10 MB; PDF, PNG, JPEG, Word, Excel,
         PowerPoint). Stored once under its SHA-256; the record keeps name, type, size, digest."""
         content = data.file.file.read(MAX_EVIDENCE_BYTES + 1)
-        application, evidence_id = registry_of(request).applications.attach_evidence(
+        application, evidence_id = applications.attach_evidence(
             context_of(request),
             application_id,
             expected_version(request),
@@ -208,14 +202,19 @@ class ApplicationController(Controller):
     @get(
         "/{application_id:uuid}/evidence/{evidence_id:uuid}",
         operation_id="downloadEvidence",
+        summary="Download an evidence file / تنزيل ملف دليل",
         **access(READERS),
         sync_to_thread=True,
     )
     def download(
-        self, request: AnyRequest, application_id: FromPath[UUID], evidence_id: FromPath[UUID]
+        self,
+        request: AnyRequest,
+        applications: NamedDependency[ApplicationService],
+        application_id: FromPath[UUID],
+        evidence_id: FromPath[UUID],
     ) -> Response[bytes]:
         """The evidence file, for those who may see the application."""
-        evidence, content = registry_of(request).applications.evidence_content(
+        evidence, content = applications.evidence_content(
             context_of(request), application_id, evidence_id
         )
         return Response(
@@ -232,15 +231,20 @@ class ApplicationController(Controller):
     @post(
         "/{application_id:uuid}/evidence/{evidence_id:uuid}/remove",
         operation_id="removeEvidence",
+        summary="Remove an evidence file / حذف ملف دليل",
         status_code=200,
         **access(Role.APPLICANT),
         sync_to_thread=True,
     )
     def remove_evidence(
-        self, request: AnyRequest, application_id: FromPath[UUID], evidence_id: FromPath[UUID]
+        self,
+        request: AnyRequest,
+        applications: NamedDependency[ApplicationService],
+        application_id: FromPath[UUID],
+        evidence_id: FromPath[UUID],
     ) -> Response[ApplicationOut]:
         """Detaches an evidence file from a draft application."""
-        application = registry_of(request).applications.detach_evidence(
+        application = applications.detach_evidence(
             context_of(request), application_id, expected_version(request), evidence_id
         )
         return _out(application)
@@ -248,15 +252,19 @@ class ApplicationController(Controller):
     @get(
         "/{application_id:uuid}/checks",
         operation_id="checkApplication",
+        summary="Check an application before submission / فحص طلب قبل تقديمه",
         **access(Role.APPLICANT, OVERSIGHT),
         sync_to_thread=True,
     )
-    def checks(self, request: AnyRequest, application_id: FromPath[UUID]) -> ChecksOut:
+    def checks(
+        self,
+        request: AnyRequest,
+        applications: NamedDependency[ApplicationService],
+        application_id: FromPath[UUID],
+    ) -> ChecksOut:
         """What is still missing, which eligibility conditions are unmet, and which criteria
         will score zero for want of evidence — in English and Arabic, field by field."""
-        registry = registry_of(request)
-        application = registry.applications.read(context_of(request), application_id)
-        checks = registry.applications.checks(application)
+        checks = applications.check(context_of(request), application_id)
         return ChecksOut(
             ready=not checks.missing and not checks.ineligible,
             missing=[ProblemOut.of(p) for p in checks.missing],
@@ -267,15 +275,19 @@ class ApplicationController(Controller):
     @post(
         "/{application_id:uuid}/submit",
         operation_id="submitApplication",
+        summary="Submit an application / تقديم طلب",
         status_code=200,
         **access(Role.APPLICANT),
         sync_to_thread=True,
     )
     def submit(
-        self, request: AnyRequest, application_id: FromPath[UUID]
+        self,
+        request: AnyRequest,
+        applications: NamedDependency[ApplicationService],
+        application_id: FromPath[UUID],
     ) -> Response[ApplicationOut]:
         """Submits before the registration deadline; refused with every missing item listed."""
-        application = registry_of(request).applications.submit(
+        application = applications.submit(
             context_of(request), application_id, expected_version(request)
         )
         return _out(application)
@@ -283,16 +295,21 @@ class ApplicationController(Controller):
     @post(
         "/{application_id:uuid}/screening",
         operation_id="screenApplication",
+        summary="Screen an application / فرز طلب",
         status_code=200,
         **access(STAFF),
         sync_to_thread=True,
     )
     def screen(
-        self, request: AnyRequest, application_id: FromPath[UUID], data: JSONBody[Screening]
+        self,
+        request: AnyRequest,
+        applications: NamedDependency[ApplicationService],
+        application_id: FromPath[UUID],
+        data: JSONBody[Screening],
     ) -> Response[ApplicationOut]:
         """Declares the application eligible or ineligible, with a `reason`, after the automatic
         checks (an application failing them cannot be declared eligible)."""
-        application = registry_of(request).applications.screen(
+        application = applications.screen(
             context_of(request),
             application_id,
             expected_version(request),
@@ -304,31 +321,41 @@ class ApplicationController(Controller):
     @get(
         "/{application_id:uuid}/history",
         operation_id="getApplicationHistory",
+        summary="An application's history / سجل طلب",
         **access(STAFF, Role.COMMITTEE_CHAIR, Role.AUDITOR),
         sync_to_thread=True,
     )
-    def history(self, request: AnyRequest, application_id: FromPath[UUID]) -> list[EventOut]:
+    def history(
+        self,
+        request: AnyRequest,
+        applications: NamedDependency[ApplicationService],
+        application_id: FromPath[UUID],
+    ) -> list[EventOut]:
         """Every change to the application: who, when, why."""
-        registry = registry_of(request)
-        registry.applications.get(application_id)
-        return history_of(registry.app, application_id)
+        return events_out(applications.history(application_id))
 
     @get(
         "/{application_id:uuid}/result",
         operation_id="getApplicationResult",
+        summary="An application's own result / نتيجة الطلب",
         **access(Role.APPLICANT, OVERSIGHT),
         sync_to_thread=True,
     )
-    def result(self, request: AnyRequest, application_id: FromPath[UUID]) -> ApplicantResultOut:
+    def result(
+        self,
+        request: AnyRequest,
+        results: NamedDependency[ResultsService],
+        application_id: FromPath[UUID],
+    ) -> ApplicantResultOut:
         """The application's published result: rank, total, domain breakdown and feedback."""
-        _, standing, results, feedback = registry_of(request).results.applicant_result(
+        _, standing, category, feedback = results.applicant_result(
             context_of(request), application_id
         )
         return ApplicantResultOut(
             str(standing.application_id),
-            results.category,
+            category.category,
             standing.rank,
-            sum(1 for s in results.standings if not s.withdrawn),
+            sum(1 for s in category.standings if not s.withdrawn),
             str(standing.total),
             standing.winner,
             standing.withdrawn,
@@ -344,17 +371,20 @@ class JudgingController(Controller):
     @post(
         "/judges",
         operation_id="assignJudge",
+        summary="Assign a judge / إسناد محكّم",
         status_code=HTTP_201_CREATED,
         **access(Role.COMMITTEE_CHAIR),
         sync_to_thread=True,
     )
     def assign(
-        self, request: AnyRequest, application_id: FromPath[UUID], data: JSONBody[Assignment]
+        self,
+        request: AnyRequest,
+        judging: NamedDependency[JudgingService],
+        application_id: FromPath[UUID],
+        data: JSONBody[Assignment],
     ) -> Response[ScorecardOut]:
         """Assigns a judge (refused if the judge declared a conflict of interest)."""
-        scorecard = registry_of(request).judging.assign(
-            context_of(request), application_id, data.judge_id, data.reason
-        )
+        scorecard = judging.assign(context_of(request), application_id, data.judge_id, data.reason)
         response = _scorecard(scorecard)
         response.status_code = HTTP_201_CREATED
         return response
@@ -362,6 +392,7 @@ class JudgingController(Controller):
     @post(
         "/judges/{judge_id:uuid}/unassign",
         operation_id="unassignJudge",
+        summary="Unassign a judge / إلغاء إسناد محكّم",
         status_code=200,
         **access(Role.COMMITTEE_CHAIR),
         sync_to_thread=True,
@@ -369,12 +400,13 @@ class JudgingController(Controller):
     def unassign(
         self,
         request: AnyRequest,
+        judging: NamedDependency[JudgingService],
         application_id: FromPath[UUID],
         judge_id: FromPath[UUID],
         data: JSONBody[DecisionReason],
     ) -> Response[ScorecardOut]:
         """Takes a judge off the application (If-Match: the scorecard's version); `reason` required."""
-        scorecard = registry_of(request).judging.unassign(
+        scorecard = judging.unassign(
             context_of(request), application_id, judge_id, expected_version(request), data.reason
         )
         return _scorecard(scorecard)
@@ -382,46 +414,60 @@ class JudgingController(Controller):
     @post(
         "/declaration",
         operation_id="declareInterests",
+        summary="Declare interests in an application / الإفصاح عن المصالح تجاه طلب",
         status_code=200,
         **access(Role.JUDGE),
         sync_to_thread=True,
     )
     def declare(
-        self, request: AnyRequest, application_id: FromPath[UUID], data: JSONBody[DeclarationIn]
+        self,
+        request: AnyRequest,
+        judging: NamedDependency[JudgingService],
+        application_id: FromPath[UUID],
+        data: JSONBody[DeclarationIn],
     ) -> Response[ScorecardOut]:
         """Declares your interests before seeing the application: a conflict (with its nature as
         `reason`) takes you off it for good; no conflict opens it to you once assigned."""
-        scorecard = registry_of(request).judging.declare(
+        scorecard = judging.declare(
             context_of(request), application_id, data.conflicted, data.reason
         )
         return _scorecard(scorecard)
 
-    @get("/my-scorecard", operation_id="getMyScorecard", **access(Role.JUDGE), sync_to_thread=True)
+    @get(
+        "/my-scorecard",
+        operation_id="getMyScorecard",
+        summary="Read your scorecard / عرض بطاقة تقييمك",
+        **access(Role.JUDGE),
+        sync_to_thread=True,
+    )
     def my_scorecard(
-        self, request: AnyRequest, application_id: FromPath[UUID]
+        self,
+        request: AnyRequest,
+        judging: NamedDependency[JudgingService],
+        application_id: FromPath[UUID],
     ) -> Response[ScorecardOut]:
         """Your scorecard for this application, with its version for `If-Match`."""
         ctx = context_of(request)
-        return _scorecard(
-            registry_of(request).judging.scorecard(ctx, application_id, UUID(ctx.actor.id))
-        )
+        return _scorecard(judging.scorecard(ctx, application_id, UUID(ctx.actor.id)))
 
     @put(
         "/my-scorecard/scores/{criterion:str}",
         operation_id="scoreCriterion",
+        summary="Score a criterion / تقييم معيار",
         **access(Role.JUDGE),
         sync_to_thread=True,
     )
     def score(
         self,
         request: AnyRequest,
+        judging: NamedDependency[JudgingService],
         application_id: FromPath[UUID],
         criterion: FromPath[str],
         data: JSONBody[ScoreIn],
     ) -> Response[ScorecardOut]:
         """Scores one criterion with a justification (judging phase only). Scoring it again
         is a revision: `reason` required, the earlier score stays in the history."""
-        scorecard = registry_of(request).judging.score(
+        scorecard = judging.score(
             context_of(request),
             application_id,
             expected_version(request),
@@ -435,40 +481,61 @@ class JudgingController(Controller):
     @post(
         "/my-scorecard/submit",
         operation_id="submitScorecard",
+        summary="Submit your scorecard / تقديم بطاقة تقييمك",
         status_code=200,
         **access(Role.JUDGE),
         sync_to_thread=True,
     )
-    def submit(self, request: AnyRequest, application_id: FromPath[UUID]) -> Response[ScorecardOut]:
+    def submit(
+        self,
+        request: AnyRequest,
+        judging: NamedDependency[JudgingService],
+        application_id: FromPath[UUID],
+    ) -> Response[ScorecardOut]:
         """Submits your scorecard once every criterion is scored; then others' scores are visible."""
-        scorecard = registry_of(request).judging.submit(
-            context_of(request), application_id, expected_version(request)
-        )
+        scorecard = judging.submit(context_of(request), application_id, expected_version(request))
         return _scorecard(scorecard)
 
-    @get("/scorecards", operation_id="listScorecards", **access(JUDGING), sync_to_thread=True)
-    def scorecards(self, request: AnyRequest, application_id: FromPath[UUID]) -> list[ScorecardOut]:
+    @get(
+        "/scorecards",
+        operation_id="listScorecards",
+        summary="List an application's scorecards / قائمة بطاقات تقييم طلب",
+        **access(JUDGING),
+        sync_to_thread=True,
+    )
+    def scorecards(
+        self,
+        request: AnyRequest,
+        judging: NamedDependency[JudgingService],
+        application_id: FromPath[UUID],
+    ) -> list[ScorecardOut]:
         """The scorecards you may see: a judge sees others' only after submitting their own."""
-        return [
-            ScorecardOut.of(s)
-            for s in registry_of(request).judging.scorecards(context_of(request), application_id)
-        ]
+        return [ScorecardOut.of(s) for s in judging.scorecards(context_of(request), application_id)]
 
     @get(
         "/scorecards/{judge_id:uuid}",
         operation_id="getScorecard",
+        summary="Read a judge's scorecard / عرض بطاقة تقييم محكّم",
         **access(JUDGING),
         sync_to_thread=True,
     )
     def scorecard(
-        self, request: AnyRequest, application_id: FromPath[UUID], judge_id: FromPath[UUID]
+        self,
+        request: AnyRequest,
+        judging: NamedDependency[JudgingService],
+        application_id: FromPath[UUID],
+        judge_id: FromPath[UUID],
     ) -> Response[ScorecardOut]:
         """One judge's scorecard (judges: another's only after submitting their own)."""
-        return _scorecard(
-            registry_of(request).judging.scorecard(context_of(request), application_id, judge_id)
-        )
+        return _scorecard(judging.scorecard(context_of(request), application_id, judge_id))
 
-    @get("/consensus", operation_id="getConsensus", **access(OVERSIGHT), sync_to_thread=True)
+    @get(
+        "/consensus",
+        operation_id="getConsensus",
+        summary="Read the consensus scores / عرض درجات الإجماع",
+        **access(OVERSIGHT),
+        sync_to_thread=True,
+    )
     def consensus(
         self, request: AnyRequest, application_id: FromPath[UUID]
     ) -> Response[ConsensusOut]:
@@ -482,19 +549,21 @@ class JudgingController(Controller):
     @put(
         "/consensus/scores/{criterion:str}",
         operation_id="recordConsensus",
+        summary="Record a consensus score / تسجيل درجة إجماع",
         **access(Role.COMMITTEE_CHAIR),
         sync_to_thread=True,
     )
     def record_consensus(
         self,
         request: AnyRequest,
+        judging: NamedDependency[JudgingService],
         application_id: FromPath[UUID],
         criterion: FromPath[str],
         data: JSONBody[ConsensusIn],
     ) -> Response[ConsensusOut]:
         """Records the consensus score of a criterion, linked to the submitted individual scores
         it came from (`sources`). If-Match: the consensus version, `"0"` before the first."""
-        consensus = registry_of(request).judging.record_consensus(
+        consensus = judging.record_consensus(
             context_of(request),
             application_id,
             expected_version(request),
@@ -509,15 +578,20 @@ class JudgingController(Controller):
     @post(
         "/consensus/feedback",
         operation_id="giveFeedback",
+        summary="Give the committee's feedback / تقديم ملاحظات اللجنة",
         status_code=200,
         **access(Role.COMMITTEE_CHAIR),
         sync_to_thread=True,
     )
     def feedback(
-        self, request: AnyRequest, application_id: FromPath[UUID], data: JSONBody[FeedbackIn]
+        self,
+        request: AnyRequest,
+        judging: NamedDependency[JudgingService],
+        application_id: FromPath[UUID],
+        data: JSONBody[FeedbackIn],
     ) -> Response[ConsensusOut]:
         """The committee's feedback to the applicant, published with the results."""
-        consensus = registry_of(request).judging.give_feedback(
+        consensus = judging.give_feedback(
             context_of(request),
             application_id,
             expected_version(request),

@@ -16,12 +16,15 @@ from uuid import UUID
 
 from litestar import Controller, Response, get
 from litestar.background_tasks import BackgroundTask
+from litestar.di import NamedDependency
 from litestar.params import FromPath, QueryParameter
 from litestar.response import File
 
 from api.errors import BadRequest
 from api.guards import access
 from api.http import AnyRequest, as_of_param, context_of, registry_of
+from api.params import After, Limit500, Limit1000
+from api.schemas.applications import score_out
 from api.schemas.audit import (
     CategoryBoardOut,
     CheckpointOut,
@@ -38,14 +41,15 @@ from api.schemas.audit import (
     StreamPage,
     VerificationOut,
 )
-from api.schemas.awards import DomainScoreOut, StandingOut, score_out
+from api.schemas.awards import DomainScoreOut, StandingOut
 from domain.awards.judging import Consensus, Scorecard
 from domain.awards.ranking import TIE_BREAK
 from domain.errors import NotFound
 from domain.roles import Role
 from registry.audit.checkpoints import list_checkpoints
 from registry.audit.export import export_bundle
-from registry.audit.replay import DecisionAsOf
+from registry.audit.reads import AuditService
+from registry.audit.replay import DecisionAsOf, ReplayService
 from registry.audit.verify import verify
 
 AUDITOR = access(Role.AUDITOR)
@@ -64,6 +68,7 @@ class AuditController(Controller):
     @get(
         "/public-key",
         operation_id="auditPublicKey",
+        summary="The checkpoints' public key / المفتاح العام لنقاط التحقق",
         media_type="application/x-pem-file",
         sync_to_thread=True,
         **access(public=True),
@@ -73,13 +78,17 @@ class AuditController(Controller):
         return registry_of(request).signing_key().public_pem()
 
     @get(
-        "/checkpoints", operation_id="auditCheckpoints", sync_to_thread=True, **access(public=True)
+        "/checkpoints",
+        operation_id="auditCheckpoints",
+        summary="Signed checkpoints of the audit chain / نقاط التحقق الموقّعة لسلسلة التدقيق",
+        sync_to_thread=True,
+        **access(public=True),
     )
     def checkpoints(
         self,
         request: AnyRequest,
-        after: Annotated[int, QueryParameter(ge=0)] = 0,
-        limit: Annotated[int, QueryParameter(ge=1, le=1000)] = 100,
+        after: After = 0,
+        limit: Limit1000 = 100,
     ) -> CheckpointPage:
         """Signed checkpoints of the hash chain's head, oldest first (public: keep copies)."""
         items = [
@@ -88,22 +97,35 @@ class AuditController(Controller):
         ]
         return CheckpointPage(items=items, public_key_url=f"{self.path}/public-key")
 
-    @get("/streams/{stream_id:uuid}", operation_id="auditStream", sync_to_thread=True, **AUDITOR)
+    @get(
+        "/streams/{stream_id:uuid}",
+        operation_id="auditStream",
+        summary="A stream's raw history / السجل الخام لتدفق",
+        sync_to_thread=True,
+        **AUDITOR,
+    )
     def stream(
         self,
         request: AnyRequest,
+        audit: NamedDependency[AuditService],
         stream_id: FromPath[UUID],
-        after_version: Annotated[int, QueryParameter(ge=0)] = 0,
-        limit: Annotated[int, QueryParameter(ge=1, le=500)] = 100,
+        after_version: After = 0,
+        limit: Limit500 = 100,
     ) -> StreamPage:
         """The raw history of any aggregate, paged: each event with its envelope and chain link."""
         _log(request, "stream", stream_id=stream_id, after_version=after_version, limit=limit)
-        page = registry_of(request).audit.stream(stream_id, after_version, limit)
+        page = audit.stream(stream_id, after_version, limit)
         items = [StreamEventOut(**e.__dict__) for e in page]
         next_after = items[-1].version if len(items) == limit else None
         return StreamPage(stream_id=str(stream_id), items=items, next_after_version=next_after)
 
-    @get("/verify", operation_id="auditVerify", sync_to_thread=True, **AUDITOR)
+    @get(
+        "/verify",
+        operation_id="auditVerify",
+        summary="Verify the audit chain / التحقق من سلسلة التدقيق",
+        sync_to_thread=True,
+        **AUDITOR,
+    )
     def verify_chain(self, request: AnyRequest) -> VerificationOut:
         """Recomputes the whole chain now and reports the first broken link, if any."""
         _log(request, "verify")
@@ -122,6 +144,7 @@ class AuditController(Controller):
     @get(
         "/exports",
         operation_id="auditExport",
+        summary="Export an audit bundle / تصدير حزمة تدقيق",
         sync_to_thread=True,
         media_type="application/gzip",
         **AUDITOR,
@@ -129,6 +152,7 @@ class AuditController(Controller):
     def export(
         self,
         request: AnyRequest,
+        replay: NamedDependency[ReplayService],
         stream: Annotated[list[UUID] | None, QueryParameter(description="Aggregate ids")] = None,
         edition: Annotated[
             UUID | None, QueryParameter(description="An award edition: all its decisions")
@@ -150,7 +174,7 @@ class AuditController(Controller):
         )
         stream = list(stream or [])
         if edition is not None:
-            stream += registry_of(request).replay.edition_streams(edition)
+            stream += replay.edition_streams(edition)
         workdir = Path(tempfile.mkdtemp(prefix="nqs-export-"))
         try:
             export_bundle(registry_of(request), workdir / "bundle", set(stream), title="export")
@@ -218,17 +242,22 @@ class AuditReplayController(Controller):
     @get(
         "/editions/{edition_id:uuid}/leaderboard",
         operation_id="auditLeaderboardAsOf",
+        summary="An edition's leaderboard as of an instant / ترتيب دورة كما كان في لحظة",
         sync_to_thread=True,
         **AUDITOR,
     )
     def leaderboard(
-        self, request: AnyRequest, edition_id: FromPath[UUID], as_of: AsOf = None
+        self,
+        request: AnyRequest,
+        replay: NamedDependency[ReplayService],
+        edition_id: FromPath[UUID],
+        as_of: AsOf = None,
     ) -> LeaderboardAsOfOut:
         """The whole ranking as it stood at `as_of`, recomputed from consensus events (not a
         stored copy), with withdrawals applied that had happened by then."""
         at = _instant(request, as_of)
         _log(request, "leaderboard", edition_id=edition_id, as_of=at.isoformat())
-        board = registry_of(request).replay.leaderboard(edition_id, at)
+        board = replay.leaderboard(edition_id, at)
         return LeaderboardAsOfOut(
             edition_id=str(edition_id),
             as_of=at.isoformat(),
@@ -251,17 +280,22 @@ class AuditReplayController(Controller):
     @get(
         "/applications/{application_id:uuid}/decision",
         operation_id="auditDecisionAsOf",
+        summary="A screening decision as of an instant / قرار الفرز كما كان في لحظة",
         sync_to_thread=True,
         **AUDITOR,
     )
     def decision(
-        self, request: AnyRequest, application_id: FromPath[UUID], as_of: AsOf = None
+        self,
+        request: AnyRequest,
+        replay: NamedDependency[ReplayService],
+        application_id: FromPath[UUID],
+        as_of: AsOf = None,
     ) -> DecisionOut:
         """The application, its individual and consensus scores, its rank and status exactly as
         they stood at `as_of`, the framework version in force, and the events that led there."""
         at = _instant(request, as_of)
         _log(request, "decision", application_id=application_id, as_of=at.isoformat())
-        d = registry_of(request).replay.decision(application_id, at)
+        d = replay.decision(application_id, at)
         return DecisionOut(
             application_id=str(application_id),
             as_of=at.isoformat(),
@@ -299,14 +333,20 @@ class AuditReplayController(Controller):
     @get(
         "/applications/{application_id:uuid}/provenance",
         operation_id="auditProvenance",
+        summary="Where an application's scores came from / مصدر درجات طلب",
         sync_to_thread=True,
         **AUDITOR,
     )
-    def provenance(self, request: AnyRequest, application_id: FromPath[UUID]) -> ProvenanceOut:
+    def provenance(
+        self,
+        request: AnyRequest,
+        replay: NamedDependency[ReplayService],
+        application_id: FromPath[UUID],
+    ) -> ProvenanceOut:
         """Why a published result is what it is: consensus per domain, the individual scores
         each came from, conflicts declared, revisions with their reasons, any withdrawal."""
         _log(request, "provenance", application_id=application_id)
-        d = registry_of(request).replay.decision(application_id, registry_of(request).clock.now())
+        d = replay.decision(application_id, registry_of(request).clock.now())
         if not d.published or d.standing is None:
             raise NotFound(
                 "This application has no published result.", "لا توجد نتيجة منشورة لهذا الطلب."

@@ -22,7 +22,12 @@ class AuthController(Controller):
     tags = ["Auth"]
 
     @post(
-        "/token", operation_id="signIn", status_code=200, sync_to_thread=True, **access(public=True)
+        "/token",
+        operation_id="signIn",
+        summary="Sign in for an access token / تسجيل الدخول",
+        status_code=200,
+        sync_to_thread=True,
+        **access(public=True),
     )
     def token(
         self,
@@ -49,7 +54,7 @@ class AuthController(Controller):
             response_status_code=200,
         )
 
-    @get("/me", operation_id="whoAmI", **access(ALL_ROLES))
+    @get("/me", operation_id="whoAmI", summary="Who am I / من أنا", **access(ALL_ROLES))
     async def me(self, request: AnyRequest) -> MeOut:
         """The signed-in user and their role."""
         user: AuthUser = request.user

@@ -16,12 +16,8 @@ from litestar.params import FromPath, FromQuery
 from api.controllers.awards import organisation_names
 from api.guards import access
 from api.http import AnyRequest, registry_of
-from api.schemas.awards import (
-    CategoryResultsOut,
-    EditionReportOut,
-    SpreadOut,
-    WorkloadOut,
-)
+from api.schemas.award_reports import EditionReportOut, SpreadOut, WorkloadOut
+from api.schemas.awards import CategoryResultsOut
 from domain.awards.ranking import TIE_BREAK, CategoryResults
 from domain.roles import OVERSIGHT
 from registry.results import EditionReport
@@ -123,6 +119,7 @@ class EditionReportController(Controller):
     @get(
         "/{edition_id:uuid}",
         operation_id="reportEdition",
+        summary="An edition's report / تقرير دورة",
         sync_to_thread=True,
         description=f"Funnel, leaderboard, judge workload, criterion spread. {TIE_BREAK}",
         **access(OVERSIGHT),
@@ -154,6 +151,7 @@ class EditionReportController(Controller):
     @get(
         "/{edition_id:uuid}/export",
         operation_id="exportEditionReport",
+        summary="Export an edition's report / تصدير تقرير دورة",
         sync_to_thread=True,
         **access(OVERSIGHT),
     )

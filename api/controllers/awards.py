@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from uuid import UUID
 
+import msgspec
 from litestar import Controller, Response, get, post, put
+from litestar.di import NamedDependency
 from litestar.params import FromPath, FromQuery, JSONBody
 from litestar.status_codes import HTTP_201_CREATED
 
@@ -38,14 +40,16 @@ from api.schemas.awards import (
     ResultsOut,
     RulesChange,
 )
-from api.schemas.common import EventOut, TextOut
-from api.schemas.history import history_of
+from api.schemas.common import EventOut
+from api.schemas.history import events_out
 from domain.awards.edition import Edition, PhaseKind
 from domain.awards.framework_version import FrameworkVersion
-from domain.awards.ranking import TIE_BREAK, CategoryResults
+from domain.awards.ranking import TIE_BREAK
 from domain.roles import OVERSIGHT, READERS, STAFF, Role
 from domain.text import Text
-from projections import awards_queries as q
+from registry.editions import EditionService
+from registry.frameworks import FrameworkService
+from registry.results import Ranking, ResultsService
 
 
 def _version(raw: str) -> int:
@@ -71,39 +75,54 @@ class FrameworkController(Controller):
     path = "/api/v1/frameworks"
     tags = ["Awards"]
 
-    @get("/", operation_id="listFrameworks", **access(READERS), sync_to_thread=True)
-    def list_frameworks(self, request: AnyRequest) -> list[FrameworkSummaryOut]:
+    @get(
+        "/",
+        operation_id="listFrameworks",
+        summary="List criteria frameworks / قائمة أطر المعايير",
+        **access(READERS),
+        sync_to_thread=True,
+    )
+    def list_frameworks(
+        self, frameworks: NamedDependency[FrameworkService]
+    ) -> list[FrameworkSummaryOut]:
         """Every version of every criteria framework (read model)."""
-        return [
-            FrameworkSummaryOut(
-                r[0], r[1], int(r[2]), TextOut(ar=r[3], en=r[4]), int(r[5]), bool(r[6])
-            )
-            for r in q.list_frameworks(registry_of(request).db)
-        ]
+        found = frameworks.list_frameworks()
+        return msgspec.convert(found, list[FrameworkSummaryOut], from_attributes=True)
 
     @get(
         "/{key:str}/versions/{version:str}",
         operation_id="getFramework",
+        summary="Read a criteria framework version / عرض إصدار من إطار معايير",
         **access(READERS),
         sync_to_thread=True,
     )
     def read(
-        self, request: AnyRequest, key: FromPath[str], version: FromPath[str]
+        self,
+        request: AnyRequest,
+        frameworks: NamedDependency[FrameworkService],
+        key: FromPath[str],
+        version: FromPath[str],
     ) -> Response[FrameworkOut]:
         """One framework version: its domains, weights, criteria, guidance and scoring rules."""
-        found = registry_of(request).frameworks.get(key, _version(version))
+        found = frameworks.get(key, _version(version))
         return versioned(_framework_out(found), found.version)
 
     @post(
         "/",
         operation_id="publishFramework",
+        summary="Publish a criteria framework version / نشر إصدار من إطار معايير",
         status_code=HTTP_201_CREATED,
         **access(STAFF),
         sync_to_thread=True,
     )
-    def publish(self, request: AnyRequest, data: JSONBody[FrameworkDoc]) -> Response[FrameworkOut]:
+    def publish(
+        self,
+        request: AnyRequest,
+        frameworks: NamedDependency[FrameworkService],
+        data: JSONBody[FrameworkDoc],
+    ) -> Response[FrameworkOut]:
         """Publishes a new framework version (the next number after the latest of its key)."""
-        found = registry_of(request).frameworks.publish(
+        found = frameworks.publish(
             context_of(request), data.to_domain(), idempotency_of(request, data)
         )
         return versioned(
@@ -116,18 +135,20 @@ class FrameworkController(Controller):
     @put(
         "/{key:str}/versions/{version:str}",
         operation_id="reviseFramework",
+        summary="Revise an unlocked framework version / تعديل إصدار إطار غير مقفل",
         **access(STAFF),
         sync_to_thread=True,
     )
     def revise(
         self,
         request: AnyRequest,
+        frameworks: NamedDependency[FrameworkService],
         key: FromPath[str],
         version: FromPath[str],
         data: JSONBody[FrameworkRevision],
     ) -> Response[FrameworkOut]:
         """Corrects a version no open edition uses yet (409 once locked: publish a new version)."""
-        found = registry_of(request).frameworks.revise(
+        found = frameworks.revise(
             context_of(request),
             key,
             _version(version),
@@ -142,38 +163,50 @@ class AwardController(Controller):
     path = "/api/v1/awards"
     tags = ["Awards"]
 
-    @get("/", operation_id="listAwardProgrammes", **access(public=True), sync_to_thread=True)
-    def list_programmes(self, request: AnyRequest) -> list[ProgrammeOut]:
+    @get(
+        "/",
+        operation_id="listAwardProgrammes",
+        summary="List award programmes / قائمة برامج الجوائز",
+        **access(public=True),
+        sync_to_thread=True,
+    )
+    def list_programmes(self, editions: NamedDependency[EditionService]) -> list[ProgrammeOut]:
         """The award programmes (Amyaz, Nawah, Maan…)."""
-        registry = registry_of(request)
-        return [
-            ProgrammeOut.of(registry.editions.get_programme(UUID(r[0])))
-            for r in q.list_programmes(registry.db)
-        ]
+        return [ProgrammeOut.of(p) for p in editions.list_programmes()]
 
     @get(
         "/{programme_id:uuid}",
         operation_id="getAwardProgramme",
+        summary="Read an award programme / عرض برنامج جائزة",
         **access(public=True),
         sync_to_thread=True,
     )
-    def read(self, request: AnyRequest, programme_id: FromPath[UUID]) -> Response[ProgrammeOut]:
+    def read(
+        self,
+        request: AnyRequest,
+        editions: NamedDependency[EditionService],
+        programme_id: FromPath[UUID],
+    ) -> Response[ProgrammeOut]:
         """One programme with its goals."""
-        programme = registry_of(request).editions.get_programme(programme_id)
+        programme = editions.get_programme(programme_id)
         return versioned(ProgrammeOut.of(programme), programme.version)
 
     @post(
         "/",
         operation_id="createAwardProgramme",
+        summary="Register an award programme / تسجيل برنامج جائزة",
         status_code=HTTP_201_CREATED,
         **access(STAFF),
         sync_to_thread=True,
     )
     def create(
-        self, request: AnyRequest, data: JSONBody[ProgrammeCreate]
+        self,
+        request: AnyRequest,
+        editions: NamedDependency[EditionService],
+        data: JSONBody[ProgrammeCreate],
     ) -> Response[ProgrammeOut]:
         """Registers an award programme."""
-        programme = registry_of(request).editions.register_programme(
+        programme = editions.register_programme(
             context_of(request),
             code=data.code,
             name=data.name.to_domain("name"),
@@ -195,43 +228,62 @@ def _edition(request: AnyRequest, edition: Edition) -> Response[EditionOut]:
 
 
 def organisation_names(request: AnyRequest) -> dict[str, Text]:
-    rows, _ = q.list_organisations(registry_of(request).db, 100_000, 0)
-    return {r[0]: Text(r[2], r[3]) for r in rows}
+    return registry_of(request).organisations.names()
 
 
 class EditionController(Controller):
     path = "/api/v1/editions"
     tags = ["Awards"]
 
-    @get("/", operation_id="listEditions", **access(public=True), sync_to_thread=True)
+    @get(
+        "/",
+        operation_id="listEditions",
+        summary="List award editions / قائمة دورات الجوائز",
+        **access(public=True),
+        sync_to_thread=True,
+    )
     def list_editions(
-        self, request: AnyRequest, programme: FromQuery[str | None] = None
+        self,
+        request: AnyRequest,
+        editions: NamedDependency[EditionService],
+        programme: FromQuery[str | None] = None,
     ) -> list[EditionSummaryOut]:
         """The editions, optionally of one programme (by code, e.g. `AMYAZ`)."""
-        return [
-            EditionSummaryOut(r[0], r[1], int(r[2]), TextOut(ar=r[3], en=r[4]), r[5], int(r[6]))
-            for r in q.list_editions(
-                registry_of(request).db, programme.upper() if programme else None
-            )
-        ]
+        found = editions.list_editions(programme)
+        return msgspec.convert(found, list[EditionSummaryOut], from_attributes=True)
 
     @get(
-        "/{edition_id:uuid}", operation_id="getEdition", **access(public=True), sync_to_thread=True
+        "/{edition_id:uuid}",
+        operation_id="getEdition",
+        summary="Read an award edition / عرض دورة جائزة",
+        **access(public=True),
+        sync_to_thread=True,
     )
-    def read(self, request: AnyRequest, edition_id: FromPath[UUID]) -> Response[EditionOut]:
+    def read(
+        self,
+        request: AnyRequest,
+        editions: NamedDependency[EditionService],
+        edition_id: FromPath[UUID],
+    ) -> Response[EditionOut]:
         """An edition: categories, framework versions, timeline (with the current phase), rules."""
-        return _edition(request, registry_of(request).editions.get(edition_id))
+        return _edition(request, editions.get(edition_id))
 
     @post(
         "/",
         operation_id="createEdition",
+        summary="Create an award edition / إنشاء دورة جائزة",
         status_code=HTTP_201_CREATED,
         **access(STAFF),
         sync_to_thread=True,
     )
-    def create(self, request: AnyRequest, data: JSONBody[EditionCreate]) -> Response[EditionOut]:
+    def create(
+        self,
+        request: AnyRequest,
+        editions: NamedDependency[EditionService],
+        data: JSONBody[EditionCreate],
+    ) -> Response[EditionOut]:
         """Creates a yearly edition of a programme as a draft to configure."""
-        edition = registry_of(request).editions.create_edition(
+        edition = editions.create_edition(
             context_of(request),
             programme_code=data.programme_code,
             year=data.year,
@@ -248,18 +300,20 @@ class EditionController(Controller):
     @put(
         "/{edition_id:uuid}/categories/{key:str}",
         operation_id="configureCategory",
+        summary="Configure a category of an edition / إعداد فئة في دورة",
         **access(STAFF),
         sync_to_thread=True,
     )
     def configure_category(
         self,
         request: AnyRequest,
+        editions: NamedDependency[EditionService],
         edition_id: FromPath[UUID],
         key: FromPath[str],
         data: JSONBody[CategoryDoc],
     ) -> Response[EditionOut]:
         """Adds or replaces a category of a draft edition, with its framework version."""
-        edition = registry_of(request).editions.configure_category(
+        edition = editions.configure_category(
             context_of(request), edition_id, expected_version(request), data.to_domain(key)
         )
         return _edition(request, edition)
@@ -267,15 +321,20 @@ class EditionController(Controller):
     @post(
         "/{edition_id:uuid}/categories/{key:str}/remove",
         operation_id="removeCategory",
+        summary="Remove a category from a draft edition / حذف فئة من دورة مسودة",
         status_code=200,
         **access(STAFF),
         sync_to_thread=True,
     )
     def remove_category(
-        self, request: AnyRequest, edition_id: FromPath[UUID], key: FromPath[str]
+        self,
+        request: AnyRequest,
+        editions: NamedDependency[EditionService],
+        edition_id: FromPath[UUID],
+        key: FromPath[str],
     ) -> Response[EditionOut]:
         """Removes a category from a draft edition."""
-        edition = registry_of(request).editions.remove_category(
+        edition = editions.remove_category(
             context_of(request), edition_id, expected_version(request), key
         )
         return _edition(request, edition)
@@ -283,12 +342,14 @@ class EditionController(Controller):
     @put(
         "/{edition_id:uuid}/categories/{key:str}/points/{criterion:str}",
         operation_id="setCriterionPoints",
+        summary="Set a criterion's points for an edition / تحديد درجات معيار في دورة",
         **access(STAFF),
         sync_to_thread=True,
     )
     def set_points(
         self,
         request: AnyRequest,
+        editions: NamedDependency[EditionService],
         edition_id: FromPath[UUID],
         key: FromPath[str],
         criterion: FromPath[str],
@@ -296,7 +357,7 @@ class EditionController(Controller):
     ) -> Response[EditionOut]:
         """Sets a criterion's maximum points for this edition where the source gives none (the
         registry's default is 4); KPI and count bands scale with it. Draft editions only."""
-        edition = registry_of(request).editions.set_points(
+        edition = editions.set_points(
             context_of(request),
             edition_id,
             expected_version(request),
@@ -309,14 +370,19 @@ class EditionController(Controller):
     @put(
         "/{edition_id:uuid}/rules",
         operation_id="setEditionRules",
+        summary="Set an edition's eligibility rules / تحديد شروط الأهلية لدورة",
         **access(STAFF),
         sync_to_thread=True,
     )
     def set_rules(
-        self, request: AnyRequest, edition_id: FromPath[UUID], data: JSONBody[RulesChange]
+        self,
+        request: AnyRequest,
+        editions: NamedDependency[EditionService],
+        edition_id: FromPath[UUID],
+        data: JSONBody[RulesChange],
     ) -> Response[EditionOut]:
         """Sets the eligibility rules and the minimum score for winning (draft only)."""
-        edition = registry_of(request).editions.set_rules(
+        edition = editions.set_rules(
             context_of(request),
             edition_id,
             expected_version(request),
@@ -328,19 +394,21 @@ class EditionController(Controller):
     @put(
         "/{edition_id:uuid}/phases/{kind:str}",
         operation_id="schedulePhase",
+        summary="Schedule a phase of an edition / جدولة مرحلة من دورة",
         **access(STAFF),
         sync_to_thread=True,
     )
     def schedule_phase(
         self,
         request: AnyRequest,
+        editions: NamedDependency[EditionService],
         edition_id: FromPath[UUID],
         kind: FromPath[PhaseKind],
         data: JSONBody[PhaseChange],
     ) -> Response[EditionOut]:
         """Sets a phase's window (hard deadlines). Once open, a change needs a `reason` and a
         phase that has closed cannot be moved."""
-        edition = registry_of(request).editions.schedule_phase(
+        edition = editions.schedule_phase(
             context_of(request),
             edition_id,
             expected_version(request),
@@ -352,106 +420,124 @@ class EditionController(Controller):
     @post(
         "/{edition_id:uuid}/open",
         operation_id="openEdition",
+        summary="Open an edition / فتح دورة",
         status_code=200,
         **access(STAFF),
         sync_to_thread=True,
     )
-    def open_edition(self, request: AnyRequest, edition_id: FromPath[UUID]) -> Response[EditionOut]:
+    def open_edition(
+        self,
+        request: AnyRequest,
+        editions: NamedDependency[EditionService],
+        edition_id: FromPath[UUID],
+    ) -> Response[EditionOut]:
         """Opens the edition: its configuration and framework versions are frozen from now on."""
-        edition = registry_of(request).editions.open(
-            context_of(request), edition_id, expected_version(request)
-        )
+        edition = editions.open(context_of(request), edition_id, expected_version(request))
         return _edition(request, edition)
 
     @get(
         "/{edition_id:uuid}/history",
         operation_id="getEditionHistory",
+        summary="An edition's history / سجل دورة",
         **access(STAFF, Role.COMMITTEE_CHAIR, Role.AUDITOR),
         sync_to_thread=True,
     )
-    def history(self, request: AnyRequest, edition_id: FromPath[UUID]) -> list[EventOut]:
+    def history(
+        self,
+        request: AnyRequest,
+        editions: NamedDependency[EditionService],
+        edition_id: FromPath[UUID],
+    ) -> list[EventOut]:
         """Every change and decision on the edition: who, when, why — publications included."""
-        registry = registry_of(request)
-        registry.editions.get(edition_id)
-        return history_of(registry.app, edition_id)
+        return events_out(editions.history(edition_id))
 
     @get(
         "/{edition_id:uuid}/leaderboard",
         operation_id="getLeaderboard",
+        summary="Live leaderboard of an edition / الترتيب الحي لدورة",
         **access(OVERSIGHT),
         description=f"Live ranking on consensus scores. {TIE_BREAK}",
         sync_to_thread=True,
     )
     def leaderboard(
-        self, request: AnyRequest, edition_id: FromPath[UUID]
+        self, results: NamedDependency[ResultsService], edition_id: FromPath[UUID]
     ) -> list[CategoryResultsOut]:
         """The live ranking per category, recomputed from the consensus scores."""
-        registry = registry_of(request)
-        edition = registry.editions.get(edition_id)
-        names = organisation_names(request)
-        return [
-            CategoryResultsOut.of(
-                CategoryResults(key, edition.categories[key].winners, tuple(standings)), names
-            )
-            for key, standings in registry.results.leaderboard(edition).items()
-        ]
+        ranking = results.live_ranking(edition_id)
+        return [CategoryResultsOut.of(c, ranking.names) for c in ranking.categories]
 
     @post(
         "/{edition_id:uuid}/results",
         operation_id="publishResults",
+        summary="Publish an edition's results / نشر نتائج دورة",
         status_code=200,
         description=f"Publishes the ranking and winners once judging has closed. {TIE_BREAK}",
         **access(STAFF),
         sync_to_thread=True,
     )
     def publish(
-        self, request: AnyRequest, edition_id: FromPath[UUID], data: JSONBody[PublishResults]
+        self,
+        request: AnyRequest,
+        results: NamedDependency[ResultsService],
+        edition_id: FromPath[UUID],
+        data: JSONBody[PublishResults],
     ) -> Response[ResultsOut]:
         """Publishes the results (a re-publication is a correction and needs a `reason`)."""
-        edition = registry_of(request).results.publish(
+        edition = results.publish(
             context_of(request), edition_id, expected_version(request), data.reason
         )
-        return versioned(_results(request, edition, breakdown=True), edition.version)
+        return versioned(_results(results.published(edition), breakdown=True), edition.version)
 
     @get(
         "/{edition_id:uuid}/results",
         operation_id="getResults",
+        summary="Published results of an edition / النتائج المنشورة لدورة",
         **access(public=True),
         description=f"The published ranking and winners. {TIE_BREAK}",
         sync_to_thread=True,
     )
-    def results(self, request: AnyRequest, edition_id: FromPath[UUID]) -> Response[ResultsOut]:
+    def results(
+        self,
+        editions: NamedDependency[EditionService],
+        results: NamedDependency[ResultsService],
+        edition_id: FromPath[UUID],
+    ) -> Response[ResultsOut]:
         """The published ranking and winners (each applicant sees its own breakdown on its result)."""
-        edition = registry_of(request).editions.get(edition_id)
-        return versioned(_results(request, edition, breakdown=False), edition.version)
+        ranking = results.published(editions.get(edition_id))
+        return versioned(_results(ranking, breakdown=False), ranking.edition.version)
 
     @post(
         "/{edition_id:uuid}/withdrawals",
         operation_id="withdrawAward",
+        summary="Withdraw an award / سحب جائزة",
         status_code=200,
         **access(Role.COMMITTEE_CHAIR),
         sync_to_thread=True,
     )
     def withdraw(
-        self, request: AnyRequest, edition_id: FromPath[UUID], data: JSONBody[AwardWithdrawal]
+        self,
+        request: AnyRequest,
+        results: NamedDependency[ResultsService],
+        edition_id: FromPath[UUID],
+        data: JSONBody[AwardWithdrawal],
     ) -> Response[ResultsOut]:
         """Withdraws an award for a proven breach (`reason` required); the ranking closes up and
         nobody is promoted by the withdrawal itself."""
-        edition = registry_of(request).results.withdraw(
+        edition = results.withdraw(
             context_of(request),
             edition_id,
             expected_version(request),
             data.application_id,
             data.reason,
         )
-        return versioned(_results(request, edition, breakdown=True), edition.version)
+        return versioned(_results(results.published(edition), breakdown=True), edition.version)
 
 
-def _results(request: AnyRequest, edition: Edition, breakdown: bool) -> ResultsOut:
-    names = organisation_names(request)
+def _results(ranking: Ranking, breakdown: bool) -> ResultsOut:
+    edition = ranking.edition
     return ResultsOut(
         str(edition.id),
         str(edition.status),
         edition.results_revision,
-        [CategoryResultsOut.of(r, names, breakdown) for r in edition.results.values()],
+        [CategoryResultsOut.of(r, ranking.names, breakdown) for r in ranking.categories],
     )

@@ -6,6 +6,7 @@ from typing import Annotated
 from uuid import UUID
 
 from litestar import Controller, Response, get, post, put
+from litestar.di import NamedDependency
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_201_CREATED
 
@@ -19,8 +20,9 @@ from api.http import (
     registry_of,
     versioned,
 )
+from api.params import Limit, Offset
 from api.schemas.common import EventOut, TextOut
-from api.schemas.history import history_of
+from api.schemas.history import events_out
 from api.schemas.initiatives import (
     ComponentCreate,
     CreatedPart,
@@ -52,11 +54,9 @@ from domain.errors import InvalidInput
 from domain.initiatives.initiative import Initiative
 from domain.initiatives.values import EvaluationStage, InitiativeStatus
 from domain.roles import READERS, STAFF, Role
-from projections.initiatives_queries import list_initiatives
+from registry.initiatives import InitiativeService
 
 BASE = "/api/v1/initiatives"
-Limit = Annotated[int, QueryParameter(ge=1, le=200)]
-Offset = Annotated[int, QueryParameter(ge=0)]
 
 
 def _out(request: AnyRequest, initiative: Initiative) -> InitiativeOut:
@@ -74,16 +74,23 @@ class InitiativeController(Controller):
     path = BASE
     tags = ["Initiatives"]
 
-    @get("/", operation_id="listInitiatives", **access(READERS), sync_to_thread=True)
+    @get(
+        "/",
+        operation_id="listInitiatives",
+        summary="List initiatives / قائمة المبادرات",
+        **access(READERS),
+        sync_to_thread=True,
+    )
     def list_initiatives(
         self,
         request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
         limit: Limit = 50,
         offset: Offset = 0,
         status: FromQuery[InitiativeStatus | None] = None,
     ) -> InitiativePage:
         """The initiatives, by code (read model; reflects changes within a moment)."""
-        rows, total = list_initiatives(registry_of(request).db, limit, offset, status)
+        page = initiatives.list_initiatives(limit, offset, status)
         items = [
             InitiativeSummaryOut(
                 id=r.id,
@@ -94,22 +101,26 @@ class InitiativeController(Controller):
                 version=r.version,
                 updated_at=r.updated_at,
             )
-            for r in rows
+            for r in page.items
         ]
-        return InitiativePage(items=items, total=total, limit=limit, offset=offset)
+        return InitiativePage(items=items, total=page.total, limit=limit, offset=offset)
 
     @post(
         "/",
         operation_id="createInitiative",
+        summary="Register an initiative / تسجيل مبادرة",
         status_code=HTTP_201_CREATED,
         **access(STAFF),
         sync_to_thread=True,
     )
     def create(
-        self, request: AnyRequest, data: JSONBody[InitiativeCreate]
+        self,
+        request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
+        data: JSONBody[InitiativeCreate],
     ) -> Response[InitiativeOut]:
         """Registers an initiative. Honours `Idempotency-Key`: a retry gets the first answer."""
-        initiative = registry_of(request).initiatives.register(
+        initiative = initiatives.register(
             context_of(request),
             code=data.code,
             title=data.title.to_domain("title"),
@@ -128,6 +139,7 @@ class InitiativeController(Controller):
     @get(
         "/{initiative_id:uuid}",
         operation_id="getInitiative",
+        summary="Read an initiative / عرض مبادرة",
         **access(READERS),
         sync_to_thread=True,
     )
@@ -153,26 +165,35 @@ class InitiativeController(Controller):
     @get(
         "/{initiative_id:uuid}/history",
         operation_id="getInitiativeHistory",
+        summary="An initiative's history / سجل مبادرة",
         **access(STAFF, Role.AUDITOR),
         sync_to_thread=True,
     )
-    def history(self, request: AnyRequest, initiative_id: FromPath[UUID]) -> list[EventOut]:
+    def history(
+        self,
+        request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
+        initiative_id: FromPath[UUID],
+    ) -> list[EventOut]:
         """Every change to the initiative: what, who, when, in which request, and why."""
-        registry = registry_of(request)
-        registry.initiatives.get(initiative_id)
-        return history_of(registry.app, initiative_id)
+        return events_out(initiatives.history(initiative_id))
 
     @put(
         "/{initiative_id:uuid}",
         operation_id="reviseInitiative",
+        summary="Revise an initiative / تعديل مبادرة",
         **access(STAFF),
         sync_to_thread=True,
     )
     def revise(
-        self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[InitiativeDetails]
+        self,
+        request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
+        initiative_id: FromPath[UUID],
+        data: JSONBody[InitiativeDetails],
     ) -> Response[InitiativeOut]:
         """Revises the title, aim and owner (needs `If-Match`)."""
-        initiative = registry_of(request).initiatives.revise_details(
+        initiative = initiatives.revise_details(
             context_of(request),
             initiative_id,
             expected_version(request),
@@ -185,15 +206,20 @@ class InitiativeController(Controller):
     @post(
         "/{initiative_id:uuid}/status",
         operation_id="changeInitiativeStatus",
+        summary="Change an initiative's status / تغيير حالة مبادرة",
         status_code=200,
         **access(STAFF),
         sync_to_thread=True,
     )
     def change_status(
-        self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[StatusChange]
+        self,
+        request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
+        initiative_id: FromPath[UUID],
+        data: JSONBody[StatusChange],
     ) -> Response[InitiativeOut]:
         """Moves the initiative to another status: a decision, so `reason` is required."""
-        initiative = registry_of(request).initiatives.change_status(
+        initiative = initiatives.change_status(
             context_of(request), initiative_id, expected_version(request), data.status, data.reason
         )
         return versioned(_out(request, initiative), initiative.version)
@@ -201,15 +227,20 @@ class InitiativeController(Controller):
     @post(
         "/{initiative_id:uuid}/components",
         operation_id="addInitiativeComponent",
+        summary="Add a component to an initiative / إضافة مكوّن إلى مبادرة",
         status_code=HTTP_201_CREATED,
         **access(STAFF),
         sync_to_thread=True,
     )
     def add_component(
-        self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[ComponentCreate]
+        self,
+        request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
+        initiative_id: FromPath[UUID],
+        data: JSONBody[ComponentCreate],
     ) -> Response[InitiativeOut]:
         """Adds a stage, track or workstream (e.g. the technical licence stage)."""
-        initiative = registry_of(request).initiatives.add_component(
+        initiative = initiatives.add_component(
             context_of(request),
             initiative_id,
             expected_version(request),
@@ -224,15 +255,20 @@ class InitiativeController(Controller):
     @post(
         "/{initiative_id:uuid}/milestones",
         operation_id="addMilestone",
+        summary="Add a milestone to an initiative / إضافة معلم إلى مبادرة",
         status_code=HTTP_201_CREATED,
         **access(STAFF),
         sync_to_thread=True,
     )
     def add_milestone(
-        self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[MilestoneCreate]
+        self,
+        request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
+        initiative_id: FromPath[UUID],
+        data: JSONBody[MilestoneCreate],
     ) -> Response[CreatedPart]:
         """Adds a milestone with its planned date (YYYY, YYYY-MM or YYYY-MM-DD)."""
-        initiative, new_id = registry_of(request).initiatives.add_milestone(
+        initiative, new_id = initiatives.add_milestone(
             context_of(request),
             initiative_id,
             expected_version(request),
@@ -245,6 +281,7 @@ class InitiativeController(Controller):
     @post(
         "/{initiative_id:uuid}/milestones/{milestone_id:uuid}/reschedule",
         operation_id="rescheduleMilestone",
+        summary="Reschedule a milestone / إعادة جدولة معلم",
         status_code=200,
         **access(STAFF),
         sync_to_thread=True,
@@ -252,6 +289,7 @@ class InitiativeController(Controller):
     def reschedule_milestone(
         self,
         request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
         initiative_id: FromPath[UUID],
         milestone_id: FromPath[UUID],
         data: JSONBody[MilestoneReschedule],
@@ -259,7 +297,7 @@ class InitiativeController(Controller):
         """Moves a milestone's planned date; `reason` is required."""
         planned_on = partial_date(data.planned_on, "planned_on")
         assert planned_on is not None
-        initiative = registry_of(request).initiatives.reschedule_milestone(
+        initiative = initiatives.reschedule_milestone(
             context_of(request),
             initiative_id,
             expected_version(request),
@@ -272,6 +310,7 @@ class InitiativeController(Controller):
     @post(
         "/{initiative_id:uuid}/milestones/{milestone_id:uuid}/complete",
         operation_id="completeMilestone",
+        summary="Complete a milestone / إنجاز معلم",
         status_code=200,
         **access(STAFF),
         sync_to_thread=True,
@@ -279,12 +318,13 @@ class InitiativeController(Controller):
     def complete_milestone(
         self,
         request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
         initiative_id: FromPath[UUID],
         milestone_id: FromPath[UUID],
         data: JSONBody[MilestoneComplete],
     ) -> Response[InitiativeOut]:
         """Marks a milestone done, with its actual date when known."""
-        initiative = registry_of(request).initiatives.complete_milestone(
+        initiative = initiatives.complete_milestone(
             context_of(request),
             initiative_id,
             expected_version(request),
@@ -296,6 +336,7 @@ class InitiativeController(Controller):
     @post(
         "/{initiative_id:uuid}/milestones/{milestone_id:uuid}/cancel",
         operation_id="cancelMilestone",
+        summary="Cancel a milestone / إلغاء معلم",
         status_code=200,
         **access(STAFF),
         sync_to_thread=True,
@@ -303,12 +344,13 @@ class InitiativeController(Controller):
     def cancel_milestone(
         self,
         request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
         initiative_id: FromPath[UUID],
         milestone_id: FromPath[UUID],
         data: JSONBody[DecisionReason],
     ) -> Response[InitiativeOut]:
         """Cancels a planned milestone; `reason` is required."""
-        initiative = registry_of(request).initiatives.cancel_milestone(
+        initiative = initiatives.cancel_milestone(
             context_of(request),
             initiative_id,
             expected_version(request),
@@ -322,15 +364,20 @@ class InitiativeController(Controller):
     @post(
         "/{initiative_id:uuid}/pilots",
         operation_id="addPilot",
+        summary="Add a pilot to an initiative / إضافة تجربة إلى مبادرة",
         status_code=HTTP_201_CREATED,
         **access(STAFF),
         sync_to_thread=True,
     )
     def add_pilot(
-        self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[PilotCreate]
+        self,
+        request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
+        initiative_id: FromPath[UUID],
+        data: JSONBody[PilotCreate],
     ) -> Response[CreatedPart]:
         """Adds a pilot application at a named organisation."""
-        initiative, new_id = registry_of(request).initiatives.add_pilot(
+        initiative, new_id = initiatives.add_pilot(
             context_of(request),
             initiative_id,
             expected_version(request),
@@ -344,6 +391,7 @@ class InitiativeController(Controller):
     @post(
         "/{initiative_id:uuid}/pilots/{pilot_id:uuid}/evaluations/{stage:str}/schedule",
         operation_id="scheduleEvaluation",
+        summary="Schedule a pilot's evaluation / جدولة تقييم تجربة",
         status_code=200,
         **access(STAFF),
         sync_to_thread=True,
@@ -351,6 +399,7 @@ class InitiativeController(Controller):
     def schedule_evaluation(
         self,
         request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
         initiative_id: FromPath[UUID],
         pilot_id: FromPath[UUID],
         stage: FromPath[EvaluationStage],
@@ -359,7 +408,7 @@ class InitiativeController(Controller):
         """Plans the internal or external evaluation of a pilot."""
         planned_on = partial_date(data.planned_on, "planned_on")
         assert planned_on is not None
-        initiative = registry_of(request).initiatives.schedule_evaluation(
+        initiative = initiatives.schedule_evaluation(
             context_of(request),
             initiative_id,
             expected_version(request),
@@ -372,6 +421,7 @@ class InitiativeController(Controller):
     @post(
         "/{initiative_id:uuid}/pilots/{pilot_id:uuid}/evaluations/{stage:str}/complete",
         operation_id="completeEvaluation",
+        summary="Complete a pilot's evaluation / إكمال تقييم تجربة",
         status_code=200,
         **access(STAFF),
         sync_to_thread=True,
@@ -379,13 +429,14 @@ class InitiativeController(Controller):
     def complete_evaluation(
         self,
         request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
         initiative_id: FromPath[UUID],
         pilot_id: FromPath[UUID],
         stage: FromPath[EvaluationStage],
         data: JSONBody[EvaluationComplete],
     ) -> Response[InitiativeOut]:
         """Records an evaluation's outcome; the external one follows the internal one."""
-        initiative = registry_of(request).initiatives.complete_evaluation(
+        initiative = initiatives.complete_evaluation(
             context_of(request),
             initiative_id,
             expected_version(request),
@@ -402,15 +453,20 @@ class InitiativeController(Controller):
     @post(
         "/{initiative_id:uuid}/deliverables",
         operation_id="addDeliverable",
+        summary="Add a deliverable to an initiative / إضافة مُخرَج إلى مبادرة",
         status_code=HTTP_201_CREATED,
         **access(STAFF),
         sync_to_thread=True,
     )
     def add_deliverable(
-        self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[DeliverableCreate]
+        self,
+        request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
+        initiative_id: FromPath[UUID],
+        data: JSONBody[DeliverableCreate],
     ) -> Response[CreatedPart]:
         """Adds a deliverable (a guide, a translated book, a study…)."""
-        initiative, new_id = registry_of(request).initiatives.add_deliverable(
+        initiative, new_id = initiatives.add_deliverable(
             context_of(request),
             initiative_id,
             expected_version(request),
@@ -426,6 +482,7 @@ class InitiativeController(Controller):
     @post(
         "/{initiative_id:uuid}/deliverables/{deliverable_id:uuid}/status",
         operation_id="changeDeliverableStatus",
+        summary="Change a deliverable's status / تغيير حالة مُخرَج",
         status_code=200,
         **access(STAFF),
         sync_to_thread=True,
@@ -433,12 +490,13 @@ class InitiativeController(Controller):
     def change_deliverable_status(
         self,
         request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
         initiative_id: FromPath[UUID],
         deliverable_id: FromPath[UUID],
         data: JSONBody[DeliverableStatusChange],
     ) -> Response[InitiativeOut]:
         """Moves a deliverable on (cancelling one needs a `reason`)."""
-        initiative = registry_of(request).initiatives.change_deliverable_status(
+        initiative = initiatives.change_deliverable_status(
             context_of(request),
             initiative_id,
             expected_version(request),
@@ -454,15 +512,20 @@ class InitiativeController(Controller):
     @post(
         "/{initiative_id:uuid}/partnerships",
         operation_id="addPartnership",
+        summary="Add a partnership to an initiative / إضافة شراكة إلى مبادرة",
         status_code=HTTP_201_CREATED,
         **access(STAFF),
         sync_to_thread=True,
     )
     def add_partnership(
-        self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[PartnershipCreate]
+        self,
+        request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
+        initiative_id: FromPath[UUID],
+        data: JSONBody[PartnershipCreate],
     ) -> Response[CreatedPart]:
         """Adds a local or international partnership."""
-        initiative, new_id = registry_of(request).initiatives.add_partnership(
+        initiative, new_id = initiatives.add_partnership(
             context_of(request),
             initiative_id,
             expected_version(request),
@@ -477,6 +540,7 @@ class InitiativeController(Controller):
     @post(
         "/{initiative_id:uuid}/partnerships/{partnership_id:uuid}/end",
         operation_id="endPartnership",
+        summary="End a partnership / إنهاء شراكة",
         status_code=200,
         **access(STAFF),
         sync_to_thread=True,
@@ -484,12 +548,13 @@ class InitiativeController(Controller):
     def end_partnership(
         self,
         request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
         initiative_id: FromPath[UUID],
         partnership_id: FromPath[UUID],
         data: JSONBody[PartnershipEnd],
     ) -> Response[InitiativeOut]:
         """Ends a partnership; `reason` is required."""
-        initiative = registry_of(request).initiatives.end_partnership(
+        initiative = initiatives.end_partnership(
             context_of(request),
             initiative_id,
             expected_version(request),
@@ -504,15 +569,20 @@ class InitiativeController(Controller):
     @post(
         "/{initiative_id:uuid}/kpis",
         operation_id="defineKpi",
+        summary="Define a KPI of an initiative / تعريف مؤشر أداء لمبادرة",
         status_code=HTTP_201_CREATED,
         **access(STAFF),
         sync_to_thread=True,
     )
     def define_kpi(
-        self, request: AnyRequest, initiative_id: FromPath[UUID], data: JSONBody[KpiCreate]
+        self,
+        request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
+        initiative_id: FromPath[UUID],
+        data: JSONBody[KpiCreate],
     ) -> Response[CreatedPart]:
         """Defines a KPI with its target and direction."""
-        initiative, new_id = registry_of(request).initiatives.define_kpi(
+        initiative, new_id = initiatives.define_kpi(
             context_of(request),
             initiative_id,
             expected_version(request),
@@ -527,6 +597,7 @@ class InitiativeController(Controller):
     @post(
         "/{initiative_id:uuid}/kpis/{kpi_id:uuid}/measurements",
         operation_id="recordKpiValue",
+        summary="Record a KPI measurement / تسجيل قياس مؤشر أداء",
         status_code=200,
         **access(STAFF),
         sync_to_thread=True,
@@ -534,12 +605,13 @@ class InitiativeController(Controller):
     def record_kpi_value(
         self,
         request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
         initiative_id: FromPath[UUID],
         kpi_id: FromPath[UUID],
         data: JSONBody[KpiMeasurementCreate],
     ) -> Response[InitiativeOut]:
         """Records a KPI's measured value for a period (a correction needs a `reason`)."""
-        initiative = registry_of(request).initiatives.record_kpi_value(
+        initiative = initiatives.record_kpi_value(
             context_of(request),
             initiative_id,
             expected_version(request),
@@ -555,6 +627,7 @@ class InitiativeController(Controller):
     @post(
         "/{initiative_id:uuid}/progress-reports",
         operation_id="reportProgress",
+        summary="Report an initiative's progress / رفع تقرير تقدّم مبادرة",
         status_code=200,
         **access(STAFF),
         sync_to_thread=True,
@@ -562,11 +635,12 @@ class InitiativeController(Controller):
     def report_progress(
         self,
         request: AnyRequest,
+        initiatives: NamedDependency[InitiativeService],
         initiative_id: FromPath[UUID],
         data: JSONBody[ProgressReportCreate],
     ) -> Response[InitiativeOut]:
         """Submits the progress report of a period (a revision of one needs a `reason`)."""
-        initiative = registry_of(request).initiatives.report_progress(
+        initiative = initiatives.report_progress(
             context_of(request),
             initiative_id,
             expected_version(request),

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
 from uuid import UUID
 
+import msgspec
 from litestar import Controller, Response, get, post, put
-from litestar.params import FromPath, JSONBody, QueryParameter
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_201_CREATED
 
 from api.guards import access
@@ -18,7 +19,10 @@ from api.http import (
     registry_of,
     versioned,
 )
-from api.schemas.awards import (
+from api.params import Limit, Offset
+from api.schemas.common import EventOut
+from api.schemas.history import events_out
+from api.schemas.organisations import (
     AccreditationCreate,
     DecisionReason,
     MemberAssign,
@@ -27,14 +31,10 @@ from api.schemas.awards import (
     OrganisationOut,
     OrganisationPage,
     OrganisationProfileDoc,
-    OrganisationSummaryOut,
 )
-from api.schemas.common import EventOut, TextOut
-from api.schemas.history import history_of
 from domain.awards.organisation import Organisation, Profile
-from domain.errors import NotFound
 from domain.roles import OVERSIGHT, STAFF, Role
-from projections import awards_queries as q
+from registry.organisations import OrganisationService
 
 
 def _profile(data: OrganisationProfileDoc) -> Profile:
@@ -59,35 +59,40 @@ class OrganisationController(Controller):
     path = "/api/v1/organisations"
     tags = ["Organisations"]
 
-    @get("/", operation_id="listOrganisations", **access(OVERSIGHT), sync_to_thread=True)
+    @get(
+        "/",
+        operation_id="listOrganisations",
+        summary="List organisations / قائمة الجهات",
+        **access(OVERSIGHT),
+        sync_to_thread=True,
+    )
     def list_organisations(
         self,
         request: AnyRequest,
-        limit: Annotated[int, QueryParameter(ge=1, le=200)] = 50,
-        offset: Annotated[int, QueryParameter(ge=0)] = 0,
+        organisations: NamedDependency[OrganisationService],
+        limit: Limit = 50,
+        offset: Offset = 0,
     ) -> OrganisationPage:
         """The organisations, by English name."""
-        rows, total = q.list_organisations(registry_of(request).db, limit, offset)
-        items = [
-            OrganisationSummaryOut(
-                r[0], r[1], TextOut(ar=r[2], en=r[3]), r[4], r[5], r[6], r[7], int(r[8])
-            )
-            for r in rows
-        ]
-        return OrganisationPage(items=items, total=total, limit=limit, offset=offset)
+        page = organisations.list_organisations(limit, offset)
+        return msgspec.convert(page, OrganisationPage, from_attributes=True)
 
     @post(
         "/",
         operation_id="registerOrganisation",
+        summary="Register an organisation / تسجيل جهة",
         status_code=HTTP_201_CREATED,
         **access(STAFF),
         sync_to_thread=True,
     )
     def create(
-        self, request: AnyRequest, data: JSONBody[OrganisationCreate]
+        self,
+        request: AnyRequest,
+        organisations: NamedDependency[OrganisationService],
+        data: JSONBody[OrganisationCreate],
     ) -> Response[OrganisationOut]:
         """Registers an organisation by its licence number (one organisation per licence)."""
-        organisation = registry_of(request).organisations.register(
+        organisation = organisations.register(
             context_of(request),
             licence_number=data.licence_number,
             profile=_profile(data),
@@ -100,35 +105,35 @@ class OrganisationController(Controller):
     @get(
         "/{organisation_id:uuid}",
         operation_id="getOrganisation",
+        summary="Read an organisation / عرض جهة",
         **access(OVERSIGHT, Role.APPLICANT),
         sync_to_thread=True,
     )
     def read(
-        self, request: AnyRequest, organisation_id: FromPath[UUID]
+        self,
+        request: AnyRequest,
+        organisations: NamedDependency[OrganisationService],
+        organisation_id: FromPath[UUID],
     ) -> Response[OrganisationOut]:
         """One organisation with its accreditations (applicants: their own only)."""
-        registry = registry_of(request)
-        ctx = context_of(request)
-        if ctx.actor.role == Role.APPLICANT and (
-            registry.organisations.organisation_of(ctx.actor.id) != organisation_id
-        ):
-            raise NotFound("No such organisation.", "لا توجد جهة بهذا المعرّف.")
-        return _out(request, registry.organisations.get(organisation_id))
+        return _out(request, organisations.read(context_of(request), organisation_id))
 
     @put(
         "/{organisation_id:uuid}",
         operation_id="reviseOrganisation",
+        summary="Revise an organisation's profile / تعديل بيانات جهة",
         **access(STAFF),
         sync_to_thread=True,
     )
     def revise(
         self,
         request: AnyRequest,
+        organisations: NamedDependency[OrganisationService],
         organisation_id: FromPath[UUID],
         data: JSONBody[OrganisationProfileDoc],
     ) -> Response[OrganisationOut]:
         """Revises the profile: name, type, region, beds, licence expiry, start of operation."""
-        organisation = registry_of(request).organisations.revise_profile(
+        organisation = organisations.revise_profile(
             context_of(request), organisation_id, expected_version(request), _profile(data)
         )
         return _out(request, organisation)
@@ -136,6 +141,7 @@ class OrganisationController(Controller):
     @post(
         "/{organisation_id:uuid}/accreditations",
         operation_id="addAccreditation",
+        summary="Add an accreditation / إضافة اعتماد",
         status_code=HTTP_201_CREATED,
         **access(STAFF),
         sync_to_thread=True,
@@ -143,11 +149,12 @@ class OrganisationController(Controller):
     def add_accreditation(
         self,
         request: AnyRequest,
+        organisations: NamedDependency[OrganisationService],
         organisation_id: FromPath[UUID],
         data: JSONBody[AccreditationCreate],
     ) -> Response[OrganisationOut]:
         """Records a national or international accreditation with its expiry date."""
-        organisation, _ = registry_of(request).organisations.add_accreditation(
+        organisation, _ = organisations.add_accreditation(
             context_of(request),
             organisation_id,
             expected_version(request),
@@ -161,6 +168,7 @@ class OrganisationController(Controller):
     @post(
         "/{organisation_id:uuid}/accreditations/{accreditation_id:uuid}/remove",
         operation_id="removeAccreditation",
+        summary="Remove an accreditation / حذف اعتماد",
         status_code=200,
         **access(STAFF),
         sync_to_thread=True,
@@ -168,12 +176,13 @@ class OrganisationController(Controller):
     def remove_accreditation(
         self,
         request: AnyRequest,
+        organisations: NamedDependency[OrganisationService],
         organisation_id: FromPath[UUID],
         accreditation_id: FromPath[UUID],
         data: JSONBody[DecisionReason],
     ) -> Response[OrganisationOut]:
         """Removes an accreditation recorded in error; `reason` required."""
-        organisation = registry_of(request).organisations.remove_accreditation(
+        organisation = organisations.remove_accreditation(
             context_of(request),
             organisation_id,
             expected_version(request),
@@ -185,15 +194,20 @@ class OrganisationController(Controller):
     @post(
         "/{organisation_id:uuid}/activate",
         operation_id="activateOrganisation",
+        summary="Activate an organisation / تفعيل جهة",
         status_code=200,
         **access(STAFF),
         sync_to_thread=True,
     )
     def activate(
-        self, request: AnyRequest, organisation_id: FromPath[UUID], data: JSONBody[DecisionReason]
+        self,
+        request: AnyRequest,
+        organisations: NamedDependency[OrganisationService],
+        organisation_id: FromPath[UUID],
+        data: JSONBody[DecisionReason],
     ) -> Response[OrganisationOut]:
         """Activates a verified organisation on the platform (Nawah requires it); `reason` required."""
-        organisation = registry_of(request).organisations.set_status(
+        organisation = organisations.set_status(
             context_of(request), organisation_id, expected_version(request), True, data.reason
         )
         return _out(request, organisation)
@@ -201,15 +215,20 @@ class OrganisationController(Controller):
     @post(
         "/{organisation_id:uuid}/suspend",
         operation_id="suspendOrganisation",
+        summary="Suspend an organisation / إيقاف جهة",
         status_code=200,
         **access(STAFF),
         sync_to_thread=True,
     )
     def suspend(
-        self, request: AnyRequest, organisation_id: FromPath[UUID], data: JSONBody[DecisionReason]
+        self,
+        request: AnyRequest,
+        organisations: NamedDependency[OrganisationService],
+        organisation_id: FromPath[UUID],
+        data: JSONBody[DecisionReason],
     ) -> Response[OrganisationOut]:
         """Suspends an organisation; `reason` required."""
-        organisation = registry_of(request).organisations.set_status(
+        organisation = organisations.set_status(
             context_of(request), organisation_id, expected_version(request), False, data.reason
         )
         return _out(request, organisation)
@@ -217,6 +236,7 @@ class OrganisationController(Controller):
     @post(
         "/{organisation_id:uuid}/members",
         operation_id="assignApplicant",
+        summary="Link an applicant account to an organisation / ربط حساب متقدّم بجهة",
         status_code=200,
         **access(STAFF),
         sync_to_thread=True,
@@ -224,12 +244,13 @@ class OrganisationController(Controller):
     def assign_member(
         self,
         request: AnyRequest,
+        organisations: NamedDependency[OrganisationService],
         organisation_id: FromPath[UUID],
         data: JSONBody[MemberAssign],
     ) -> MemberOut:
         """Links an applicant account to the organisation it represents (one organisation per
         applicant; moving an applicant to another organisation needs a `reason`)."""
-        user = registry_of(request).organisations.assign_member(
+        user = organisations.assign_member(
             context_of(request), data.user_id, None, organisation_id, data.reason
         )
         return MemberOut(str(user.id), str(user.organisation_id), user.version)
@@ -237,11 +258,15 @@ class OrganisationController(Controller):
     @get(
         "/{organisation_id:uuid}/history",
         operation_id="getOrganisationHistory",
+        summary="An organisation's history / سجل جهة",
         **access(STAFF, Role.AUDITOR),
         sync_to_thread=True,
     )
-    def history(self, request: AnyRequest, organisation_id: FromPath[UUID]) -> list[EventOut]:
+    def history(
+        self,
+        request: AnyRequest,
+        organisations: NamedDependency[OrganisationService],
+        organisation_id: FromPath[UUID],
+    ) -> list[EventOut]:
         """Every change to the organisation: who, when, why."""
-        registry = registry_of(request)
-        registry.organisations.get(organisation_id)
-        return history_of(registry.app, organisation_id)
+        return events_out(organisations.history(organisation_id))

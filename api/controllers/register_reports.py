@@ -3,29 +3,18 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from uuid import UUID
 
+import msgspec
 from litestar import Controller, Response, get
 from litestar.params import FromQuery
 
 from api.guards import access
 from api.http import AnyRequest, registry_of
-from api.schemas.ambassadors import name_or_erased
-from api.schemas.licences import ExpiringLicenceOut, LicenceCountOut, LicencesReportOut
+from api.schemas.licences import LicencesReportOut
 from api.schemas.register_reports import (
-    CountOut,
     MembershipReportOut,
-    MonthDetailOut,
-    MonthOut,
-    NationalProgressOut,
-    RegionProgressOut,
-    TopAmbassadorOut,
 )
-from domain.ambassadors.targets import NATIONAL_HOUSEHOLDS_2022
-from domain.regions import REGION_NAMES, Region
 from domain.roles import READERS
-from projections.licences_queries import licences_report
-from projections.membership_queries import membership_report
 from registry.exports import CSV, XLSX, Table, to_csv, to_xlsx
 
 
@@ -41,65 +30,9 @@ class MembershipTable(StrEnum):
     TOP = "top"
 
 
-def _percent(part: int, whole: int | None) -> float | None:
-    return round(100.0 * part / whole, 2) if whole else None
-
-
 def membership_report_out(request: AnyRequest) -> MembershipReportOut:
-    registry = registry_of(request)
-    report = membership_report(registry.db, registry.clock.now().date())
-    months: dict[str, int] = {}
-    for month, _track, _region, n in report.monthly:
-        months[month] = months.get(month, 0) + n
-    opened = registry.vault.open_many({UUID(r.id): r.personal for r in report.top})
-    active = report.by_status.get("active", 0)
-    return MembershipReportOut(
-        as_of_date=report.as_of_date,
-        total=report.total,
-        counts=[
-            CountOut(track=t, region=r, sector=s or None, status=st, count=n)
-            for t, r, s, st, n in report.counts
-        ],
-        by_status=report.by_status,
-        by_track=report.by_track,
-        by_sector={(s or "none"): n for s, n in report.by_sector.items()},
-        by_region=report.by_region,
-        enrolments_per_month=[MonthOut(month=m, count=n) for m, n in sorted(months.items())],
-        enrolments_per_month_detail=[
-            MonthDetailOut(month=m, track=t, region=r, count=n) for m, t, r, n in report.monthly
-        ],
-        national_progress=NationalProgressOut(
-            active=active,
-            target=NATIONAL_HOUSEHOLDS_2022,
-            percent=_percent(active, NATIONAL_HOUSEHOLDS_2022) or 0.0,
-        ),
-        regional_progress=[
-            RegionProgressOut(
-                region=region.value,
-                name_en=REGION_NAMES[region][0],
-                name_ar=REGION_NAMES[region][1],
-                active=report.by_region.get(region.value, {}).get("active", 0),
-                target=report.targets.get(region.value),
-                percent=_percent(
-                    report.by_region.get(region.value, {}).get("active", 0),
-                    report.targets.get(region.value),
-                ),
-            )
-            for region in Region
-        ],
-        top_ambassadors=[
-            TopAmbassadorOut(
-                rank=i,
-                id=UUID(r.id),
-                name_ar=name_or_erased(opened.get(UUID(r.id)))[0],
-                name_en=name_or_erased(opened.get(UUID(r.id)))[1],
-                region=r.region,
-                track=r.track,
-                points=r.points,
-            )
-            for i, r in enumerate(report.top, start=1)
-        ],
-    )
+    report = registry_of(request).ambassadors.report()
+    return msgspec.convert(report, MembershipReportOut, from_attributes=True)
 
 
 def membership_tables(body: MembershipReportOut) -> dict[str, Table]:
@@ -157,7 +90,13 @@ class MembershipReportController(Controller):
     path = "/api/v1/reports/membership"
     tags = ["Reports"]
 
-    @get("/", operation_id="reportMembership", sync_to_thread=True, **access(READERS))
+    @get(
+        "/",
+        operation_id="reportMembership",
+        summary="Membership report / تقرير العضويات",
+        sync_to_thread=True,
+        **access(READERS),
+    )
     def report(self, request: AnyRequest) -> MembershipReportOut:
         """Ambassadors by track × region × sector × status (an active membership past its expiry
         date counts as expired), enrolments per month, progress toward the regional targets and
@@ -168,6 +107,7 @@ class MembershipReportController(Controller):
     @get(
         "/export",
         operation_id="exportMembershipReport",
+        summary="Export the membership report / تصدير تقرير العضويات",
         sync_to_thread=True,
         media_type=XLSX,
         **access(READERS),
@@ -189,30 +129,8 @@ class LicenceTable(StrEnum):
 
 
 def licences_report_out(request: AnyRequest) -> LicencesReportOut:
-    registry = registry_of(request)
-    report = licences_report(registry.db, registry.clock.now().date())
-    opened = registry.vault.open_many({UUID(r.person_id): r.personal for r in report.expiring})
-    return LicencesReportOut(
-        as_of_date=report.as_of_date,
-        total=report.total,
-        counts=[
-            LicenceCountOut(type_code=t, stage=s, status=st, count=n)
-            for t, s, st, n in report.counts
-        ],
-        by_type=report.by_type,
-        by_stage=report.by_stage,
-        by_status=report.by_status,
-        expiring_within_90_days=[
-            ExpiringLicenceOut(
-                id=UUID(r.id),
-                number=r.number,
-                type_code=r.type_code,
-                valid_until=r.valid_until,
-                holder_name_ar=name_or_erased(opened.get(UUID(r.person_id)))[0],
-            )
-            for r in report.expiring
-        ],
-    )
+    report = registry_of(request).licences.report()
+    return msgspec.convert(report, LicencesReportOut, from_attributes=True)
 
 
 def licence_tables(body: LicencesReportOut) -> dict[str, Table]:
@@ -237,7 +155,13 @@ class LicenceReportController(Controller):
     path = "/api/v1/reports/licences"
     tags = ["Reports"]
 
-    @get("/", operation_id="reportLicences", sync_to_thread=True, **access(READERS))
+    @get(
+        "/",
+        operation_id="reportLicences",
+        summary="Licences report / تقرير الرخص",
+        sync_to_thread=True,
+        **access(READERS),
+    )
     def report(self, request: AnyRequest) -> LicencesReportOut:
         """Licences by type, stage and status (an issued licence past its validity counts as
         expired) and those expiring within the next 90 days."""
@@ -246,6 +170,7 @@ class LicenceReportController(Controller):
     @get(
         "/export",
         operation_id="exportLicencesReport",
+        summary="Export the licences report / تصدير تقرير الرخص",
         sync_to_thread=True,
         media_type=XLSX,
         **access(READERS),

@@ -18,7 +18,13 @@ class HealthController(Controller):
     path = "/health"
     tags = ["System"]
 
-    @get("/", operation_id="health", sync_to_thread=True, **access(public=True))
+    @get(
+        "/",
+        operation_id="health",
+        summary="Health and readiness / الحالة والجاهزية",
+        sync_to_thread=True,
+        **access(public=True),
+    )
     def health(self, request: AnyRequest) -> Response[dict[str, Any]]:
         """Liveness and readiness: 200 when the database answers, 503 when it does not."""
         registry = registry_of(request)

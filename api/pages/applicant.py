@@ -82,20 +82,20 @@ class ApplicantPages(Controller):
         organisation = registry.organisations.get(own) if own else None
         now = registry.clock.now()
         open_editions = []
-        for row in registry.portal.editions():
+        for row in registry.editions.list_editions():
             if row.status == "draft":
                 continue
             edition = registry.editions.get(UUID(row.id))
             if edition.phase_at(now) == PhaseKind.REGISTRATION:
                 open_editions.append(edition)
-        applications = registry.portal.applications(ctx)
+        applications = registry.applications.list_applications(ctx, 10_000, 0).items
         return page(
             request,
             "awards/applicant/home.html",
             organisation=organisation,
             applications=applications,
             open_editions=open_editions,
-            titles={r.id: r.title for r in registry.portal.editions()},
+            titles={r.id: r.title for r in registry.editions.list_editions()},
             status_label=status_label,
             key=str(uuid4()),
         )

@@ -25,7 +25,7 @@ class AwardPublicPages(Controller):
     @get("/", name="awards", **access(public=True), sync_to_thread=True)
     def index(self, request: AnyRequest) -> Template:
         """Every edition of every programme, newest first."""
-        editions = sorted(registry_of(request).portal.editions(), key=lambda e: -e.year)
+        editions = sorted(registry_of(request).editions.list_editions(), key=lambda e: -e.year)
         return page(request, "awards/public/index.html", editions=editions)
 
     @get(

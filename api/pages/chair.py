@@ -39,7 +39,7 @@ class ChairPages(Controller):
 
     @get("/", name="chair_home", **access(CHAIR), sync_to_thread=True)
     def home(self, request: AnyRequest) -> Template:
-        editions = [e for e in registry_of(request).portal.editions() if e.status != "draft"]
+        editions = [e for e in registry_of(request).editions.list_editions() if e.status != "draft"]
         return page(request, "awards/chair/home.html", editions=editions)
 
     @get("/editions/{edition_id:uuid}", name="chair_board", **access(CHAIR), sync_to_thread=True)
@@ -284,14 +284,16 @@ class ChairPages(Controller):
                 registry.judging.scorecard(ctx, UUID(application_id), UUID(judge_id))
                 for judge_id, _, _ in rows
             ]
-        names = {o.id: o.name for o in registry.portal.organisation_list()}
+        names = registry.organisations.names()
         board = registry.results.leaderboard(edition)
         return page(
             request,
             "awards/chair/board.html",
             status,
             edition=edition,
-            applications=registry.portal.applications(ctx, edition_id, "eligible"),
+            applications=registry.applications.list_applications(
+                ctx, 10_000, 0, edition_id, "eligible"
+            ).items,
             judges=judges,
             usernames=usernames,
             cards=cards,

@@ -265,12 +265,12 @@ class EditionPages(Controller):
 
     def _index(self, request: AnyRequest, status: int = 200, **extra: Any) -> Template:
         registry = registry_of(request)
-        programmes = sorted({e.programme_code for e in registry.portal.editions()})
+        programmes = sorted({e.programme_code for e in registry.editions.list_editions()})
         return page(
             request,
             "awards/office/editions.html",
             status,
-            editions=registry.portal.editions(),
+            editions=registry.editions.list_editions(),
             programmes=programmes,
             key=str(uuid4()),
             refusal=extra.get("refusal"),
@@ -284,7 +284,7 @@ class EditionPages(Controller):
         edition = registry.editions.get(edition_id)
         frameworks = [
             (f"{f.key}:{f.version}", f"{getattr(f.title, lang)} v{f.version}")
-            for f in registry.portal.frameworks()
+            for f in registry.frameworks.list_frameworks()
         ]
         now = registry.clock.now()
         return page(
@@ -312,7 +312,7 @@ class EditionPages(Controller):
         ctx = context_of(request)
         edition = registry.editions.get(edition_id)
         rows = []
-        for row in registry.portal.applications(ctx, edition_id):
+        for row in registry.applications.list_applications(ctx, 10_000, 0, edition_id).items:
             if row.status == "draft":
                 continue
             application = registry.applications.get(UUID(row.id))
@@ -332,7 +332,7 @@ class EditionPages(Controller):
     ) -> Template:
         registry = registry_of(request)
         edition = registry.editions.get(edition_id)
-        names = {o.id: o.name for o in registry.portal.organisation_list()}
+        names = registry.organisations.names()
         return page(
             request,
             "awards/office/preview.html",

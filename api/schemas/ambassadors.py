@@ -12,7 +12,7 @@ from api.schemas.common import Reason, ShortStr
 from domain.ambassadors.enrolment import EnrolmentForm
 from domain.ambassadors.membership import Membership
 from domain.ambassadors.values import ActivityKind
-from domain.personal import ERASED, PersonalData
+from domain.personal import PersonalData
 
 Item = Annotated[str, msgspec.Meta(max_length=500)]
 Items = Annotated[list[Item], msgspec.Meta(max_length=20)]
@@ -303,9 +303,3 @@ def membership_out(m: Membership, personal: PersonalData | None, today: date) ->
         ],
         version=m.version,
     )
-
-
-def name_or_erased(personal: PersonalData | None) -> tuple[str, str | None]:
-    if personal is None:
-        return ERASED, None
-    return personal.name_ar, personal.name_en

@@ -15,6 +15,7 @@ from domain.errors import Problems
 from domain.people import Residency, check_personal, person_id, residency_of
 from domain.personal import PersonalData
 from domain.regions import Region
+from domain.text import check_text
 
 MAX_CITY_LENGTH = 100
 MAX_EMPLOYER_LENGTH = 200
@@ -173,16 +174,9 @@ def check_track_details(
 def _text(
     raw: str | None, field_name: str, max_length: int, problems: Problems, *, required: bool
 ) -> str | None:
-    value = " ".join((raw or "").split())
-    if not value:
-        if required:
-            problems.add(field_name, "This field is required.", "هذا الحقل مطلوب.")
-        return None
-    if len(value) > max_length:
-        problems.add(
-            field_name, f"At most {max_length} characters.", f"الحد الأقصى {max_length} حرفاً."
-        )
-        return None
+    value, problem = check_text(raw, field_name, max_length, required=required, collapse=True)
+    if problem is not None:
+        problems.items.append(problem)
     return value
 
 

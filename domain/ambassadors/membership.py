@@ -31,22 +31,14 @@ from domain.ambassadors.values import (
 )
 from domain.envelope import Envelope
 from domain.errors import AlreadyExists, InvalidInput, InvalidTransition, NotFound
+from domain.lifecycle import check_not_erased, check_status, renewal_start, years_later
 from domain.people import Residency
 from domain.personal import Sealed
 from domain.regions import Region
+from domain.text import required_text
 
 MEMBERSHIP_YEARS = 1
-# A membership may be renewed from this many days before it expires.
-RENEWAL_WINDOW_DAYS = 90
 MAX_TITLE_LENGTH = 200
-
-
-def years_later(day: date, years: int) -> date:
-    """The same day ``years`` later; 29 February falls back to the 28th."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
 
 
 class Activity:
@@ -204,18 +196,8 @@ class Membership(RegistryAggregate):
             envelope, {MembershipStatus.ACTIVE, MembershipStatus.EXPIRED}, "renewed"
         )
         assert self.expires_on is not None
-        if (
-            status == MembershipStatus.ACTIVE
-            and (self.expires_on - today).days > RENEWAL_WINDOW_DAYS
-        ):
-            raise InvalidTransition(
-                f"A membership is renewed within {RENEWAL_WINDOW_DAYS} days of its expiry "
-                f"({self.expires_on.isoformat()}).",
-                f"تُجدَّد العضوية خلال {RENEWAL_WINDOW_DAYS} يوماً من تاريخ انتهائها "
-                f"({self.expires_on.isoformat()}).",
-                field="status",
-            )
-        start = self.expires_on if status == MembershipStatus.ACTIVE else today
+        running = status == MembershipStatus.ACTIVE
+        start = renewal_start(self.expires_on, running, today, ("membership", "العضوية"))
         self._renewed(envelope=envelope, expires_on=years_later(start, MEMBERSHIP_YEARS))
 
     @event("Renewed")
@@ -328,13 +310,16 @@ class Membership(RegistryAggregate):
             raise AlreadyExists(
                 "This activity is already logged.", "هذا النشاط مسجل مسبقاً.", field="id"
             )
-        title = " ".join((title or "").split())
-        if not title or len(title) > MAX_TITLE_LENGTH:
-            raise InvalidInput(
+        title = required_text(
+            title,
+            "title",
+            MAX_TITLE_LENGTH,
+            collapse=True,
+            missing=(
                 f"A title of 1 to {MAX_TITLE_LENGTH} characters is required.",
                 f"العنوان مطلوب بطول 1 إلى {MAX_TITLE_LENGTH} حرفاً.",
-                field="title",
-            )
+            ),
+        )
         if held_on > envelope.at.date():
             raise InvalidInput(
                 "This date is in the future.", "هذا التاريخ في المستقبل.", field="held_on"
@@ -409,11 +394,7 @@ class Membership(RegistryAggregate):
     def erase_personal_data(self, envelope: Envelope) -> None:
         """Records an erasure (Saudi PDPL): the key is destroyed in the same transaction."""
         envelope.require_reason()
-        if self.erased:
-            raise InvalidTransition(
-                "This person's personal data has already been erased.",
-                "تم محو البيانات الشخصية لهذا الشخص مسبقاً.",
-            )
+        check_not_erased(self.erased)
         self._personal_data_erased(envelope=envelope)
 
     @event("PersonalDataErased")
@@ -426,13 +407,7 @@ class Membership(RegistryAggregate):
         self, envelope: Envelope, allowed: set[MembershipStatus], verb: str
     ) -> MembershipStatus:
         status = self.status_on(envelope.at.date())
-        if status not in allowed:
-            raise InvalidTransition(
-                f"A membership that is {status} cannot be {verb}.",
-                f"لا يمكن تنفيذ هذا الإجراء على عضوية حالتها {STATUS_AR[status]}.",
-                field="status",
-            )
-        return status
+        return check_status(status, allowed, verb, ("membership", "عضوية"), STATUS_AR[status])
 
 
 STATUS_AR: dict[MembershipStatus, str] = {

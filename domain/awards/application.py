@@ -341,6 +341,23 @@ class Application(RegistryAggregate):
                 field="status",
             )
 
+    def check_judgeable(self) -> None:
+        """Judges are assigned only to applications screened as eligible."""
+        if self.status != ApplicationStatus.ELIGIBLE:
+            raise InvalidTransition(
+                "Judges are assigned to applications screened as eligible.",
+                "يُسند المحكّمون إلى الطلبات المستوفية للشروط بعد الفرز.",
+                field="application_id",
+            )
+
+    def check_open_to_declarations(self) -> None:
+        """Judges declare their interests in submitted applications (screened or not yet)."""
+        if self.status not in (ApplicationStatus.SUBMITTED, ApplicationStatus.ELIGIBLE):
+            raise InvalidTransition(
+                "Interests are declared for submitted applications.",
+                "يتم الإفصاح عن المصالح للطلبات المقدمة.",
+            )
+
     # -- submission and screening ------------------------------------------------------
 
     def submission_problems(self, framework: Framework) -> list[FieldProblem]:

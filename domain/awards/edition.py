@@ -25,7 +25,7 @@ from domain.awards.eligibility import EligibilityRules
 from domain.awards.framework import Criterion
 from domain.awards.framework_version import check_points_override
 from domain.awards.organisation import OrganisationType
-from domain.awards.ranking import CategoryResults, without
+from domain.awards.ranking import CategoryResults, check_complete, without
 from domain.envelope import Envelope
 from domain.errors import InvalidInput, InvalidTransition, NotFound, Problems
 from domain.text import Text
@@ -455,6 +455,7 @@ class Edition(RegistryAggregate):
 
     def publish_results(self, envelope: Envelope, results: tuple[CategoryResults, ...]) -> None:
         """Publishes the ranking and winners; a re-publication is a correction with a reason."""
+        check_complete(results)
         judging = self.phases.get(PhaseKind.JUDGING)
         if self.status == EditionStatus.DRAFT or judging is None or envelope.at < judging.closes_at:
             when = local_time(judging.closes_at) if judging else "—"

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from domain.errors import NotFound
 from domain.text import Text
 
 
@@ -110,3 +111,12 @@ class Framework:
 
     def criteria(self) -> list[Criterion]:
         return [c for d in self.domains for c in d.criteria]
+
+    def criterion(self, number: str) -> Criterion:
+        """The criterion with this number; NotFound (naming it) when the framework has none."""
+        for criterion in self.criteria():
+            if criterion.number == number:
+                return criterion
+        raise NotFound(
+            f"The framework has no criterion {number}.", f"لا يوجد المعيار {number} في الإطار."
+        )

@@ -25,7 +25,7 @@ from domain.awards.framework import Criterion
 from domain.awards.scoring import Assessment, score_criterion
 from domain.envelope import Envelope
 from domain.errors import InvalidInput, InvalidTransition
-from domain.text import Text
+from domain.text import Text, required_text
 
 MAX_JUSTIFICATION = 4000
 
@@ -73,20 +73,15 @@ class ScoreRef:
 
 
 def _justification(text: str, field: str = "justification") -> str:
-    text = (text or "").strip()
-    if not text:
-        raise InvalidInput(
+    return required_text(
+        text,
+        field,
+        MAX_JUSTIFICATION,
+        missing=(
             "Say why: a justification is required for every score.",
             "اذكر المبرر: كل درجة تحتاج إلى مبرر.",
-            field=field,
-        )
-    if len(text) > MAX_JUSTIFICATION:
-        raise InvalidInput(
-            f"At most {MAX_JUSTIFICATION} characters.",
-            f"الحد الأقصى {MAX_JUSTIFICATION} حرفاً.",
-            field=field,
-        )
-    return text
+        ),
+    )
 
 
 def _scoring(

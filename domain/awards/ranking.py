@@ -27,6 +27,7 @@ from uuid import UUID
 
 from domain.awards.framework import Framework
 from domain.awards.scoring import DomainScore, breakdown, required_criteria, round_score
+from domain.errors import DomainError, FieldProblem
 
 TIE_BREAK = (
     "Ties on the weighted total (two decimals) are broken by the weighted score of the "
@@ -34,6 +35,12 @@ TIE_BREAK = (
     "application id. Winners are the top N per category whose consensus is complete and whose "
     "total reaches the edition's minimum score."
 )
+
+
+class ResultsIncomplete(DomainError):
+    code = "results-incomplete"
+    title = "Results cannot be published while consensus scores are missing"
+    title_ar = "لا يمكن نشر النتائج مع وجود درجات إجماع ناقصة"
 
 
 @dataclass(frozen=True)
@@ -122,3 +129,24 @@ def without(results: CategoryResults, application_id: UUID) -> CategoryResults:
         rank += 1
         standings.append(replace(standing, rank=rank))
     return replace(results, standings=tuple(standings))
+
+
+def check_complete(results: Iterable[CategoryResults]) -> None:
+    """Results are published only when every eligible application has a complete consensus;
+    each one still lacking it is named."""
+    incomplete = [
+        FieldProblem(
+            f"applications.{s.application_id}",
+            f"Application {s.application_id} has no complete consensus yet.",
+            f"الطلب {s.application_id} ليس له إجماع مكتمل بعد.",
+        )
+        for category in results
+        for s in category.standings
+        if not s.complete
+    ]
+    if incomplete:
+        raise ResultsIncomplete(
+            f"{len(incomplete)} eligible application(s) still lack a complete consensus.",
+            f"{len(incomplete)} طلب/طلبات مستوفية ما زالت بلا إجماع مكتمل.",
+            problems=incomplete,
+        )

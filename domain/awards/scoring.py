@@ -27,7 +27,7 @@ domain never counts for more than its weight.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -63,6 +63,31 @@ class Assessment:
     count: int | None = None
     expires_on: date | None = None
     items: tuple[str, ...] = ()
+
+    def lacks_figures_for(self, criterion: Criterion) -> bool:
+        """True when the scorer left out a figure the criterion's rule needs (a KPI's
+        numerator or denominator, a count, a certificate's expiry); evidence and itemised
+        criteria take no figures."""
+        if criterion.kind == CriterionKind.KPI:
+            return self.numerator is None or self.denominator is None
+        if criterion.kind == CriterionKind.COUNT:
+            return self.count is None
+        if criterion.kind == CriterionKind.CERTIFICATE:
+            return self.expires_on is None
+        return False
+
+    def completed_from(self, given: Assessment | None) -> Assessment:
+        """Figures the scorer left out, taken from the applicant's own answer (``given``):
+        judges verify the applicant's figures rather than retype them."""
+        if given is None:
+            return self
+        return replace(
+            self,
+            numerator=self.numerator if self.numerator is not None else given.numerator,
+            denominator=self.denominator if self.denominator is not None else given.denominator,
+            count=self.count if self.count is not None else given.count,
+            expires_on=self.expires_on if self.expires_on is not None else given.expires_on,
+        )
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ from domain.initiatives.values import (
     Pilot,
     ProgressReport,
 )
-from domain.text import Text
+from domain.text import Text, required_text
 
 T = TypeVar("T")
 
@@ -94,7 +94,7 @@ class Initiative(RegistryAggregate):
         status: InitiativeStatus = InitiativeStatus.ACTIVE,
     ) -> Initiative:
         code = normalise_code(code)
-        owner = _required(owner, "owner", 200)
+        owner = required_text(owner, "owner", 200)
         return cls(envelope=envelope, code=code, title=title, aim=aim, owner=owner, status=status)
 
     @event("Registered")
@@ -123,7 +123,7 @@ class Initiative(RegistryAggregate):
     # -- details and status -------------------------------------------------------
 
     def revise_details(self, envelope: Envelope, title: Text, aim: Text, owner: str) -> None:
-        owner = _required(owner, "owner", 200)
+        owner = required_text(owner, "owner", 200)
         if (title, aim, owner) == (self.title, self.aim, self.owner):
             return
         self._details_revised(envelope=envelope, title=title, aim=aim, owner=owner)
@@ -151,7 +151,7 @@ class Initiative(RegistryAggregate):
     # -- components (stages, tracks, workstreams) ----------------------------------
 
     def add_component(self, envelope: Envelope, key: str, title: Text, description: Text) -> None:
-        key = _required(key, "key", 60).lower()
+        key = required_text(key, "key", 60).lower()
         if key in self.components:
             raise AlreadyExists(
                 f"This initiative already has a component '{key}'.",
@@ -521,7 +521,7 @@ class Initiative(RegistryAggregate):
         direction: KpiDirection,
     ) -> None:
         self._check_new(kpi_id, self.kpis, "KPI")
-        unit = _required(unit, "unit", 40)
+        unit = required_text(unit, "unit", 40)
         if target < 0:
             raise InvalidInput(
                 "A target cannot be negative.", "لا يمكن أن يكون المستهدف سالباً.", field="target"
@@ -632,17 +632,6 @@ class Initiative(RegistryAggregate):
                 f"This initiative has no such {noun}.",
                 f"{noun_ar} غير موجود في هذه المبادرة.",
             ) from None
-
-
-def _required(value: str, field: str, max_length: int) -> str:
-    value = (value or "").strip()
-    if not value:
-        raise InvalidInput("This field is required.", "هذا الحقل مطلوب.", field=field)
-    if len(value) > max_length:
-        raise InvalidInput(
-            f"At most {max_length} characters.", f"الحد الأقصى {max_length} حرفاً.", field=field
-        )
-    return value
 
 
 def _not_in_future(day: date | None, envelope: Envelope, field: str) -> None:

@@ -21,14 +21,13 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import event
 
 from domain.aggregate import RegistryAggregate
-from domain.ambassadors.membership import years_later
 from domain.envelope import Envelope
 from domain.errors import InvalidInput, InvalidTransition, Problems
 from domain.licences.licence_type import LicenceStage, LicenceType
+from domain.lifecycle import check_not_erased, check_status, renewal_start, years_later
 from domain.personal import Sealed
 
 NAMESPACE_LICENCES = uuid5(NAMESPACE_URL, "https://nqs.saso.gov.sa/registry/licences")
-RENEWAL_WINDOW_DAYS = 90
 
 
 class LicenceStatus(StrEnum):
@@ -228,14 +227,8 @@ class Licence(RegistryAggregate):
         today = envelope.at.date()
         status = self._require(envelope, {LicenceStatus.ISSUED, LicenceStatus.EXPIRED}, "renewed")
         assert self.valid_until is not None
-        if status == LicenceStatus.ISSUED and (self.valid_until - today).days > RENEWAL_WINDOW_DAYS:
-            raise InvalidTransition(
-                f"A licence is renewed within {RENEWAL_WINDOW_DAYS} days of its expiry "
-                f"({self.valid_until.isoformat()}).",
-                f"تُجدَّد الرخصة خلال {RENEWAL_WINDOW_DAYS} يوماً من انتهائها "
-                f"({self.valid_until.isoformat()}).",
-                field="status",
-            )
+        running = status == LicenceStatus.ISSUED
+        start = renewal_start(self.valid_until, running, today, ("licence", "الرخصة"))
         if cpd_hours < licence_type.cpd_hours:
             raise InvalidInput(
                 f"Renewal needs at least {licence_type.cpd_hours} hours of continuing "
@@ -243,7 +236,6 @@ class Licence(RegistryAggregate):
                 f"يتطلب التجديد {licence_type.cpd_hours} ساعة تطوير مهني مستمر على الأقل.",
                 field="cpd_hours",
             )
-        start = self.valid_until if status == LicenceStatus.ISSUED else today
         self._renewed(
             envelope=envelope,
             cpd_hours=cpd_hours,
@@ -299,11 +291,7 @@ class Licence(RegistryAggregate):
 
     def erase_personal_data(self, envelope: Envelope) -> None:
         envelope.require_reason()
-        if self.erased:
-            raise InvalidTransition(
-                "This person's personal data has already been erased.",
-                "تم محو البيانات الشخصية لهذا الشخص مسبقاً.",
-            )
+        check_not_erased(self.erased)
         self._erased(envelope=envelope)
 
     @event("PersonalDataErased")
@@ -312,13 +300,7 @@ class Licence(RegistryAggregate):
 
     def _require(self, envelope: Envelope, allowed: set[LicenceStatus], verb: str) -> LicenceStatus:
         status = self.status_on(envelope.at.date())
-        if status not in allowed:
-            raise InvalidTransition(
-                f"A licence that is {status} cannot be {verb}.",
-                f"لا يمكن تنفيذ هذا الإجراء على رخصة حالتها {status}.",
-                field="status",
-            )
-        return status
+        return check_status(status, allowed, verb, ("licence", "رخصة"), status)
 
 
 def _check_type_open(licence_type: LicenceType) -> None:

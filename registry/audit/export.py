@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from uuid import UUID
 
+from projections.sql import in_chunks
 from registry.audit.chain import GENESIS, canonical_record
 from registry.audit.checkpoints import Checkpoint, list_checkpoints
 from registry.audit.recorders import CHAIN_TABLE
@@ -108,9 +109,7 @@ def _selected_ids(registry: Registry, streams: Iterable[UUID] | None) -> list[in
             s.hex if registry.settings.database.kind == "sqlite" else s for s in streams
         ]
         ids: list[int] = []
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
+        for marks, chunk in in_chunks(keys):
             ids += [
                 int(r[0])
                 for r in cur.fetchall(

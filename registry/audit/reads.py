@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -11,16 +10,13 @@ from eventsourcing.persistence import StoredEvent
 
 from domain.audit import AuditRead
 from projections.sql import Database
-from registry.application import NQSApplication
 from registry.audit.recorders import CHAIN_TABLE
 from registry.audit.verify import events_source
 from registry.clock import Clock
 from registry.context import RequestContext
-from registry.history import jsonable
+from registry.event_store import NQSApplication
+from registry.history import event_data
 from registry.service import Service
-
-_BASE = {"originator_id", "originator_version", "timestamp", "originator_topic", "envelope"}
-_SECRET = {"password_hash"}
 
 
 @dataclass(frozen=True)
@@ -73,11 +69,7 @@ class AuditService(Service):
                     topic=topic,
                     at=event.timestamp.isoformat(),
                     envelope=envelope.to_dict() if envelope is not None else {},
-                    data={
-                        f.name: jsonable(getattr(event, f.name))
-                        for f in dataclasses.fields(event)
-                        if f.name not in _BASE and f.name not in _SECRET
-                    },
+                    data=event_data(event),
                     record_digest=rec,
                     chain_digest=chain,
                 )

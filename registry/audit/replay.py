@@ -23,10 +23,10 @@ from domain.awards.framework_version import FrameworkVersion
 from domain.awards.judging import Consensus, Scorecard, consensus_id
 from domain.awards.ranking import Candidate, Standing, rank_category, without
 from domain.errors import NotFound
-from projections.sql import Database
-from registry.application import NQSApplication
+from projections.sql import Database, in_chunks
 from registry.audit.verify import events_source
 from registry.clock import Clock
+from registry.event_store import NQSApplication
 from registry.history import HistoryEntry, history_of
 from registry.service import Service
 
@@ -118,13 +118,11 @@ class ReplayService(Service):
         table, _ = events_source(self.app)
         sqlite = self.db.dialect == "sqlite"
         streams: dict[UUID, list[StoredEvent]] = {i: [] for i in ids}
-        chunk = 500  # well under SQLite's limit on parameters
-        for start in range(0, len(ids), chunk):
-            part = ids[start : start + chunk]
-            # The SQLite recorder keeps ids as hex text, PostgreSQL as uuid.
-            keys: list[Any] = [i.hex for i in part] if sqlite else list(part)
+        # The SQLite recorder keeps ids as hex text, PostgreSQL as uuid.
+        all_keys: list[Any] = [i.hex for i in ids] if sqlite else list(ids)
+        for marks, keys in in_chunks(all_keys):
             params: list[Any] = list(keys)
-            where = f"originator_id IN ({', '.join('?' * len(keys))})"
+            where = f"originator_id IN ({marks})"
             if topics is not None:
                 where += f" AND topic IN ({', '.join('?' * len(topics))})"
                 params += sorted(topics)

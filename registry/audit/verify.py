@@ -11,10 +11,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from eventsourcing.sqlite import SQLiteApplicationRecorder
 
 from projections.sql import Database
-from registry.application import NQSApplication
 from registry.audit.chain import GENESIS, link
 from registry.audit.checkpoints import Checkpoint, list_checkpoints, verify_signature
 from registry.audit.recorders import CHAIN_TABLE
+from registry.event_store import NQSApplication
 
 Progress = Callable[[int, int], None]
 

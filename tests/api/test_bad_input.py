@@ -139,3 +139,31 @@ def test_an_idempotency_key_reused_for_another_body_is_refused(api: Api) -> None
     assert api.client.post(BASE, json=VALID, headers=headers).status_code == 201
     other = {**VALID, "owner": "Someone else"}
     assert_problem(api.client.post(BASE, json=other, headers=headers), 422, "Idempotency-Key")
+
+
+TOO_BIG = "9223372036854775808"  # one past the largest BIGINT
+
+
+@pytest.mark.parametrize(
+    ("path", "role", "parameter"),
+    [
+        ("/api/v1/licences", Role.OFFICER, "offset"),
+        ("/api/v1/applications", Role.OFFICER, "offset"),
+        ("/api/v1/organisations", Role.OFFICER, "offset"),
+        ("/api/v1/users", Role.ADMIN, "offset"),
+        ("/api/v1/initiatives", Role.OFFICER, "offset"),
+        ("/api/v1/ambassadors", Role.OFFICER, "offset"),
+        ("/api/v1/ambassadors/activities", Role.OFFICER, "offset"),
+        ("/api/v1/licences", Role.OFFICER, "limit"),
+        ("/api/v1/audit/checkpoints", None, "after"),
+    ],
+)
+def test_numbers_past_any_column_are_a_400_naming_the_parameter(
+    api: Api, path: str, role: Role | None, parameter: str
+) -> None:
+    headers = api.as_(role) if role else {}
+    response = api.client.get(f"{path}?{parameter}={TOO_BIG}", headers=headers)
+    assert_problem(response, 400, parameter)
+    # The largest value that is still allowed is answered, not refused.
+    largest = {"offset": "10000000", "limit": "200", "after": str(2**63 - 1)}[parameter]
+    assert api.client.get(f"{path}?{parameter}={largest}", headers=headers).status_code == 200

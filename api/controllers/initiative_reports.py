@@ -3,30 +3,34 @@
 from __future__ import annotations
 
 from litestar import Controller, get
+from litestar.di import NamedDependency
 
 from api.guards import access
-from api.http import AnyRequest, registry_of
 from api.schemas.common import TextOut
-from api.schemas.reports import (
+from api.schemas.initiative_reports import (
     InitiativeProgressOut,
     InitiativesReport,
     LatestReportOut,
     OverdueMilestoneOut,
 )
 from domain.roles import READERS
-from projections.initiatives_queries import initiatives_progress
+from registry.initiatives import InitiativeService
 
 
 class ReportController(Controller):
     path = "/api/v1/reports"
     tags = ["Reports"]
 
-    @get("/initiatives", operation_id="reportInitiatives", sync_to_thread=True, **access(READERS))
-    def initiatives(self, request: AnyRequest) -> InitiativesReport:
+    @get(
+        "/initiatives",
+        operation_id="reportInitiatives",
+        summary="Initiatives progress report / تقرير تقدّم المبادرات",
+        sync_to_thread=True,
+        **access(READERS),
+    )
+    def initiatives(self, initiatives: NamedDependency[InitiativeService]) -> InitiativesReport:
         """Per initiative: % of milestones done, overdue milestones, pilots by phase, latest report."""
-        registry = registry_of(request)
-        today = registry.clock.now().date()
-        rows = initiatives_progress(registry.db, today)
+        report = initiatives.progress_report()
         items = [
             InitiativeProgressOut(
                 id=p.initiative.id,
@@ -59,13 +63,8 @@ class ReportController(Controller):
                     else None
                 ),
             )
-            for p in rows
+            for p in report.initiatives
         ]
-        totals = {
-            "initiatives": len(items),
-            "milestones": sum(p.milestones_total for p in rows),
-            "milestones_done": sum(p.milestones_done for p in rows),
-            "overdue_milestones": sum(len(p.overdue) for p in rows),
-            "pilots": sum(sum(p.pilots_by_phase.values()) for p in rows),
-        }
-        return InitiativesReport(as_of_date=today.isoformat(), initiatives=items, totals=totals)
+        return InitiativesReport(
+            as_of_date=report.as_of_date.isoformat(), initiatives=items, totals=report.totals
+        )
