@@ -34,6 +34,7 @@ from domain.awards.application import (
 from domain.awards.edition import PhaseKind
 from domain.awards.framework import Criterion, CriterionKind
 from domain.errors import DomainError, InvalidInput, NotFound, VersionConflict
+from domain.regions import REGION_NAMES
 from domain.roles import Role
 from registry.idempotency import IdempotencyKey
 
@@ -78,6 +79,7 @@ class ApplicantPages(Controller):
         """The organisation as the registry holds it, its applications, and editions open now."""
         registry = registry_of(request)
         ctx = context_of(request)
+        lang = language_of(request)
         own = registry.organisations.organisation_of(ctx.actor.id)
         organisation = registry.organisations.get(own) if own else None
         now = registry.clock.now()
@@ -93,6 +95,9 @@ class ApplicantPages(Controller):
             request,
             "awards/applicant/home.html",
             organisation=organisation,
+            region_name=REGION_NAMES[organisation.profile.region][1 if lang == "ar" else 0]
+            if organisation
+            else "",
             applications=applications,
             open_editions=open_editions,
             titles={r.id: r.title for r in registry.editions.list_editions()},

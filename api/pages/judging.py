@@ -265,7 +265,9 @@ class JudgingPages(Controller):
                 framework=framework,
                 unscored=[c for c in required_criteria(framework) if c.number not in card.scores],
                 others=[
-                    s for s in registry.judging.scorecards(ctx, application_id) if s.id != card.id
+                    s
+                    for s in registry.judging.scorecards(ctx, application_id)
+                    if s.id != card.id and s.may_see_application
                 ],
             )
         context.update(extra)

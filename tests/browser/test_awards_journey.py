@@ -9,13 +9,26 @@ through the pages; the other's answers go in through the JSON API (the issue all
 from __future__ import annotations
 
 import re
+import struct
 import time
+import zlib
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from tests.browser.conftest import STAFF_PASSWORD, Site, Visitor, check_page, in_both_languages
 
-PDF = b"%PDF-1.7\n% evidence for the judges\n" + b"x" * 300
+# A real 1x1 PNG: images open inline on the judge's page as <img>. (A PDF opens in Chromium's
+# own viewer, whose internal chrome-extension:// resources the visitor's guard would count.)
+PNG = (
+    b"\x89PNG\r\n\x1a\n"
+    + struct.pack(">I", 13)
+    + b"IHDR"
+    + struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    + struct.pack(">I", zlib.crc32(b"IHDR" + struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)))
+    + struct.pack(">I", 12)
+    + b"IDAT"
+    + zlib.compress(b"\x00\xff\xff\xff")[:12]
+)
 NOW = datetime.now(UTC)
 WITHOUT_EVIDENCE = "3"  # one criterion the applicant leaves without a file
 
@@ -128,7 +141,7 @@ def _answer_in_page(v: Visitor, with_evidence: bool = True) -> int:
         if with_evidence and number != WITHOUT_EVIDENCE:
             block = v.page.locator(f"#c-{number}")
             block.locator("input[type=file]").set_input_files(
-                {"name": f"proof-{number}.pdf", "mimeType": "application/pdf", "buffer": PDF}
+                {"name": f"proof-{number}.png", "mimeType": "image/png", "buffer": PNG}
             )
             block.locator("button", has_text=re.compile("^(Upload|رفع)$")).click()
             v.page.wait_for_selector(f"#c-{number} ul.files li")
