@@ -8,6 +8,7 @@ through the pages; the other's answers go in through the JSON API (the issue all
 
 from __future__ import annotations
 
+import os
 import re
 import struct
 import time
@@ -160,8 +161,7 @@ def test_the_amyaz_hospitals_cycle(visitor: Callable[..., Visitor], site: Site) 
     try:
         _cycle(tracked, site)
     except BaseException:
-        import os
-
+        # NQS_DEBUG_PAGES=1: print what each person's page showed when the journey broke.
         if os.environ.get("NQS_DEBUG_PAGES"):
             for v in made:
                 print("=====", v.page.url)
