@@ -35,6 +35,7 @@ from registry.audit.checkpoints import (
 )
 from registry.audit.reads import AuditService
 from registry.audit.replay import ReplayService
+from registry.award_portal import AwardPortal
 from registry.clock import Clock, SystemClock
 from registry.editions import EditionService
 from registry.event_store import NQSApplication
@@ -86,6 +87,7 @@ class Registry:
     checkpointer: Checkpointer
     # Commits concurrent new aggregates together (public enrolment); /health reports it.
     writer: GroupCommitWriter
+    portal: AwardPortal
 
     def close(self) -> None:
         self.writer.close()
@@ -170,6 +172,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
         sign_in=SignInService(users, SignInThrottle(clock)),
         checkpointer=checkpointer,
         writer=writer,
+        portal=AwardPortal(db, organisations),
     )
 
 

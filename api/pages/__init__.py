@@ -26,15 +26,19 @@ from litestar.template.config import TemplateConfig
 from api.auth import UserCache
 from api.guards import PUBLIC_OPT
 from api.pages import i18n, labels
+from api.pages.applicant import ApplicantPages
 from api.pages.audit import AuditPages
-from api.pages.awards_public import AwardPages
+from api.pages.awards_public import AwardPublicPages
+from api.pages.chair import ChairPages
 from api.pages.dashboard import DashboardPages
 from api.pages.desk import DeskPages
 from api.pages.desk_activities import DeskActivityPages
 from api.pages.desk_ambassadors import DeskAmbassadorPages
 from api.pages.desk_reports import DeskReportPages
+from api.pages.editions import EditionPages
 from api.pages.enrolment import EnrolmentPages
 from api.pages.initiatives import InitiativePages
+from api.pages.judging import JudgingPages
 from api.pages.licence_application import LicenceApplicationPages
 from api.pages.public import HomePages
 from api.pages.session import SessionUserMiddleware, session_config
@@ -101,10 +105,15 @@ def pages_router() -> Router:
             EnrolmentPages,
             LicenceApplicationPages,
             VerificationPages,
-            AwardPages,
             InitiativePages,
             DashboardPages,
             AuditPages,
+            # The award portal (applicants, judges, the chair, the office).
+            AwardPublicPages,
+            ApplicantPages,
+            JudgingPages,
+            ChairPages,
+            EditionPages,
         ],
         include_in_schema=False,
     )

@@ -1,44 +1,61 @@
-"""Public award pages: the programmes and their editions, the published results, and each
-criteria framework with its domains' weights (what applicants are judged on)."""
+"""Public award pages: the editions, each edition's timeline, categories, eligibility and
+criteria (what applicants are judged on), and the published results."""
 
 from __future__ import annotations
 
-from typing import Any
 from uuid import UUID
 
 from litestar import Controller, get
 from litestar.params import FromPath
 from litestar.response import Template
-from litestar.status_codes import HTTP_404_NOT_FOUND
 
 from api.guards import access
 from api.http import AnyRequest, registry_of
-from api.pages.i18n import language_of, translate
+from api.pages.award_views import phase_name, timeline
+from api.pages.i18n import language_of
 from api.pages.rendering import page
-from domain.awards.edition import EditionStatus
-from domain.errors import NotFound
+from domain.regions import REGION_NAMES
+from domain.text import Text
 
 
-class AwardPages(Controller):
+class AwardPublicPages(Controller):
     path = "/awards"
     include_in_schema = False
 
     @get("/", name="awards", **access(public=True), sync_to_thread=True)
     def index(self, request: AnyRequest) -> Template:
-        """The programmes, their editions (results where published) and the criteria."""
+        """Every edition of every programme, newest first."""
+        editions = sorted(registry_of(request).editions.list_editions(), key=lambda e: -e.year)
+        return page(request, "awards/public/index.html", editions=editions)
+
+    @get(
+        "/editions/{edition_id:uuid}",
+        name="award_edition",
+        **access(public=True),
+        sync_to_thread=True,
+    )
+    def edition(self, request: AnyRequest, edition_id: FromPath[UUID]) -> Template:
+        """The timeline with the current phase, the categories, eligibility and criteria."""
         registry = registry_of(request)
-        frameworks: dict[str, Any] = {}  # key -> its latest version's summary
-        for summary in registry.frameworks.list_frameworks():
-            latest = frameworks.get(summary.key)
-            if latest is None or summary.version > latest.version:
-                frameworks[summary.key] = summary
+        lang = language_of(request)
+        edition = registry.editions.get(edition_id)
+        now = registry.clock.now()
+        frameworks = {
+            key: registry.editions.framework_for(edition, key)
+            for key in edition.categories
+            if key in edition.framework_ids
+        }
         return page(
             request,
-            "public/awards.html",
-            programmes=registry.editions.list_programmes(),
-            editions=registry.editions.list_editions(),
-            frameworks=sorted(frameworks.values(), key=lambda f: f.key),
-            published=str(EditionStatus.PUBLISHED),
+            "awards/public/edition.html",
+            edition=edition,
+            programme=registry.editions.get_programme(edition.programme_id),
+            timeline=timeline(edition, now, lang),
+            current_phase=phase_name(edition.phase_at(now), lang),
+            frameworks=frameworks,
+            regions=[
+                REGION_NAMES[r][1 if lang == "ar" else 0] for r in edition.eligibility.regions
+            ],
         )
 
     @get(
@@ -48,36 +65,13 @@ class AwardPages(Controller):
         sync_to_thread=True,
     )
     def results(self, request: AnyRequest, edition_id: FromPath[UUID]) -> Template:
-        """An edition's published ranking and winners, by category."""
+        """The published ranking and winners of each category; withdrawn awards shown as such."""
         registry = registry_of(request)
         edition = registry.editions.get(edition_id)
-        if not edition.results:
-            lang = language_of(request)
-            return page(
-                request,
-                "errors/404.html",
-                HTTP_404_NOT_FOUND,
-                message=translate(lang, "The results of this edition are not published yet."),
-            )
-        return page(
-            request,
-            "public/award_results.html",
-            edition=edition,
-            results=list(edition.results.values()),
-            names=registry.organisations.names(),
-        )
-
-    @get("/criteria/{key:str}", name="award_criteria", **access(public=True), sync_to_thread=True)
-    def criteria(self, request: AnyRequest, key: FromPath[str]) -> Template:
-        """A framework's latest version: its domains with their weights and every criterion."""
-        registry = registry_of(request)
-        try:
-            version = registry.frameworks.latest_version(key[:60])
-        except (NotFound, ValueError):
-            raise NotFound(
-                "No criteria framework has this name.", "لا يوجد إطار معايير بهذا الاسم."
-            ) from None
-        found = registry.frameworks.get(key[:60], version)
-        return page(
-            request, "public/award_criteria.html", framework=found.framework, version=version
-        )
+        names: dict[UUID, Text] = {}
+        for results in edition.results.values():
+            for standing in results.standings:
+                names[standing.organisation_id] = registry.organisations.get(
+                    standing.organisation_id
+                ).profile.name
+        return page(request, "awards/public/results.html", edition=edition, names=names)

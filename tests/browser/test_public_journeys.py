@@ -67,4 +67,3 @@ def test_public_forms_pass_axe_in_both_languages(visitor: Callable[..., Visitor]
     in_both_languages(v, "/ambassadors/enrol", "enrol")
     in_both_languages(v, "/licences/apply", "licence-apply")
     in_both_languages(v, "/awards", "awards")
-    in_both_languages(v, "/awards/criteria/amyaz-hospitals", "award-criteria")
