@@ -28,13 +28,26 @@ def registry_of(request: AnyRequest) -> Registry:
     return registry
 
 
-def refuse_control_characters(request: AnyRequest) -> None:
+async def refuse_control_characters(request: AnyRequest) -> None:
     """Before every handler: query and path parameters obey the text rule of domain/text.py
-    too (bodies obey it through api.schemas.common.Input). A NUL in a filter or a code would
-    otherwise reach the database, which refuses it with an error, not an answer."""
+    too (JSON bodies obey it through api.schemas.common.Input). A NUL in a filter or a code
+    would otherwise reach the database, which refuses it with an error, not an answer.
+
+    The pages' URL-encoded forms are checked here too, once for every form: a browser's
+    one-line input cannot hold a line break, so every form field takes the multi-line rule
+    (a textarea's line breaks pass; NUL, escape and C1 do not). Litestar keeps the parsed
+    form, so the handler reads the same one."""
     for name, value in [*request.query_params.multi_items(), *request.path_params.items()]:
         if isinstance(value, str) and has_control_characters(value):
             raise BadRequest(CONTROL_CHARACTERS, CONTROL_CHARACTERS_AR, field=name)
+    if request.method in _UNSAFE and request.content_type[0] == _URL_ENCODED:
+        for name, value in (await request.form()).multi_items():
+            if isinstance(value, str) and has_control_characters(value, multiline=True):
+                raise BadRequest(CONTROL_CHARACTERS, CONTROL_CHARACTERS_AR, field=name)
+
+
+_UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+_URL_ENCODED = "application/x-www-form-urlencoded"
 
 
 def context_of(request: AnyRequest) -> RequestContext:

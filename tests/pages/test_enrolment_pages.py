@@ -126,3 +126,16 @@ def test_an_unknown_confirmation_is_a_404_page(api: Api) -> None:
     response = api.client.get(f"/ambassadors/enrolled/{uuid.uuid4()}")
     assert response.status_code == 404
     assert response.headers["content-type"].startswith("text/html")
+
+
+def test_a_page_form_refuses_control_characters_and_enrols_no_one(api: Api) -> None:
+    csrf, key = _form(api)
+    poisoned = {**enrolment(5), "city": "Ri\x00yadh", "track": "general", "_csrf_token": csrf}
+    refused = _post(api, {**poisoned, "key": key})
+    assert refused.status_code == 400
+    assert refused.headers["content-type"].startswith("text/html")
+    assert "محارف التحكم" in refused.text  # the refusal, in the page's language
+    # Nothing was written: the same person, typed cleanly, is a new enrolment.
+    csrf, key = _form(api)
+    clean = {**poisoned, "city": "Riyadh", "_csrf_token": csrf, "key": key}
+    assert _post(api, clean).status_code == 303
