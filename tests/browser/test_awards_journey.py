@@ -298,6 +298,8 @@ def _cycle(visitor: Callable[..., Visitor], site: Site) -> None:
         two.page.fill("#f-points", "2")
         two.page.fill("#f-justification", "Looks fine.")
         two.page.locator("main form button[type=submit]").first.click()
+        # Waits for the answer (the refusal re-renders the page) instead of counting at once.
+        two.page.wait_for_selector(".error-summary", timeout=15_000)
         assert two.page.locator(".error-summary").count() == 1
     for judge in scorers:
         judge.page.goto(f"/judging/{application}/criteria/1")

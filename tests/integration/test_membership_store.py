@@ -126,7 +126,7 @@ def test_a_rerun_of_an_import_adds_no_one_and_checks_no_enrolled_row_again(
     import io
 
     from registry import ambassador_import
-    from registry.ambassador_import import import_enrolments
+    from registry.ambassador_import import ErrorReportCsv, import_enrolments
 
     rows = "".join(
         f"{national_id(seq)},سارة,,0551234567,s{seq}@example.sa,qassim,Buraydah\n"
@@ -138,7 +138,7 @@ def test_a_rerun_of_an_import_adds_no_one_and_checks_no_enrolled_row_again(
         registry.ambassadors,
         RequestContext.system(),
         io.BytesIO((header + rows[: len(rows) // 2] + bad).encode()),
-        io.StringIO(),
+        ErrorReportCsv(io.StringIO()),
         batch_size=8,
     )
     assert (first.enrolled, first.refused) == (20, 1)
@@ -157,7 +157,7 @@ def test_a_rerun_of_an_import_adds_no_one_and_checks_no_enrolled_row_again(
         registry.ambassadors,
         RequestContext.system(),
         io.BytesIO((header + rows + bad).encode()),  # the same file, with 20 new people
-        errors,
+        ErrorReportCsv(errors),
         batch_size=8,
     )
     assert (again.rows, again.enrolled, again.skipped, again.refused) == (41, 20, 20, 1)

@@ -7,6 +7,7 @@ import asyncio
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
 from typing import Any
 from uuid import UUID, uuid4
@@ -235,8 +236,10 @@ def test_an_awaited_save_gives_up_after_the_timeout(
         await writer.submit_async(aggregate(uuid4()), [], timeout=0.3)
 
     started = time.monotonic()
-    with pytest.raises(DatabaseUnavailable):
-        asyncio.run(enrol())
+    # In a thread of its own: a test before this one (the browser suite's sync Playwright)
+    # may leave an event loop running in this thread, and asyncio.run refuses to nest.
+    with pytest.raises(DatabaseUnavailable), ThreadPoolExecutor(1) as thread:
+        thread.submit(asyncio.run, enrol()).result()
     assert time.monotonic() - started < 1.5
     store.hang.set()
 
