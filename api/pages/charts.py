@@ -8,6 +8,7 @@ on the right) is one rule, not a copy per chart.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 WIDTH = 640
@@ -83,6 +84,15 @@ def bar_chart(
             )
         bars.append(bar)
     return BarChart(height=max(ROW, len(rows) * ROW), bars=bars)
+
+
+def counts_chart(rows: Sequence[tuple[str, int, int | None]], rtl: bool) -> BarChart:
+    """Rows of (label, count, target or None): counts shown as the table shows them."""
+    return bar_chart(
+        [(label, float(count), f"{count:,}") for label, count, _ in rows],
+        rtl,
+        targets=[None if target is None else float(target) for _, _, target in rows],
+    )
 
 
 def sparkline(values: list[float], width: int = 120, height: int = 28, rtl: bool = False) -> str:

@@ -19,10 +19,10 @@ from api.controllers.register_reports import (
 )
 from api.guards import access
 from api.http import AnyRequest
+from api.pages.charts import counts_chart
 from api.pages.i18n import language_of, translate
 from api.pages.labels import LICENCE_STATUS_EN, STATUS_NAMES, options
 from api.pages.rendering import page
-from api.pages.report_charts import bar_chart
 from domain.ambassadors.values import TRACK_NAMES
 from domain.roles import STAFF, Role
 
@@ -54,11 +54,11 @@ class DeskReportPages(Controller):
             "desk/reports/membership.html",
             report=report,
             regions=regions,
-            region_chart=bar_chart(regions, rtl=lang == "ar"),
+            region_chart=counts_chart(regions, rtl=lang == "ar"),
             tracks=tracks,
-            track_chart=bar_chart(tracks, rtl=lang == "ar"),
+            track_chart=counts_chart(tracks, rtl=lang == "ar"),
             statuses=statuses,
-            status_chart=bar_chart(statuses, rtl=lang == "ar"),
+            status_chart=counts_chart(statuses, rtl=lang == "ar"),
         )
 
     @get("/membership/export", name="desk_report_membership_export", **READ, sync_to_thread=True)
@@ -87,7 +87,7 @@ class DeskReportPages(Controller):
             "desk/reports/licences.html",
             report=report,
             statuses=rows,
-            status_chart=bar_chart(rows, rtl=lang == "ar"),
+            status_chart=counts_chart(rows, rtl=lang == "ar"),
         )
 
     @get("/licences/export", name="desk_report_licences_export", **READ, sync_to_thread=True)
