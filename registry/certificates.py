@@ -3,7 +3,7 @@
 fpdf2 shapes the Arabic text with HarfBuzz (joined letters, right to left); the
 fonts are vendored Noto Naskh Arabic and Noto Sans (SIL Open Font License, see
 ``registry/fonts/OFL.txt``). The QR code (segno) is drawn as vector squares and
-points at the public check ``/api/v1/verify/ambassadors/{code}``.
+points at the public page ``/verify/certificates/{code}`` under the configured public base URL.
 """
 
 from __future__ import annotations
@@ -23,6 +23,21 @@ from domain.regions import REGION_NAMES
 
 FONTS = Path(__file__).parent / "fonts"
 GREEN = (0, 108, 53)
+
+
+def shape_arabic(pdf: FPDF) -> None:
+    """Shape what follows as Arabic (HarfBuzz: joined letters, right to left).
+
+    "liga" is off: Noto Naskh's optional ligature for the word Allah (in names like عبدالله)
+    maps back to the wrong letters, so a reader copying or searching the PDF's text got
+    "عبداهلل". The required lam-alef ligature ("rlig") stays on."""
+    pdf.set_text_shaping(
+        use_shaping_engine=True,
+        direction="rtl",
+        script="arab",
+        language="ar",
+        features={"liga": False},
+    )
 
 
 @cache
@@ -75,7 +90,7 @@ def membership_certificate(  # noqa: PLR0915 - one page, laid out top to bottom
     region_en, region_ar = REGION_NAMES[membership.region]
 
     def arabic(text: str, size: float, y: float, bold: bool = False) -> None:
-        pdf.set_text_shaping(use_shaping_engine=True, direction="rtl", script="arab", language="ar")
+        shape_arabic(pdf)
         pdf.set_font("naskh", "B" if bold else "", size)
         pdf.set_xy(20, y)
         pdf.cell(width - 40, size * 0.5, text, align="C")
@@ -112,7 +127,7 @@ def membership_certificate(  # noqa: PLR0915 - one page, laid out top to bottom
     pdf.cell(150, 5, f"Verification code: {code}")
     pdf.set_xy(66, pdf.h - 40)
     pdf.cell(150, 5, f"Verify: {url}")
-    pdf.set_text_shaping(use_shaping_engine=True, direction="rtl", script="arab", language="ar")
+    shape_arabic(pdf)
     pdf.set_font("naskh", "", 11)
     pdf.set_xy(66, pdf.h - 33)
     pdf.cell(150, 6, f"رمز التحقق: {code} — امسح الرمز للتحقق من الشهادة")

@@ -25,7 +25,7 @@ from api.pages.i18n import translate
 from api.pages.initiative_forms import PHASE_LABELS, STATUS_LABELS
 from domain.dates import ReportingPeriod
 from domain.text import Text
-from registry.certificates import FONTS
+from registry.certificates import FONTS, shape_arabic
 from registry.executive import Dashboard
 
 GREEN = (0, 108, 53)
@@ -58,9 +58,7 @@ class _Report(FPDF):
         always set afresh."""
         self.font_family = ""
         if self.rtl and (text is None or _ARABIC.search(text)):
-            self.set_text_shaping(
-                use_shaping_engine=True, direction="rtl", script="arab", language="ar"
-            )
+            shape_arabic(self)
             self.set_font("naskh", "B" if bold else "", size)
         else:
             self.set_text_shaping(False)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from domain.roles import Role
@@ -369,7 +371,7 @@ def test_erasure_destroys_the_personal_data_but_no_count(api: Api) -> None:
     assert history[-1]["reason"] == "PDPL request 2026/17"
 
 
-def test_the_certificate_is_a_pdf_and_its_code_verifies_publicly(api: Api) -> None:
+def test_the_certificate_is_a_pdf_and_its_code_verifies_publicly(api: Api, tmp_path: Path) -> None:
     mid = enrol(api, 50).json()["id"]
     pending = api.client.get(f"{BASE}/{mid}/certificate", headers=api.as_(Role.OFFICER))
     assert pending.status_code == 409
@@ -378,6 +380,15 @@ def test_the_certificate_is_a_pdf_and_its_code_verifies_publicly(api: Api) -> No
     assert pdf.status_code == 200
     assert pdf.headers["content-type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
+    text = pdf_text(pdf.content, tmp_path)
+    for words in (
+        "شهادة عضوية",
+        "محمد عبدالله",
+        "Certificate of Membership",
+        "Mohammed Abdullah",
+        f"Verification code: {body['verification_code']}",
+    ):
+        assert words in text, words
     api.catch_up()
     check = api.client.get(f"/api/v1/verify/ambassadors/{body['verification_code'].lower()}")
     assert check.status_code == 200
@@ -446,3 +457,12 @@ def test_the_membership_report_shows_progress_toward_targets_and_exports(api: Ap
     )
     assert xlsx.headers["content-type"].startswith("application/vnd.openxmlformats")
     assert xlsx.content[:2] == b"PK"
+
+
+def pdf_text(content: bytes, folder: Path) -> str:
+    """The PDF's text as poppler reads it back (shaped Arabic comes back as letters)."""
+    path = folder / "document.pdf"
+    path.write_bytes(content)
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
