@@ -219,7 +219,11 @@ def check_page(page: Any, name: str, *, axe: bool = True, full_page: bool = True
     are checked with it on); ``full_page=False`` for very long pages (the visible part)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     lang = page.evaluate("document.documentElement.lang")
-    page.screenshot(path=str(SCREENSHOTS / f"{name}-{lang}.png"), full_page=full_page)
+    # A full-page screenshot of a long page can take a while on a busy 2-core machine; it is
+    # a reviewer's aid, not a behaviour, so it gets more time than a click does.
+    page.screenshot(
+        path=str(SCREENSHOTS / f"{name}-{lang}.png"), full_page=full_page, timeout=30_000
+    )
     if not axe:
         return
     if page.evaluate("typeof window.axe") == "undefined":
