@@ -59,6 +59,7 @@ ACTION_LABELS = {
     "suspend": N_("Suspend"),
     "reinstate": N_("Reinstate"),
     "revoke": N_("Revoke"),
+    "expire": N_("Record expiry"),
 }
 # The licence's events as its history reads them.
 EVENT_LABELS = {
@@ -154,6 +155,9 @@ def licence_page(
     licence = licences.get(licence_id)
     personal = licences.personal_of(licence)
     status = licence.status_on(registry.clock.now().date())
+    actions = list(ACTIONS.get(status, []))
+    if status == LicenceStatus.EXPIRED and licence.status == LicenceStatus.ISSUED:
+        actions.append("expire")  # past its validity, its expiry not recorded yet
     return page(
         request,
         "desk/licences/licence.html",
@@ -163,7 +167,7 @@ def licence_page(
         status=str(status),
         personal=personal,
         masked_id=mask_national_id(personal.national_id) if personal else None,
-        actions=ACTIONS.get(status, []),
+        actions=actions,
         action_labels=ACTION_LABELS,
         event_labels=EVENT_LABELS,
         status_labels=LICENCE_STATUS_EN,
@@ -256,19 +260,13 @@ class DeskLicencePages(Controller):
             _carry_out(registry_of(request).licences, context_of(request), licence_id, data)
         except VersionConflict:
             return licence_page(request, licence_id, HTTP_409_CONFLICT, conflict=True)
-        except InvalidInput as error:
+        except DomainError as error:  # a value refused, or a status that does not allow it
             return licence_page(
                 request,
                 licence_id,
-                HTTP_422_UNPROCESSABLE_ENTITY,
-                errors=FormErrors.of(error, lang, FIELDS),
-                failed_action=data.action,
-            )
-        except DomainError as error:  # the status does not allow it (now, or at all)
-            return licence_page(
-                request,
-                licence_id,
-                HTTP_409_CONFLICT,
+                HTTP_422_UNPROCESSABLE_ENTITY
+                if isinstance(error, InvalidInput)
+                else HTTP_409_CONFLICT,
                 errors=FormErrors.of(error, lang, FIELDS),
                 failed_action=data.action,
             )

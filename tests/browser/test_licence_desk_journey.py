@@ -8,19 +8,9 @@ import re
 from collections.abc import Callable
 
 from tests.api.test_licences_api import TECHNICAL, application
-from tests.browser.conftest import PHONE, Visitor, check_page, in_both_languages
+from tests.browser.conftest import PHONE, Visitor, check_page, in_both_languages, wait_listed
 
 NAME = "Faisal Alotaibi"
-
-
-def _wait_listed(v: Visitor, url: str, text: str) -> None:
-    """The queue reads the read model: reload until the projection has caught up."""
-    for _ in range(50):
-        v.page.goto(url)
-        if text in v.page.locator("main").inner_text():
-            return
-        v.page.wait_for_timeout(200)
-    raise AssertionError(f"{text!r} never appeared on {url}")
 
 
 def _decide(v: Visitor, action: str, reason: str, button: str) -> None:
@@ -41,10 +31,10 @@ def test_an_officer_assesses_issues_renews_suspends_and_reinstates_a_licence(
 
     # The desk says what waits and leads to the queue.
     officer.set_language("en")
-    _wait_listed(officer, "/desk", "licence applications to assess")
+    officer.page.goto("/desk")
     officer.page.get_by_role("link", name=re.compile("licence applications to assess")).click()
     officer.page.wait_for_url(re.compile(r"/desk/licences\?status=applied"))
-    _wait_listed(officer, f"/desk/licences?status=applied&type_code={TECHNICAL}", NAME)
+    wait_listed(officer, f"/desk/licences?status=applied&type_code={TECHNICAL}", NAME)
     in_both_languages(
         officer, f"/desk/licences?status=applied&type_code={TECHNICAL}", "desk-licences"
     )
@@ -95,7 +85,7 @@ def test_an_officer_assesses_issues_renews_suspends_and_reinstates_a_licence(
 
     # The public check agrees; and the licence page reads well on a phone, in Arabic.
     stranger = visitor(lang="en")
-    _wait_listed(stranger, f"/verify/licences/{number}", NAME)
+    wait_listed(stranger, f"/verify/licences/{number}", NAME)
     phone = visitor(lang="ar", viewport=PHONE)
     phone.sign_in("officer")
     phone.page.goto(f"/desk/licences/{licence}")

@@ -47,6 +47,15 @@ def version_of(api: Api, licence: str) -> int:
     return api.registry.licences.get(uuid.UUID(licence)).version
 
 
+def officer_opens(api: Api, seq: int) -> tuple[str, str]:
+    """A technical application, and an officer signed in with a page of it open: its id and
+    the form's CSRF token."""
+    seed(api)
+    licence = apply(api, seq)
+    sign_in(api.client, api.registry, Role.OFFICER)
+    return licence, csrf_of(api.client.get(f"/desk/licences/{licence}", headers=EN).text)
+
+
 def test_the_queue_lists_applications_awaiting_assessment_with_filters(api: Api) -> None:
     seed(api)
     waiting = apply(api, 1, name_en="Khalid Alharbi")
@@ -105,10 +114,7 @@ def test_an_officer_assesses_issues_suspends_reinstates_and_revokes(api: Api) ->
 def test_renewal_asks_for_the_types_cpd_hours_beside_the_field(
     api: Api, clock: ManualClock
 ) -> None:
-    seed(api)
-    licence = apply(api, 4)
-    sign_in(api.client, api.registry, Role.OFFICER)
-    csrf = csrf_of(api.client.get(f"/desk/licences/{licence}", headers=EN).text)
+    licence, csrf = officer_opens(api, 4)
     decide(api.client, licence, csrf, "assess", 1, passed="yes", reason="Passed")
     decide(api.client, licence, csrf, "issue", 2, reason="Issued")
     # Too early: the domain's refusal is shown, nothing is recorded.
@@ -131,6 +137,18 @@ def test_renewal_asks_for_the_types_cpd_hours_beside_the_field(
     after = api.client.get(renewed.headers["location"], headers=EN)
     assert "35 CPD hours" in after.text
     assert "15 January 2032" in after.text  # three more years from the end of the running term
+    # Past its validity it reads expired at once; the office records the expiry.
+    clock.advance(timedelta(days=4 * 365))
+    sign_in(api.client, api.registry, Role.OFFICER, "officer-after-expiry")
+    lapsed = api.client.get(f"/desk/licences/{licence}", headers=EN)
+    assert status_of(lapsed.text) == "Expired"
+    assert 'id="action-expire"' in lapsed.text and 'id="action-renew"' in lapsed.text
+    csrf = csrf_of(lapsed.text)
+    recorded = decide(api.client, licence, csrf, "expire", 4, reason="Daily check")
+    assert recorded.status_code == 303
+    final = api.client.get(recorded.headers["location"], headers=EN)
+    assert 'id="action-expire"' not in final.text
+    assert str(api.registry.licences.get(uuid.UUID(licence)).status) == "expired"
 
 
 def test_a_refused_decision_is_named_beside_its_field_in_arabic(api: Api) -> None:
@@ -169,11 +187,7 @@ def test_a_refused_decision_is_named_beside_its_field_in_arabic(api: Api) -> Non
 
 
 def test_the_second_officer_is_told_someone_else_changed_the_licence(api: Api) -> None:
-    seed(api)
-    licence = apply(api, 6)
-    sign_in(api.client, api.registry, Role.OFFICER)
-    page = api.client.get(f"/desk/licences/{licence}", headers=EN)
-    csrf = csrf_of(page.text)
+    licence, csrf = officer_opens(api, 6)
     # Another officer records a failed assessment while this page is open (1 -> 2) ...
     assert (
         decide(api.client, licence, csrf, "assess", 1, passed="no", reason="Failed").status_code
@@ -189,10 +203,7 @@ def test_the_second_officer_is_told_someone_else_changed_the_licence(api: Api) -
 
 
 def test_an_administrative_licence_waits_for_a_valid_technical_one(api: Api) -> None:
-    seed(api)
-    technical = apply(api, 7)
-    sign_in(api.client, api.registry, Role.OFFICER)
-    csrf = csrf_of(api.client.get(f"/desk/licences/{technical}", headers=EN).text)
+    technical, csrf = officer_opens(api, 7)
     decide(api.client, technical, csrf, "assess", 1, passed="yes", reason="Passed")
     decide(api.client, technical, csrf, "issue", 2, reason="Issued")
     administrative = apply(api, 7, ADMINISTRATIVE)
