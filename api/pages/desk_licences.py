@@ -164,6 +164,12 @@ def licence_page(
         status_code,
         licence=licence,
         licence_type=licences.get_type(licence.type_code),
+        # The second stage builds on the first: the holder's valid technical licence, if any.
+        technical=(
+            licences.valid_technical(licence.person_id)
+            if licence.stage == LicenceStage.ADMINISTRATIVE
+            else None
+        ),
         status=str(status),
         personal=personal,
         masked_id=mask_national_id(personal.national_id) if personal else None,

@@ -209,11 +209,13 @@ def test_an_administrative_licence_waits_for_a_valid_technical_one(api: Api) -> 
     administrative = apply(api, 7, ADMINISTRATIVE)
     page = api.client.get(f"/desk/licences/{administrative}", headers=EN)
     assert "Result of the administrative assessment" in page.text
+    assert f'href="/desk/licences/{technical}"' in page.text  # the first stage, beside it
     decide(api.client, administrative, csrf, "assess", 1, passed="yes", reason="Passed")
     decide(api.client, technical, csrf, "suspend", 3, reason="Under review")
     refused = decide(api.client, administrative, csrf, "issue", 2, reason="Issue it")
     assert refused.status_code == 409
     assert "An administrative licence requires a valid technical licence." in refused.text
+    assert "None valid: an administrative licence cannot be issued without one." in refused.text
     assert status_of(refused.text) == "Passed"
 
 
