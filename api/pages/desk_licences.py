@@ -155,6 +155,7 @@ def licence_page(
     licence = licences.get(licence_id)
     personal = licences.personal_of(licence)
     status = licence.status_on(registry.clock.now().date())
+    history = list(reversed(licences.history(licence_id)))
     actions = list(ACTIONS.get(status, []))
     if status == LicenceStatus.EXPIRED and licence.status == LicenceStatus.ISSUED:
         actions.append("expire")  # past its validity, its expiry not recorded yet
@@ -178,7 +179,8 @@ def licence_page(
         event_labels=EVENT_LABELS,
         status_labels=LICENCE_STATUS_EN,
         stage_labels=LICENCE_STAGE_EN,
-        history=list(reversed(licences.history(licence_id))),
+        history=history,
+        actor_names=registry.users.usernames({entry.actor_id for entry in history}),
         errors=errors,
         failed_action=failed_action,
         conflict=conflict,

@@ -108,6 +108,7 @@ def test_an_officer_assesses_issues_suspends_reinstates_and_revokes(api: Api) ->
         assert fields["reason"] in after.text  # the history says why
     assert re.search(r'data-testid="licence-number">T-\d{4}-[0-9A-Z]{8}<', after.text)
     assert "(<bdi>84</bdi>)" in after.text  # the score, in the history
+    assert after.text.count('— by <bdi class="ltr">officer-pages</bdi> (Officer)') == 5  # who
     assert "/decide" not in after.text  # a revoked licence offers nothing more
 
 
