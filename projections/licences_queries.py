@@ -63,9 +63,14 @@ def licence_types(db: Database) -> list[LicenceTypeRow]:
 
 
 def list_licences(
-    db: Database, limit: int, offset: int, status: str | None = None, type_code: str | None = None
+    db: Database,
+    limit: int,
+    offset: int,
+    status: str | None = None,
+    type_code: str | None = None,
+    stage: str | None = None,
 ) -> tuple[list[LicenceRow], int]:
-    clause, params = where_equal((("status", status), ("type_code", type_code)))
+    clause, params = where_equal((("status", status), ("type_code", type_code), ("stage", stage)))
     with db.read() as cur:
         rows = cur.fetchall(
             f"SELECT {_LICENCE_COLUMNS} FROM view_licences {clause}"

@@ -121,8 +121,9 @@ def list_licences(
     offset: int,
     status: LicenceStatus | None,
     type_code: str | None,
+    stage: str | None = None,
 ) -> Page[LicenceSummary]:
-    rows, total = q.list_licences(db, limit, offset, status, type_code)
+    rows, total = q.list_licences(db, limit, offset, status, type_code, stage)
     named = holders(vault, rows)
     items = [
         LicenceSummary(

@@ -77,10 +77,16 @@ class LicenceService(Service):
         return reads.licence_types(self.db)
 
     def list_licences(
-        self, limit: int, offset: int, status: LicenceStatus | None, type_code: str | None
+        self,
+        limit: int,
+        offset: int,
+        status: LicenceStatus | None,
+        type_code: str | None,
+        stage: LicenceStage | None = None,
     ) -> Page[LicenceSummary]:
-        """Licences and applications, oldest application first, with the holders' names."""
-        return reads.list_licences(self.db, self.vault, limit, offset, status, type_code)
+        """Licences and applications, oldest application first, with the holders' names
+        (optionally of one stage: technical or administrative)."""
+        return reads.list_licences(self.db, self.vault, limit, offset, status, type_code, stage)
 
     def check(self, number: str) -> LicenceCheck:
         """The public check of a licence by its number (as typed: case and spaces ignored)."""

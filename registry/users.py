@@ -43,6 +43,19 @@ class UserService(Service):
         except ValueError:
             return None
 
+    def usernames(self, actor_ids: set[str]) -> dict[str, str]:
+        """The usernames of the staff behind these actor ids (a history's "who"); the public,
+        the registry itself and unknown ids are left out."""
+        names = {}
+        for raw in sorted(actor_ids)[:100]:
+            try:
+                found = self.find(User, UUID(raw))
+            except ValueError:  # "public", "system": not a user
+                continue
+            if found is not None:
+                names[raw] = found.username
+        return names
+
     def add(
         self,
         ctx: RequestContext,

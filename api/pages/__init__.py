@@ -34,6 +34,8 @@ from api.pages.dashboard import DashboardPages
 from api.pages.desk import DeskPages
 from api.pages.desk_activities import DeskActivityPages
 from api.pages.desk_ambassadors import DeskAmbassadorPages
+from api.pages.desk_licence_types import DeskLicenceTypePages
+from api.pages.desk_licences import DeskLicencePages
 from api.pages.desk_reports import DeskReportPages
 from api.pages.editions import EditionPages
 from api.pages.enrolment import EnrolmentPages
@@ -102,6 +104,8 @@ def pages_router() -> Router:
             DeskAmbassadorPages,
             DeskReportPages,
             DeskActivityPages,
+            DeskLicencePages,
+            DeskLicenceTypePages,
             EnrolmentPages,
             LicenceApplicationPages,
             VerificationPages,

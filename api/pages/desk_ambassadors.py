@@ -164,6 +164,7 @@ def member_page(
     personal = registry.ambassadors.personal_of(membership)
     today = registry.clock.now().date()
     status = membership.status_on(today)
+    history = list(reversed(registry.ambassadors.history(membership_id)))
     return page(
         request,
         "desk/ambassadors/member.html",
@@ -175,7 +176,8 @@ def member_page(
         actions=ACTIONS.get(status, []),
         action_labels=ACTION_LABELS,
         event_labels=EVENT_LABELS,
-        history=list(reversed(registry.ambassadors.history(membership_id))),
+        history=history,
+        actor_names=registry.users.usernames({entry.actor_id for entry in history}),
         errors=errors,
         failed_action=failed_action,
         conflict=conflict,

@@ -34,3 +34,21 @@ def idempotency(key: str, form: Any) -> IdempotencyKey:
 def lines(text: str) -> list[str]:
     """One item per non-empty line."""
     return [line for line in (part.strip() for part in text[: MAX_FIELD * 10].splitlines()) if line]
+
+
+def form_version(raw: str) -> int:
+    """The version a page showed, from its hidden field (-1, which no record has, if it was
+    tampered with: the change is then refused as a conflict, never applied)."""
+    try:
+        return int(raw)
+    except ValueError:
+        return -1
+
+
+def whole_number(raw: str) -> int:
+    """A typed whole number; ``-1`` (outside every range the registry allows) when it is
+    missing or not one, so the domain's own range rule names the field."""
+    try:
+        return int(raw.strip())
+    except ValueError:
+        return -1

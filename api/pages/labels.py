@@ -44,6 +44,11 @@ LICENCE_STATUS_EN = {
     "revoked": N_("Revoked"),
     "expired": N_("Expired"),
 }
+# A licence's two stages, as the seed names them.
+LICENCE_STAGE_EN = {
+    "technical": N_("Technical (first stage)"),
+    "administrative": N_("Administrative (second stage)"),
+}
 
 
 def _name(names: Mapping[Any, tuple[str, str]], kind: type[StrEnum], value: Any, lang: str) -> str:

@@ -61,6 +61,7 @@ class NavItem:
 NAV: list[tuple[NavItem, frozenset[Role]]] = [
     (NavItem("/desk", N_("Desk")), frozenset(Role)),
     (NavItem("/desk/ambassadors", N_("Ambassadors")), frozenset(STAFF | {Role.AUDITOR})),
+    (NavItem("/desk/licences", N_("Licences")), frozenset(STAFF | {Role.AUDITOR})),
     (
         NavItem("/desk/reports/membership", N_("Membership report")),
         frozenset(STAFF | {Role.AUDITOR}),

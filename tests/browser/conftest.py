@@ -252,6 +252,16 @@ def in_both_languages(v: Visitor, path: str, name: str) -> None:
         check_page(v.page, name)
 
 
+def wait_listed(v: Visitor, url: str, text: str) -> None:
+    """Lists and checks read the read models: reload until the projection has caught up."""
+    for _ in range(50):
+        v.page.goto(url)
+        if text in v.page.locator("main").inner_text():
+            return
+        v.page.wait_for_timeout(200)
+    raise AssertionError(f"{text!r} never appeared on {url}")
+
+
 def fresh_screenshots() -> None:
     """Empties the screenshot folder (called once per run, so it holds this run's pages)."""
     if SCREENSHOTS.exists():

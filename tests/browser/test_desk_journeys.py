@@ -7,7 +7,7 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.browser.conftest import Site, Visitor, check_page, in_both_languages
+from tests.browser.conftest import Site, Visitor, check_page, in_both_languages, wait_listed
 from tests.people import enrolment, national_id
 
 
@@ -15,16 +15,6 @@ def _enrol(site: Site, seq: int, **overrides: object) -> str:
     response = site.api("POST", "/api/v1/ambassadors", json=enrolment(seq, **overrides))
     assert response.status_code == 201, response.text
     return str(response.json()["id"])
-
-
-def _wait_listed(v: Visitor, url: str, text: str) -> None:
-    """The list reads the read model: reload until the projection has caught up."""
-    for _ in range(50):
-        v.page.goto(url)
-        if text in v.page.locator("main").inner_text():
-            return
-        v.page.wait_for_timeout(200)
-    raise AssertionError(f"{text!r} never appeared on {url}")
 
 
 def test_an_officer_signs_in_finds_a_member_approves_and_a_stranger_verifies_the_qr_link(
@@ -38,7 +28,7 @@ def test_an_officer_signs_in_finds_a_member_approves_and_a_stranger_verifies_the
     in_both_languages(officer, "/desk/reports/membership", "desk-report-membership")
     in_both_languages(officer, "/desk/reports/licences", "desk-report-licences")
     officer.set_language("en")
-    _wait_listed(officer, "/desk/ambassadors?status=pending&region=tabuk", "Huda Alqahtani")
+    wait_listed(officer, "/desk/ambassadors?status=pending&region=tabuk", "Huda Alqahtani")
     in_both_languages(officer, "/desk/ambassadors?status=pending&region=tabuk", "desk-ambassadors")
     officer.set_language("en")
     officer.page.goto("/desk/ambassadors?status=pending&region=tabuk")

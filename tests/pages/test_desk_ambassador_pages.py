@@ -48,6 +48,7 @@ def test_an_officer_finds_a_pending_member_and_approves_them(api: Api) -> None:
     assert "Your decision was recorded." in after.text
     assert '<dd data-testid="member-status">Active</dd>' in after.text
     assert "Documents checked" in after.text  # the history says why
+    assert '— by <bdi class="ltr">officer-pages</bdi> (Officer)' in after.text  # and who
     assert "Download the certificate (PDF)" in after.text
 
 
