@@ -35,6 +35,7 @@ from api.pages.desk import DeskPages
 from api.pages.desk_activities import DeskActivityPages
 from api.pages.desk_ambassadors import DeskAmbassadorPages
 from api.pages.desk_reports import DeskReportPages
+from api.pages.desk_users import DeskUserPages
 from api.pages.editions import EditionPages
 from api.pages.enrolment import EnrolmentPages
 from api.pages.initiatives import InitiativePages
@@ -102,6 +103,7 @@ def pages_router() -> Router:
             DeskAmbassadorPages,
             DeskReportPages,
             DeskActivityPages,
+            DeskUserPages,
             EnrolmentPages,
             LicenceApplicationPages,
             VerificationPages,
