@@ -34,6 +34,7 @@ from api.pages.dashboard import DashboardPages
 from api.pages.desk import DeskPages
 from api.pages.desk_activities import DeskActivityPages
 from api.pages.desk_ambassadors import DeskAmbassadorPages
+from api.pages.desk_import import DeskImportPages
 from api.pages.desk_reports import DeskReportPages
 from api.pages.desk_users import DeskUserPages
 from api.pages.editions import EditionPages
@@ -104,6 +105,7 @@ def pages_router() -> Router:
             DeskReportPages,
             DeskActivityPages,
             DeskUserPages,
+            DeskImportPages,
             EnrolmentPages,
             LicenceApplicationPages,
             VerificationPages,
