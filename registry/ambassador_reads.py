@@ -169,6 +169,18 @@ def list_members(
     return Page(items, total, limit, offset)
 
 
+def matching_ids(db: Database, filters: MemberFilters, limit: int) -> list[UUID]:
+    ids = q.member_ids(
+        db,
+        limit,
+        status=filters.status,
+        region=filters.region,
+        track=filters.track,
+        sector=filters.sector,
+    )
+    return [UUID(i) for i in ids]
+
+
 def leaders(vault: PersonalDataVault, rows: list[MemberRow]) -> list[Leader]:
     named = vault.names({UUID(r.id): r.personal for r in rows})
     return [

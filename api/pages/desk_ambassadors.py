@@ -33,7 +33,7 @@ from domain.errors import DomainError, InvalidInput, VersionConflict
 from domain.regions import REGION_NAMES, Region
 from domain.roles import STAFF, Role
 from registry.ambassador_reads import MemberFilters
-from registry.ambassadors import DECISIONS, MAX_BULK
+from registry.ambassadors import DECISIONS, MAX_BULK, MAX_MATCHING
 
 READ = access(STAFF, Role.AUDITOR)
 ACT = access(STAFF)
@@ -95,6 +95,12 @@ class BulkForm(msgspec.Struct):
     reason: str = ""
     ids: list[str] = msgspec.field(default_factory=list)
     back: str = "/desk/ambassadors"
+    # "ticked" (the ids) or "matching" (every member the list's filters below match).
+    scope: str = "ticked"
+    status: str = ""
+    track: str = ""
+    region: str = ""
+    sector: str = ""
 
 
 Decision = Annotated[DecisionForm, Body(media_type=RequestEncodingType.URL_ENCODED)]
@@ -230,7 +236,22 @@ class DeskAmbassadorPages(Controller):
             bulk_actions=[(a, translate(lang, ACTION_LABELS[a])) for a in BULK_ACTIONS],
             can_act=getattr(request.scope.get("user"), "role", None) in STAFF,
             pages=max(1, -(-found.total // query.size)),
+            max_matching=MAX_MATCHING,
+            all_matching=0 < found.total <= MAX_MATCHING,
         )
+
+    @get("/matching-ids", name="desk_ambassadors_matching", **ACT, sync_to_thread=True)
+    def matching_ids(
+        self,
+        request: AnyRequest,
+        status: FromQuery[str] = "",
+        track: FromQuery[str] = "",
+        region: FromQuery[str] = "",
+        sector: FromQuery[str] = "",
+    ) -> dict[str, list[str]]:
+        """The ids the list's filters match now, for site.js to decide on them in chunks."""
+        filters = ListQuery(status[:20], track[:20], region[:30], sector[:30]).filters()
+        return {"ids": [str(i) for i in registry_of(request).ambassadors.matching_ids(filters)]}
 
     @get("/{membership_id:uuid}", name="desk_member", **READ, sync_to_thread=True)
     def member(
@@ -352,14 +373,24 @@ class DeskAmbassadorPages(Controller):
                 continue
         if data.action not in BULK_ACTIONS:
             errors.by_field["action"] = translate(lang, "Choose what to do with the members.")
-        if not ids:
+        matching = data.scope == "matching"
+        if not ids and not matching:
             errors.general.append(translate(lang, "Tick at least one member."))
         outcomes = []
         if not errors:
+            ambassadors = registry_of(request).ambassadors
             try:
-                outcomes = registry_of(request).ambassadors.bulk(
-                    context_of(request), data.action, ids, data.reason[:2000]
-                )
+                if matching:
+                    filters = ListQuery(
+                        data.status[:20], data.track[:20], data.region[:30], data.sector[:30]
+                    ).filters()
+                    outcomes = ambassadors.bulk_matching(
+                        context_of(request), data.action, filters, data.reason[:2000]
+                    )
+                else:
+                    outcomes = ambassadors.bulk(
+                        context_of(request), data.action, ids, data.reason[:2000]
+                    )
             except InvalidInput as error:
                 errors = FormErrors.of(error, lang, {"reason"})
         back = data.back if data.back.startswith("/desk/ambassadors") else "/desk/ambassadors"
