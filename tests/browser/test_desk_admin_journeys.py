@@ -41,8 +41,9 @@ def test_an_admin_adds_a_user_and_changes_its_role(visitor: Callable[..., Visito
     v.page.wait_for_url("**?done=role")
     assert v.page.locator('[data-testid="user-role"]').inner_text() == "Auditor"
     assert "Your change was recorded." in v.page.locator("main").inner_text()
-    user = v.site.api("GET", "/api/v1/users?limit=500").json()
-    assert {u["username"]: u["role"] for u in user["items"]}.get(username) == "auditor"
+    user_id = v.page.url.split("?")[0].rsplit("/", 1)[-1]
+    user = v.site.api("GET", f"/api/v1/users/{user_id}").json()
+    assert (user["username"], user["role"]) == (username, "auditor")
 
 
 def test_an_officer_imports_a_csv_watches_it_finish_and_downloads_the_refused_rows(
