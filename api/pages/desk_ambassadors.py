@@ -119,6 +119,20 @@ class ListQuery:
     page: int = 1
     size: int = 50
 
+    @classmethod
+    def of(
+        cls, status: str, track: str, region: str, sector: str, page: int = 1, size: int = 50
+    ) -> ListQuery:
+        """The query as typed into a URL or form, cut to size."""
+        return cls(
+            status[:20],
+            track[:20],
+            region[:30],
+            sector[:30],
+            max(1, min(page, 100_000)),
+            size if size in PAGE_SIZES else 50,
+        )
+
     def filters(self) -> MemberFilters:
         def pick(kind: type, raw: str) -> object:
             try:
@@ -211,14 +225,7 @@ class DeskAmbassadorPages(Controller):
         size: FromQuery[int] = 50,
     ) -> Template:
         """Members by status, then oldest enrolment first, with filters and paging."""
-        query = ListQuery(
-            status[:20],
-            track[:20],
-            region[:30],
-            sector[:30],
-            max(1, min(p, 100_000)),
-            size if size in PAGE_SIZES else 50,
-        )
+        query = ListQuery.of(status, track, region, sector, p, size)
         lang = language_of(request)
         found = registry_of(request).ambassadors.list_members(
             query.filters(), query.size, (query.page - 1) * query.size
@@ -250,7 +257,7 @@ class DeskAmbassadorPages(Controller):
         sector: FromQuery[str] = "",
     ) -> dict[str, list[str]]:
         """The ids the list's filters match now, for site.js to decide on them in chunks."""
-        filters = ListQuery(status[:20], track[:20], region[:30], sector[:30]).filters()
+        filters = ListQuery.of(status, track, region, sector).filters()
         return {"ids": [str(i) for i in registry_of(request).ambassadors.matching_ids(filters)]}
 
     @get("/{membership_id:uuid}", name="desk_member", **READ, sync_to_thread=True)
@@ -381,8 +388,8 @@ class DeskAmbassadorPages(Controller):
             ambassadors = registry_of(request).ambassadors
             try:
                 if matching:
-                    filters = ListQuery(
-                        data.status[:20], data.track[:20], data.region[:30], data.sector[:30]
+                    filters = ListQuery.of(
+                        data.status, data.track, data.region, data.sector
                     ).filters()
                     outcomes = ambassadors.bulk_matching(
                         context_of(request), data.action, filters, data.reason[:2000]

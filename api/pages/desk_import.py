@@ -38,7 +38,9 @@ ACT = access(STAFF)  # as POST /api/v1/ambassadors/import
 FORM_OVERHEAD = 64 * 1024
 
 
-def _form(request: AnyRequest, status_code: int = 200, errors: FormErrors | None = None) -> Template:
+def _form(
+    request: AnyRequest, status_code: int = 200, errors: FormErrors | None = None
+) -> Template:
     limit = registry_of(request).settings.import_max_bytes
     return page(
         request,
@@ -102,7 +104,9 @@ class DeskImportPages(Controller):
     def job(self, request: AnyRequest, job_id: FromPath[UUID]) -> Template:
         """How far the import is; when done, the counts and the report (htmx: the partial)."""
         job = registry_of(request).imports.get(context_of(request), job_id)
-        template = "_import_progress.html" if request.headers.get("hx-request") else "import_job.html"
+        template = (
+            "_import_progress.html" if request.headers.get("hx-request") else "import_job.html"
+        )
         return page(request, f"desk/ambassadors/{template}", job=job)
 
     @get("/{job_id:uuid}/refused.csv", name="desk_import_report", **ACT, sync_to_thread=True)

@@ -192,7 +192,9 @@ class DeskUserPages(Controller):
         return Redirect(f"/desk/users/{user.id}?done=added", status_code=HTTP_303_SEE_OTHER)
 
     @get("/{user_id:uuid}", name="desk_user", **ADMIN, sync_to_thread=True)
-    def user(self, request: AnyRequest, user_id: FromPath[UUID], done: FromQuery[str] = "") -> Template:
+    def user(
+        self, request: AnyRequest, user_id: FromPath[UUID], done: FromQuery[str] = ""
+    ) -> Template:
         """One account: its role, whether it may sign in, and the changes an admin makes."""
         return user_page(request, user_id, done=done[:20])
 

@@ -9,6 +9,8 @@ import io
 import re
 import time
 
+import httpx
+
 from domain.roles import Role
 from registry.ambassador_reads import MemberFilters
 from tests.conftest import Api
@@ -27,14 +29,22 @@ BAD = [
 ]
 
 
+def key_of(html: str) -> str:
+    match = re.search(r'name="key" value="([^"]+)"', html)
+    assert match, "the form has no idempotency key"
+    return match.group(1)
+
+
 def csv_file(*rows: str) -> bytes:
     return (HEADER + "".join(r + "\n" for r in rows)).encode()
 
 
-def upload(api: Api, content: bytes, key: str | None = None, filename: str = "people.csv"):  # type: ignore[no-untyped-def]
+def upload(
+    api: Api, content: bytes, key: str | None = None, filename: str = "people.csv"
+) -> httpx.Response:
     form = api.client.get("/desk/ambassadors/import", headers=EN)
     fields = {"_csrf_token": csrf_of(form.text)}
-    fields["key"] = key or re.search(r'name="key" value="([^"]+)"', form.text).group(1)  # type: ignore[union-attr]
+    fields["key"] = key or key_of(form.text)
     return api.client.post(
         "/desk/ambassadors/import",
         data=fields,
@@ -87,7 +97,11 @@ def test_an_import_with_refused_rows_gives_counts_and_a_report(api: Api) -> None
     assert report.headers["content-type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(report.content.decode("utf-8-sig"))))
     assert rows[0] == ["row", "field", "message", "message_ar"]
-    assert {(r[0], r[1]) for r in rows[1:]} >= {("4", "national_id"), ("5", "name_ar"), ("5", "region")}
+    assert {(r[0], r[1]) for r in rows[1:]} >= {
+        ("4", "national_id"),
+        ("5", "name_ar"),
+        ("5", "region"),
+    }
     # Nothing of what the file said about anyone: row, field and reason only.
     assert "mona.secret@example.sa" not in report.text
     assert national_id(75) not in report.text
@@ -109,7 +123,7 @@ def test_re_running_the_same_file_adds_no_one(api: Api) -> None:
 def test_sending_the_form_twice_imports_once(api: Api) -> None:
     sign_in(api.client, api.registry, Role.OFFICER)
     form = api.client.get("/desk/ambassadors/import", headers=EN)
-    key = re.search(r'name="key" value="([^"]+)"', form.text).group(1)  # type: ignore[union-attr]
+    key = key_of(form.text)
     first = upload(api, csv_file(*GOOD), key=key)
     second = upload(api, csv_file(*GOOD), key=key)
     assert first.headers["location"] == second.headers["location"]

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 import uuid
 
+import httpx
+import pytest
 from litestar.testing import TestClient
 
 from domain.roles import Role
@@ -17,9 +19,17 @@ EN = {"Accept-Language": "en"}
 SECRET = "a-long-initial-password-42"
 
 
-def add(api: Api, username: str, role: str = "officer", password: str = SECRET, key: str | None = None):  # type: ignore[no-untyped-def]
+def key_of(html: str) -> str:
+    match = re.search(r'name="key" value="([^"]+)"', html)
+    assert match, "the form has no idempotency key"
+    return match.group(1)
+
+
+def add(
+    api: Api, username: str, role: str = "officer", password: str = SECRET, key: str | None = None
+) -> httpx.Response:
     form = api.client.get("/desk/users", headers=EN)
-    key = key or re.search(r'name="key" value="([^"]+)"', form.text).group(1)  # type: ignore[union-attr]
+    key = key or key_of(form.text)
     return api.client.post(
         "/desk/users",
         data={
@@ -34,11 +44,11 @@ def add(api: Api, username: str, role: str = "officer", password: str = SECRET, 
     )
 
 
-def user_id_of(response) -> str:  # type: ignore[no-untyped-def]
+def user_id_of(response: httpx.Response) -> str:  # type: ignore[no-untyped-def]
     return str(response.headers["location"]).split("/")[-1].split("?")[0]
 
 
-def post(api: Api, path: str, **fields: str):  # type: ignore[no-untyped-def]
+def post(api: Api, path: str, **fields: str) -> httpx.Response:
     page = api.client.get(path.rsplit("/", 1)[0], headers=EN)
     return api.client.post(
         path,
@@ -60,7 +70,9 @@ def signs_in(api: Api, username: str, password: str) -> bool:
     return response.status_code == 303
 
 
-def test_an_admin_adds_a_user_who_then_appears_in_the_list(api: Api) -> None:
+def test_an_admin_adds_a_user_who_then_appears_in_the_list(
+    api: Api, capfd: pytest.CaptureFixture[str]
+) -> None:
     sign_in(api.client, api.registry, Role.ADMIN)
     response = add(api, "noura.officer")
     assert response.status_code == 303
@@ -73,6 +85,9 @@ def test_an_admin_adds_a_user_who_then_appears_in_the_list(api: Api) -> None:
     assert "noura.officer" in listing.text
     assert SECRET not in listing.text
     assert signs_in(api, "noura.officer", SECRET)
+    logged = capfd.readouterr()
+    assert "request" in logged.out  # the requests were logged ...
+    assert SECRET not in logged.out + logged.err  # ... never the password
 
 
 def test_sending_the_add_form_twice_adds_one_user(api: Api) -> None:
@@ -182,7 +197,12 @@ def test_a_form_without_its_csrf_token_changes_nothing(api: Api) -> None:
     sign_in(api.client, api.registry, Role.ADMIN)
     response = api.client.post(
         "/desk/users",
-        data={"key": str(uuid.uuid4()), "username": "no.token", "role": "officer", "password": SECRET},
+        data={
+            "key": str(uuid.uuid4()),
+            "username": "no.token",
+            "role": "officer",
+            "password": SECRET,
+        },
         headers=EN,
         follow_redirects=False,
     )
