@@ -75,7 +75,8 @@ def test_the_form_shows_the_size_limit_before_upload(api: Api) -> None:
     page = api.client.get("/desk/ambassadors/import", headers=EN)
     assert page.status_code == 200
     assert 'enctype="multipart/form-data"' in page.text
-    assert "At most 8 MiB (8388608 bytes)" in page.text
+    hint = re.sub(r"<[^>]+>", "", page.text.split('id="h-file"')[1].split("</small>")[0])
+    assert "At most: 8 MiB (8388608 bytes)" in hint
     listing = api.client.get("/desk/ambassadors", headers=EN)
     assert 'href="/desk/ambassadors/import"' in listing.text
 
