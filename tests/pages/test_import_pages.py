@@ -8,11 +8,13 @@ import csv
 import io
 import re
 import time
+from collections.abc import Callable
 
 import httpx
 
 from domain.roles import Role
 from registry.ambassador_reads import MemberFilters
+from registry.import_jobs import ImportJobs
 from tests.conftest import Api
 from tests.pages.support import csrf_of, sign_in
 from tests.people import national_id
@@ -177,3 +179,23 @@ def test_another_officer_cannot_see_my_import(api: Api) -> None:
     sign_in(api.client, api.registry, Role.ADMIN, username="other-admin")
     assert api.client.get(location, headers=EN).status_code == 404
     assert api.client.get(f"{location}/refused.csv", headers=EN).status_code == 404
+
+
+def test_while_it_runs_the_page_polls_and_offers_a_refresh_link(api: Api) -> None:
+    # The import is held back (started by hand below), so the page shows it running.
+    held: list[Callable[[], None]] = []
+    api.registry.imports = ImportJobs(
+        api.registry.ambassadors, api.registry.settings.data_dir / "imports", start=held.append
+    )
+    sign_in(api.client, api.registry, Role.OFFICER)
+    location = upload(api, csv_file(*GOOD)).headers["location"]
+    running = api.client.get(location, headers=EN)
+    assert 'data-import-state="running"' in running.text
+    assert f'hx-get="{location}" hx-trigger="every 1s"' in running.text
+    assert f'<a href="{location}">Refresh</a>' in running.text  # JavaScript off
+    assert 'value="0"' in running.text
+    assert api.client.get(f"{location}/refused.csv").status_code == 404  # not ready yet
+    held.pop()()
+    done = api.client.get(location, headers={**EN, "HX-Request": "true"})
+    assert 'data-import-state="done"' in done.text
+    assert count(done.text, "enrolled") == 2
