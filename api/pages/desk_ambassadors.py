@@ -38,6 +38,7 @@ from registry.ambassadors import DECISIONS, MAX_BULK, MAX_MATCHING
 READ = access(STAFF, Role.AUDITOR)
 ACT = access(STAFF)
 PAGE_SIZES = (50, 100, 500)
+FILTERS = ("status", "track", "region", "sector")
 
 # What an officer may decide on a membership in each status (the domain has the last word).
 ACTIONS: dict[MembershipStatus, list[str]] = {
@@ -248,15 +249,11 @@ class DeskAmbassadorPages(Controller):
         )
 
     @get("/matching-ids", name="desk_ambassadors_matching", **ACT, sync_to_thread=True)
-    def matching_ids(
-        self,
-        request: AnyRequest,
-        status: FromQuery[str] = "",
-        track: FromQuery[str] = "",
-        region: FromQuery[str] = "",
-        sector: FromQuery[str] = "",
-    ) -> dict[str, list[str]]:
-        """The ids the list's filters match now, for site.js to decide on them in chunks."""
+    def matching_ids(self, request: AnyRequest) -> dict[str, list[str]]:
+        """The ids the list's filters (the list's own query) match now, for site.js to
+        decide on them in chunks."""
+        asked = request.query_params
+        status, track, region, sector = (str(asked.get(name) or "") for name in FILTERS)
         filters = ListQuery.of(status, track, region, sector).filters()
         return {"ids": [str(i) for i in registry_of(request).ambassadors.matching_ids(filters)]}
 
