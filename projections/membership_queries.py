@@ -73,6 +73,27 @@ def list_members(
     return [_member(r) for r in rows], int(total[0]) if total else 0
 
 
+def member_ids(
+    db: Database,
+    limit: int,
+    *,
+    status: str | None = None,
+    region: str | None = None,
+    track: str | None = None,
+    sector: str | None = None,
+) -> list[str]:
+    """The ids of the members a filter matches, in the list's order (at most ``limit``)."""
+    clause, params = where_equal(
+        (("status", status), ("region", region), ("track", track), ("sector", sector))
+    )
+    with db.read() as cur:
+        rows = cur.fetchall(
+            f"SELECT id FROM view_ambassadors {clause} ORDER BY status, enrolled_on, id LIMIT ?",
+            [*params, limit],
+        )
+    return [str(r[0]) for r in rows]
+
+
 def member_by_code(db: Database, code: str) -> MemberRow | None:
     with db.read() as cur:
         row = cur.fetchone(

@@ -115,6 +115,19 @@ class ImportFileError(InvalidInput):
     """The file itself cannot be imported (no header, missing columns)."""
 
 
+def check_header(names: Sequence[str]) -> list[str]:
+    """The header row's column names; refused when a required column is missing."""
+    header = [h.strip() for h in names]
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        raise ImportFileError(
+            f"The file's header lacks the columns: {', '.join(missing)}.",
+            f"ينقص ترويسة الملف الأعمدة: {', '.join(missing)}.",
+            field="file",
+        )
+    return header
+
+
 def _lines(source: IO[bytes], progress: Progress | None) -> Iterator[str]:
     done = reported = 0
     for raw in source:
@@ -224,14 +237,7 @@ def import_enrolments(
     already and saves the batches the workers hand back, in file order.
     """
     reader = csv.reader(_lines(source, progress))
-    header = [h.strip() for h in next(reader, [])]
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        raise ImportFileError(
-            f"The file's header lacks the columns: {', '.join(missing)}.",
-            f"ينقص ترويسة الملف الأعمدة: {', '.join(missing)}.",
-            field="file",
-        )
+    header = check_header(next(reader, []))
     id_column = header.index("national_id")
     report = ImportReport()
     preparer = _Preparer(service.pepper, service.vault.master_key, service.envelope(ctx), header)

@@ -32,6 +32,15 @@ class MemberFilters:
     track: Track | None = None
     sector: Sector | None = None
 
+    def columns(self) -> dict[str, str | None]:
+        """The filters as the read model's columns (None: any)."""
+        return {
+            "status": self.status,
+            "region": self.region,
+            "track": self.track,
+            "sector": self.sector,
+        }
+
 
 @dataclass(frozen=True)
 class MemberSummary:
@@ -139,15 +148,7 @@ class MembershipReport:
 def list_members(
     db: Database, vault: PersonalDataVault, filters: MemberFilters, limit: int, offset: int
 ) -> Page[MemberSummary]:
-    rows, total = q.list_members(
-        db,
-        limit,
-        offset,
-        status=filters.status,
-        region=filters.region,
-        track=filters.track,
-        sector=filters.sector,
-    )
+    rows, total = q.list_members(db, limit, offset, **filters.columns())
     named = vault.names({UUID(r.id): r.personal for r in rows})
     items = [
         MemberSummary(
@@ -167,6 +168,10 @@ def list_members(
         for r in rows
     ]
     return Page(items, total, limit, offset)
+
+
+def matching_ids(db: Database, filters: MemberFilters, limit: int) -> list[UUID]:
+    return [UUID(i) for i in q.member_ids(db, limit, **filters.columns())]
 
 
 def leaders(vault: PersonalDataVault, rows: list[MemberRow]) -> list[Leader]:

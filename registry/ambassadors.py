@@ -56,6 +56,8 @@ DUPLICATE = (
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 10
 MAX_BULK = 1000
+# "All that match the filter" acts on at most this many at once (narrow the filter for more).
+MAX_MATCHING = 5000
 
 # The decisions officers take one by one or in bulk: name -> what it does to a membership.
 Decision = Callable[["AmbassadorService", Membership, Envelope], None]
@@ -188,6 +190,23 @@ class AmbassadorService(Service):
     def list_members(self, filters: MemberFilters, limit: int, offset: int) -> Page[MemberSummary]:
         """A page of members by status, then oldest enrolment first, with their names."""
         return reads.list_members(self.db, self.vault, filters, limit, offset)
+
+    def matching_ids(self, filters: MemberFilters, limit: int = MAX_MATCHING) -> list[UUID]:
+        """The ids of the members ``filters`` match now (the read model), in the list's order."""
+        return reads.matching_ids(self.db, filters, min(limit, MAX_MATCHING))
+
+    def bulk_matching(
+        self, ctx: RequestContext, action: str, filters: MemberFilters, reason: str | None
+    ) -> list[BulkOutcome]:
+        """One decision and one reason for every member the filter matches (up to
+        ``MAX_MATCHING``), taken as they were listed when it started: each succeeds or fails
+        on its own, as in :meth:`bulk`."""
+        self.envelope(ctx, reason).require_reason()
+        ids = self.matching_ids(filters)
+        outcomes: list[BulkOutcome] = []
+        for start in range(0, len(ids), MAX_BULK):
+            outcomes.extend(self.bulk(ctx, action, ids[start : start + MAX_BULK], reason))
+        return outcomes
 
     def leaderboard(self, limit: int, region: Region | None = None) -> list[Leader]:
         """Active ambassadors with the most verified points, nationally or in one region."""
@@ -475,4 +494,4 @@ class AmbassadorService(Service):
         return targets
 
 
-__all__ = ["DECISIONS", "MAX_BULK", "AmbassadorService", "BulkOutcome", "NotFound"]
+__all__ = ["DECISIONS", "MAX_BULK", "MAX_MATCHING", "AmbassadorService", "BulkOutcome", "NotFound"]

@@ -42,6 +42,7 @@ from registry.event_store import NQSApplication
 from registry.evidence import EvidenceStore
 from registry.frameworks import FrameworkService
 from registry.group_commit import GroupCommitWriter
+from registry.import_jobs import ImportJobs
 from registry.initiatives import InitiativeService
 from registry.judging import JudgingService
 from registry.licences import LicenceService
@@ -82,6 +83,8 @@ class Registry:
     replay: ReplayService
     vault: PersonalDataVault
     ambassadors: AmbassadorService
+    # The desk's CSV imports, run in the background.
+    imports: ImportJobs
     licences: LicenceService
     sign_in: SignInService
     checkpointer: Checkpointer
@@ -148,6 +151,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
         existing=app.recorder.existing_originators,  # type: ignore[attr-defined]
         probe=store_probe(app.recorder),
     )
+    ambassadors = AmbassadorService(app, clock, vault, pepper, db, writer=writer)
     return Registry(
         settings=settings,
         clock=clock,
@@ -167,7 +171,8 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
         audit=AuditService(app, clock, db),
         replay=ReplayService(app, clock, db),
         vault=vault,
-        ambassadors=AmbassadorService(app, clock, vault, pepper, db, writer=writer),
+        ambassadors=ambassadors,
+        imports=ImportJobs(ambassadors, settings.data_dir / "imports"),
         licences=LicenceService(app, clock, vault, pepper, db),
         sign_in=SignInService(users, SignInThrottle(clock)),
         checkpointer=checkpointer,

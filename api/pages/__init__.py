@@ -36,7 +36,9 @@ from api.pages.desk_activities import DeskActivityPages
 from api.pages.desk_ambassadors import DeskAmbassadorPages
 from api.pages.desk_licence_types import DeskLicenceTypePages
 from api.pages.desk_licences import DeskLicencePages
+from api.pages.desk_import import DeskImportPages
 from api.pages.desk_reports import DeskReportPages
+from api.pages.desk_users import DeskUserPages
 from api.pages.editions import EditionPages
 from api.pages.enrolment import EnrolmentPages
 from api.pages.initiatives import InitiativePages
@@ -106,6 +108,8 @@ def pages_router() -> Router:
             DeskActivityPages,
             DeskLicencePages,
             DeskLicenceTypePages,
+            DeskUserPages,
+            DeskImportPages,
             EnrolmentPages,
             LicenceApplicationPages,
             VerificationPages,

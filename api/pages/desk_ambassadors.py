@@ -33,11 +33,12 @@ from domain.errors import DomainError, InvalidInput, VersionConflict
 from domain.regions import REGION_NAMES, Region
 from domain.roles import STAFF, Role
 from registry.ambassador_reads import MemberFilters
-from registry.ambassadors import DECISIONS, MAX_BULK
+from registry.ambassadors import DECISIONS, MAX_BULK, MAX_MATCHING
 
 READ = access(STAFF, Role.AUDITOR)
 ACT = access(STAFF)
 PAGE_SIZES = (50, 100, 500)
+FILTERS = ("status", "track", "region", "sector")
 
 # What an officer may decide on a membership in each status (the domain has the last word).
 ACTIONS: dict[MembershipStatus, list[str]] = {
@@ -95,6 +96,12 @@ class BulkForm(msgspec.Struct):
     reason: str = ""
     ids: list[str] = msgspec.field(default_factory=list)
     back: str = "/desk/ambassadors"
+    # "ticked" (the ids) or "matching" (every member the list's filters below match).
+    scope: str = "ticked"
+    status: str = ""
+    track: str = ""
+    region: str = ""
+    sector: str = ""
 
 
 Decision = Annotated[DecisionForm, Body(media_type=RequestEncodingType.URL_ENCODED)]
@@ -112,6 +119,20 @@ class ListQuery:
     sector: str = ""
     page: int = 1
     size: int = 50
+
+    @classmethod
+    def of(
+        cls, status: str, track: str, region: str, sector: str, page: int = 1, size: int = 50
+    ) -> ListQuery:
+        """The query as typed into a URL or form, cut to size."""
+        return cls(
+            status[:20],
+            track[:20],
+            region[:30],
+            sector[:30],
+            max(1, min(page, 100_000)),
+            size if size in PAGE_SIZES else 50,
+        )
 
     def filters(self) -> MemberFilters:
         def pick(kind: type, raw: str) -> object:
@@ -207,14 +228,7 @@ class DeskAmbassadorPages(Controller):
         size: FromQuery[int] = 50,
     ) -> Template:
         """Members by status, then oldest enrolment first, with filters and paging."""
-        query = ListQuery(
-            status[:20],
-            track[:20],
-            region[:30],
-            sector[:30],
-            max(1, min(p, 100_000)),
-            size if size in PAGE_SIZES else 50,
-        )
+        query = ListQuery.of(status, track, region, sector, p, size)
         lang = language_of(request)
         found = registry_of(request).ambassadors.list_members(
             query.filters(), query.size, (query.page - 1) * query.size
@@ -232,7 +246,18 @@ class DeskAmbassadorPages(Controller):
             bulk_actions=[(a, translate(lang, ACTION_LABELS[a])) for a in BULK_ACTIONS],
             can_act=getattr(request.scope.get("user"), "role", None) in STAFF,
             pages=max(1, -(-found.total // query.size)),
+            max_matching=MAX_MATCHING,
+            all_matching=0 < found.total <= MAX_MATCHING,
         )
+
+    @get("/matching-ids", name="desk_ambassadors_matching", **ACT, sync_to_thread=True)
+    def matching_ids(self, request: AnyRequest) -> dict[str, list[str]]:
+        """The ids the list's filters (the list's own query) match now, for site.js to
+        decide on them in chunks."""
+        asked = request.query_params
+        status, track, region, sector = (str(asked.get(name) or "") for name in FILTERS)
+        filters = ListQuery.of(status, track, region, sector).filters()
+        return {"ids": [str(i) for i in registry_of(request).ambassadors.matching_ids(filters)]}
 
     @get("/{membership_id:uuid}", name="desk_member", **READ, sync_to_thread=True)
     def member(
@@ -354,14 +379,24 @@ class DeskAmbassadorPages(Controller):
                 continue
         if data.action not in BULK_ACTIONS:
             errors.by_field["action"] = translate(lang, "Choose what to do with the members.")
-        if not ids:
+        matching = data.scope == "matching"
+        if not ids and not matching:
             errors.general.append(translate(lang, "Tick at least one member."))
         outcomes = []
         if not errors:
+            ambassadors = registry_of(request).ambassadors
             try:
-                outcomes = registry_of(request).ambassadors.bulk(
-                    context_of(request), data.action, ids, data.reason[:2000]
-                )
+                if matching:
+                    filters = ListQuery.of(
+                        data.status, data.track, data.region, data.sector
+                    ).filters()
+                    outcomes = ambassadors.bulk_matching(
+                        context_of(request), data.action, filters, data.reason[:2000]
+                    )
+                else:
+                    outcomes = ambassadors.bulk(
+                        context_of(request), data.action, ids, data.reason[:2000]
+                    )
             except InvalidInput as error:
                 errors = FormErrors.of(error, lang, {"reason"})
         back = data.back if data.back.startswith("/desk/ambassadors") else "/desk/ambassadors"

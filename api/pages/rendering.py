@@ -70,6 +70,7 @@ NAV: list[tuple[NavItem, frozenset[Role]]] = [
     (NavItem("/desk/dashboard", N_("Dashboard")), frozenset(STAFF | {Role.AUDITOR})),
     (NavItem("/desk/initiatives", N_("Initiatives")), frozenset(STAFF | {Role.AUDITOR})),
     (NavItem("/desk/audit", N_("Audit")), frozenset({Role.AUDITOR})),
+    (NavItem("/desk/users", N_("Users")), frozenset({Role.ADMIN})),
     # The award portal: each role's own way in.
     (NavItem("/apply", N_("My applications")), frozenset({Role.APPLICANT})),
     (NavItem("/judging", N_("My assignments")), frozenset({Role.JUDGE})),

@@ -130,7 +130,7 @@ def test_an_officer_bulk_approves_500_with_one_reason_and_watches_the_progress(
         ".observe(document.querySelector('[data-bulk-status]'),"
         " {childList: true, characterData: true, subtree: true})"
     )
-    v.page.get_by_role("button", name="طبّق على الأعضاء المحدّدين").click()
+    v.page.get_by_role("button", name="طبّق القرار").click()
     v.page.wait_for_function(
         "document.querySelectorAll('[data-bulk-rows] tr').length === 500", timeout=60_000
     )

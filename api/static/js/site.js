@@ -45,8 +45,23 @@
     var ids = Array.prototype.map.call(form.querySelectorAll('input[name="ids"]:checked'), function (b) { return b.value; });
     var reason = form.querySelector('[name="reason"]').value.trim();
     var action = form.querySelector('[name="action"]').value;
-    if (!ids.length || !reason || !action) return; // the server names what is missing
+    var scope = form.querySelector('input[name="scope"]:checked');
+    var matching = scope && scope.value === "matching";
+    if ((!ids.length && !matching) || !reason || !action) return; // the server names what is missing
     event.preventDefault();
+    if (!matching) { run(form, ids, reason, action); return; }
+    // "All that match": the ids the filters match now, then the same chunks as ticked ones.
+    var query = new URLSearchParams();
+    ["status", "track", "region", "sector"].forEach(function (name) {
+      var field = form.querySelector('input[type="hidden"][name="' + name + '"]');
+      if (field && field.value) query.append(name, field.value);
+    });
+    fetch(form.dataset.bulkIds + "?" + query.toString(), { credentials: "same-origin", headers: { "Accept": "application/json" } })
+      .then(function (response) { if (!response.ok) throw new Error("refused"); return response.json(); })
+      .then(function (body) { if (body.ids.length) run(form, body.ids, reason, action); else form.submit(); })
+      .catch(function () { form.submit(); });
+  });
+  function run(form, ids, reason, action) {
     var token = form.querySelector('[name="_csrf_token"]').value;
     var panel = form.querySelector("[data-bulk-progress]");
     var bar = panel.querySelector("progress");
@@ -81,5 +96,5 @@
         .catch(function () { button.disabled = false; });
     }
     next(0);
-  });
+  }
 })();

@@ -1,0 +1,217 @@
+"""Imports of ambassadors' CSV files that run in the background, for the desk's import page.
+
+The uploaded file is saved into the job's folder, the import (``import_enrolments``, the
+same one as ``POST /api/v1/ambassadors/import``) runs in a thread of this process, and the
+job's state — bytes read, the counts, done or failed — is written to a small JSON file as
+it goes. A file rather than memory, so whichever server worker answers the page's poll
+reads the same state.
+
+The uploaded file holds personal data: it is deleted the moment the import ends. What
+stays is the counts and the refused rows' report (row number, field, reason: nothing the
+file said about anyone). Jobs are removed a day after they started.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+import os
+import shutil
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import IO
+from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
+
+import structlog
+
+from domain.errors import DomainError, InvalidInput, NotFound
+from registry.ambassador_import import ErrorReportCsv, check_header, import_enrolments
+from registry.ambassadors import AmbassadorService
+from registry.context import RequestContext
+from registry.idempotency import IdempotencyKey
+
+NAMESPACE_IMPORTS = uuid5(NAMESPACE_URL, "https://nqs.saso.gov.sa/registry/desk-imports")
+KEEP_SECONDS = 24 * 3600
+CHUNK = 1 << 16
+RUNNING, DONE, FAILED = "running", "done", "failed"
+log = structlog.get_logger("nqs.import_jobs")
+
+
+class ImportTooLarge(InvalidInput):
+    """The uploaded file is over the import's size limit."""
+
+
+@dataclass(frozen=True)
+class ImportJob:
+    id: UUID
+    owner: str  # the actor id of who uploaded it
+    state: str  # running | done | failed
+    size: int  # bytes uploaded
+    read: int = 0  # bytes the import has read so far
+    rows: int = 0
+    enrolled: int = 0
+    skipped: int = 0  # already enrolled
+    refused: int = 0
+    error: str | None = None
+    error_ar: str | None = None
+    started: float = 0.0
+
+    @property
+    def percent(self) -> int:
+        if self.state != RUNNING:
+            return 100
+        return min(99, self.read * 100 // self.size) if self.size else 0
+
+    @property
+    def done(self) -> bool:
+        return self.state != RUNNING
+
+
+Starter = Callable[[Callable[[], None]], None]
+
+
+def _in_a_thread(work: Callable[[], None]) -> None:
+    threading.Thread(target=work, name="desk-import", daemon=True).start()
+
+
+class ImportJobs:
+    """Starts imports in the background and reports how each is going."""
+
+    def __init__(
+        self, ambassadors: AmbassadorService, directory: Path, start: Starter = _in_a_thread
+    ) -> None:
+        self.ambassadors = ambassadors
+        self.directory = directory
+        self._start = start
+
+    def start(
+        self,
+        ctx: RequestContext,
+        source: IO[bytes],
+        limit: int,
+        idempotency: IdempotencyKey | None = None,
+    ) -> ImportJob:
+        """Saves ``source`` (at most ``limit`` bytes, else refused), checks its header and
+        starts importing it; the job's state is readable at once. The same key again is the
+        same job: a form sent twice imports once."""
+        self._remove_old()
+        job_id = idempotency.derive_id(NAMESPACE_IMPORTS) if idempotency else uuid4()
+        folder = self._folder(job_id)
+        try:
+            folder.mkdir(parents=True)
+        except FileExistsError:
+            return self.get(ctx, job_id)
+        upload = folder / "upload.csv"
+        try:
+            size = _copy(source, upload, limit)
+            with upload.open("rb") as saved:
+                first = saved.readline().decode("utf-8-sig", errors="replace")
+            check_header(next(csv.reader([first]), []))
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        job = ImportJob(job_id, ctx.actor.id, RUNNING, size, started=time.time())
+        self._write(job)
+        self._start(lambda: self._run(ctx, job))
+        return job
+
+    def get(self, ctx: RequestContext, job_id: UUID) -> ImportJob:
+        """The job's state; only the one who started it sees it."""
+        try:
+            raw = json.loads((self._folder(job_id) / "state.json").read_text())
+        except (OSError, ValueError):
+            raise NotFound("No such import.", "لا توجد عملية استيراد بهذا المعرّف.") from None
+        job = ImportJob(**{**raw, "id": UUID(raw["id"])})
+        if job.owner != ctx.actor.id:
+            raise NotFound("No such import.", "لا توجد عملية استيراد بهذا المعرّف.")
+        return job
+
+    def report(self, ctx: RequestContext, job_id: UUID) -> bytes:
+        """The refused rows' report (CSV: row, field, message, message_ar) of a finished job."""
+        job = self.get(ctx, job_id)
+        path = self._folder(job_id) / "refused.csv"
+        if not job.done or not path.exists():
+            raise NotFound("The report is not ready yet.", "التقرير غير جاهز بعد.")
+        return path.read_bytes()
+
+    def _run(self, ctx: RequestContext, job: ImportJob) -> None:
+        folder = self._folder(job.id)
+        upload = folder / "upload.csv"
+        try:
+            with (
+                upload.open("rb") as source,
+                (folder / "refused.csv").open("w", encoding="utf-8", newline="") as out,
+            ):
+                report = import_enrolments(
+                    self.ambassadors,
+                    ctx,
+                    source,
+                    ErrorReportCsv(out),
+                    progress=lambda read: self._write(replace(job, read=read)),
+                )
+            self._write(
+                replace(
+                    job,
+                    state=DONE,
+                    read=job.size,
+                    rows=report.rows,
+                    enrolled=report.enrolled,
+                    skipped=report.skipped,
+                    refused=report.refused,
+                )
+            )
+        except DomainError as error:
+            self._write(replace(job, state=FAILED, error=error.message, error_ar=error.message_ar))
+        except Exception:
+            self._write(
+                replace(
+                    job,
+                    state=FAILED,
+                    error="The import stopped on an error; the people saved so far stay enrolled.",
+                    error_ar="توقف الاستيراد بسبب خطأ؛ ويبقى من حُفظوا حتى الآن مسجلين.",
+                )
+            )
+            # The logging setup reduces the traceback to types and lines: no row's data.
+            log.exception("desk_import_failed", job_id=str(job.id))
+        finally:
+            upload.unlink(missing_ok=True)  # personal data: kept no longer than the import
+
+    def _folder(self, job_id: UUID) -> Path:
+        return self.directory / str(job_id)
+
+    def _write(self, job: ImportJob) -> None:
+        state = {**asdict(job), "id": str(job.id)}
+        path = self._folder(job.id) / "state.json"
+        temporary = path.with_suffix(f".{threading.get_ident()}.tmp")
+        temporary.write_text(json.dumps(state))
+        os.replace(temporary, path)  # a poll never reads half a file
+
+    def _remove_old(self) -> None:
+        if not self.directory.exists():
+            return
+        cutoff = time.time() - KEEP_SECONDS
+        for folder in self.directory.iterdir():
+            with contextlib.suppress(OSError):
+                if folder.stat().st_mtime < cutoff:
+                    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _copy(source: IO[bytes], target: Path, limit: int) -> int:
+    size = 0
+    with target.open("wb") as out:
+        while chunk := source.read(CHUNK):
+            size += len(chunk)
+            if size > limit:
+                raise ImportTooLarge(
+                    f"The file is larger than {limit} bytes: split it, or ask for it to be"
+                    " imported with `nqs ambassadors import`.",
+                    f"حجم الملف أكبر من {limit} بايت: قسّمه، أو اطلب استيراده بالأمر"
+                    " `nqs ambassadors import`.",
+                    field="file",
+                )
+            out.write(chunk)
+    return size
