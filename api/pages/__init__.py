@@ -34,9 +34,9 @@ from api.pages.dashboard import DashboardPages
 from api.pages.desk import DeskPages
 from api.pages.desk_activities import DeskActivityPages
 from api.pages.desk_ambassadors import DeskAmbassadorPages
+from api.pages.desk_import import DeskImportPages
 from api.pages.desk_licence_types import DeskLicenceTypePages
 from api.pages.desk_licences import DeskLicencePages
-from api.pages.desk_import import DeskImportPages
 from api.pages.desk_reports import DeskReportPages
 from api.pages.desk_users import DeskUserPages
 from api.pages.editions import EditionPages
