@@ -34,6 +34,7 @@ from api.pages.dashboard import DashboardPages
 from api.pages.desk import DeskPages
 from api.pages.desk_activities import DeskActivityPages
 from api.pages.desk_ambassadors import DeskAmbassadorPages
+from api.pages.desk_organisations import DeskOrganisationPages
 from api.pages.desk_reports import DeskReportPages
 from api.pages.editions import EditionPages
 from api.pages.enrolment import EnrolmentPages
@@ -114,6 +115,7 @@ def pages_router() -> Router:
             JudgingPages,
             ChairPages,
             EditionPages,
+            DeskOrganisationPages,
         ],
         include_in_schema=False,
     )
