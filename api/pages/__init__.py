@@ -36,6 +36,7 @@ from api.pages.desk_activities import DeskActivityPages
 from api.pages.desk_ambassadors import DeskAmbassadorPages
 from api.pages.desk_organisations import DeskOrganisationPages
 from api.pages.desk_reports import DeskReportPages
+from api.pages.edition_report import EditionReportPages
 from api.pages.editions import EditionPages
 from api.pages.enrolment import EnrolmentPages
 from api.pages.initiatives import InitiativePages
@@ -115,6 +116,7 @@ def pages_router() -> Router:
             JudgingPages,
             ChairPages,
             EditionPages,
+            EditionReportPages,
             DeskOrganisationPages,
         ],
         include_in_schema=False,

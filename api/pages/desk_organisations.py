@@ -217,7 +217,12 @@ class DeskOrganisationPages(Controller):
             ),
         )
 
-    @post("/{organisation_id:uuid}/status", name="desk_organisation_status", **ACT, sync_to_thread=True)
+    @post(
+        "/{organisation_id:uuid}/status",
+        name="desk_organisation_status",
+        **ACT,
+        sync_to_thread=True,
+    )
     def status(
         self, request: AnyRequest, organisation_id: FromPath[UUID], data: FormData
     ) -> Template | Redirect:
@@ -238,7 +243,12 @@ class DeskOrganisationPages(Controller):
             renamed={"reason": "status_reason"},
         )
 
-    @post("/{organisation_id:uuid}/members", name="desk_organisation_member", **ACT, sync_to_thread=True)
+    @post(
+        "/{organisation_id:uuid}/members",
+        name="desk_organisation_member",
+        **ACT,
+        sync_to_thread=True,
+    )
     def member(
         self, request: AnyRequest, organisation_id: FromPath[UUID], data: FormData
     ) -> Template | Redirect:
@@ -301,7 +311,9 @@ class DeskOrganisationPages(Controller):
                 failed=form,
                 form=data,
             )
-        return Redirect(f"{self.path}/{organisation_id}?done={form[:20]}", status_code=HTTP_303_SEE_OTHER)
+        return Redirect(
+            f"{self.path}/{organisation_id}?done={form[:20]}", status_code=HTTP_303_SEE_OTHER
+        )
 
     # -- rendering -----------------------------------------------------------------------
 

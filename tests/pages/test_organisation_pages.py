@@ -110,13 +110,13 @@ def test_a_stale_page_is_told_and_shown_the_fresh_state(api: Api, clock: Any) ->
     )
     assert second.status_code == 409
     assert "Someone else changed this organisation" in second.text
-    assert "CAP laboratory accreditation" in second.text  # the fresh state, not what the stale page showed
+    assert (
+        "CAP laboratory accreditation" in second.text
+    )  # the fresh state, not what the stale page showed
     assert "Magnet recognition" not in officer.get(url).text  # nothing overwritten or added
 
 
-def test_refusals_are_shown_beside_their_field_and_nothing_is_written(
-    api: Api, clock: Any
-) -> None:
+def test_refusals_are_shown_beside_their_field_and_nothing_is_written(api: Api, clock: Any) -> None:
     world = World(api, clock)
     officer = person(api, world, "office", Role.OFFICER, lang="ar")
     refused = register(
