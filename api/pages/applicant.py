@@ -4,13 +4,12 @@ the checklist before submitting, the submission and, once published, the result.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 from uuid import UUID, uuid4
 
 from litestar import Controller, get, post
 from litestar.datastructures import UploadFile
-from litestar.enums import RequestEncodingType
-from litestar.params import Body, FromPath
+from litestar.params import FromPath
 from litestar.response import Redirect, Template
 from litestar.status_codes import (
     HTTP_303_SEE_OTHER,
@@ -20,6 +19,7 @@ from litestar.status_codes import (
 
 from api.guards import access
 from api.http import AnyRequest, context_of, registry_of
+from api.pages.award_forms import FormData, Multipart, criterion_of
 from api.pages.award_views import FormValues, status_label, timeline
 from api.pages.i18n import language_of
 from api.pages.rendering import FormErrors, message_of, page
@@ -38,8 +38,6 @@ from domain.regions import REGION_NAMES
 from domain.roles import Role
 from registry.idempotency import IdempotencyKey
 
-FormData = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
-Multipart = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.MULTI_PART)]
 ACCEPT = ",".join(sorted({ext for exts, _ in EVIDENCE_TYPES.values() for ext in exts}))
 
 
@@ -168,9 +166,7 @@ class ApplicantPages(Controller):
         ctx = context_of(request)
         application = registry.applications.read(ctx, application_id)
         _, framework = registry.applications.context_of(application)
-        chosen = next((c for c in framework.criteria() if c.number == number), None)
-        if chosen is None:
-            raise NotFound("No such criterion.", "لا يوجد معيار بهذا الرقم.")
+        chosen = criterion_of(framework.criteria(), number)
         try:
             registry.applications.answer(
                 ctx, application_id, _version(data), number, answer_of(chosen, data)
@@ -419,9 +415,7 @@ class ApplicantPages(Controller):
                 result = None
         chosen = None
         if number is not None:
-            chosen = next((c for c in framework.criteria() if c.number == number), None)
-            if chosen is None:
-                raise NotFound("No such criterion.", "لا يوجد معيار بهذا الرقم.")
+            chosen = criterion_of(framework.criteria(), number)
         return page(
             request,
             template,
