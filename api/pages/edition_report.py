@@ -21,8 +21,8 @@ from domain.roles import OVERSIGHT
 
 READ = access(OVERSIGHT)
 FUNNEL_LABELS = {
-    "drafted": N_("Drafted"),
-    "submitted": N_("Submitted"),
+    "drafted": N_("Drafts started"),
+    "submitted": N_("Submitted applications"),
     "eligible": N_("Found eligible"),
     "scored": N_("Consensus complete"),
     "winners": N_("Winners"),
