@@ -21,6 +21,7 @@ from api.guards import access
 from api.http import AnyRequest, context_of, registry_of
 from api.pages.award_views import FormValues
 from api.pages.i18n import language_of, translate
+from api.pages.labels import TYPE_LABELS
 from api.pages.rendering import N_, FormErrors, page
 from domain.awards.organisation import OrganisationType, Profile, normalise_licence
 from domain.errors import DomainError, InvalidInput, VersionConflict
@@ -34,13 +35,6 @@ READ = access(STAFF, Role.AUDITOR)
 ACT = access(STAFF)
 PAGE_SIZE = 50
 
-TYPE_LABELS: dict[str, str] = {
-    OrganisationType.HOSPITAL: N_("Hospital"),
-    OrganisationType.HEALTH_CENTRE: N_("Health centre or polyclinic"),
-    OrganisationType.HEALTH_ASSOCIATION: N_("Health association"),
-    OrganisationType.COMPANY: N_("Company"),
-    OrganisationType.GOVERNMENT_ENTITY: N_("Government entity"),
-}
 STATUS_LABELS: dict[str, str] = {
     "registered": N_("Registered"),
     "active": N_("Activated"),

@@ -20,6 +20,7 @@ from api.http import AnyRequest, context_of, registry_of
 from api.pages.award_forms import FormData, attempt, form_int
 from api.pages.award_views import FormValues, phase_name, riyadh_input, status_label, timeline
 from api.pages.i18n import language_of
+from api.pages.labels import TYPE_LABELS
 from api.pages.rendering import message_of, page
 from domain.awards.edition import PHASE_ORDER, Category, Phase, PhaseKind
 from domain.awards.eligibility import EligibilityRules
@@ -335,6 +336,7 @@ class EditionPages(Controller):
             ],
             open_points=open_points,
             types=[str(t) for t in OrganisationType],
+            type_labels=TYPE_LABELS,
             timeline=timeline(edition, now, lang),
             phase_kinds=[str(k) for k in PHASE_ORDER],
             phase_label=lambda kind: phase_name(kind, lang),
