@@ -22,6 +22,7 @@ from api.http import AnyRequest, context_of, registry_of
 from api.pages.award_forms import FormData, Multipart, criterion_of
 from api.pages.award_views import FormValues, status_label, timeline
 from api.pages.i18n import language_of
+from api.pages.labels import TYPE_LABELS
 from api.pages.rendering import FormErrors, message_of, page
 from domain.awards.application import (
     EVIDENCE_TYPES,
@@ -98,6 +99,7 @@ class ApplicantPages(Controller):
             else "",
             applications=applications,
             open_editions=open_editions,
+            type_labels=TYPE_LABELS,
             titles={r.id: r.title for r in registry.editions.list_editions()},
             status_label=status_label,
             key=str(uuid4()),
