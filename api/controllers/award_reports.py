@@ -136,11 +136,18 @@ class EditionReportController(Controller):
         section: FromQuery[Section] = Section.LEADERBOARD,
     ) -> Response[bytes]:
         """The report as XLSX (one sheet per section) or CSV (one `section`, UTF-8 with BOM)."""
-        registry = registry_of(request)
-        edition = registry.editions.get(edition_id)
-        sheets = _sheets(registry.results.report(edition), organisation_names(request))
-        stem = f"{edition.programme_code.lower()}-{edition.year}"
-        tables = {k: Table(k.value, rows[0], rows[1:]) for k, rows in sheets.items()}
-        if format == ExportFormat.CSV:
-            return download(csv_file(tables[section], stem))
-        return download(xlsx_file(list(tables.values()), f"{stem}-report"))
+        return export_report(request, edition_id, format, section)
+
+
+def export_report(
+    request: AnyRequest, edition_id: UUID, format: ExportFormat, section: Section
+) -> Response[bytes]:
+    """The edition's report as a file: the JSON API's export and the office's report page."""
+    registry = registry_of(request)
+    edition = registry.editions.get(edition_id)
+    rows = _sheets(registry.results.report(edition), organisation_names(request))
+    stem = f"{edition.programme_code.lower()}-{edition.year}"
+    tables = {k: Table(k.value, cells[0], cells[1:]) for k, cells in rows.items()}
+    if format == ExportFormat.CSV:
+        return download(csv_file(tables[section], stem))
+    return download(xlsx_file(list(tables.values()), f"{stem}-report"))

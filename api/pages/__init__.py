@@ -37,8 +37,10 @@ from api.pages.desk_ambassadors import DeskAmbassadorPages
 from api.pages.desk_import import DeskImportPages
 from api.pages.desk_licence_types import DeskLicenceTypePages
 from api.pages.desk_licences import DeskLicencePages
+from api.pages.desk_organisations import DeskOrganisationPages
 from api.pages.desk_reports import DeskReportPages
 from api.pages.desk_users import DeskUserPages
+from api.pages.edition_report import EditionReportPages
 from api.pages.editions import EditionPages
 from api.pages.enrolment import EnrolmentPages
 from api.pages.initiatives import InitiativePages
@@ -122,6 +124,8 @@ def pages_router() -> Router:
             JudgingPages,
             ChairPages,
             EditionPages,
+            EditionReportPages,
+            DeskOrganisationPages,
         ],
         include_in_schema=False,
     )

@@ -4,13 +4,12 @@ the checklist before submitting, the submission and, once published, the result.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 from uuid import UUID, uuid4
 
 from litestar import Controller, get, post
 from litestar.datastructures import UploadFile
-from litestar.enums import RequestEncodingType
-from litestar.params import Body, FromPath
+from litestar.params import FromPath
 from litestar.response import Redirect, Template
 from litestar.status_codes import (
     HTTP_303_SEE_OTHER,
@@ -20,8 +19,10 @@ from litestar.status_codes import (
 
 from api.guards import access
 from api.http import AnyRequest, context_of, registry_of
+from api.pages.award_forms import FormData, Multipart, criterion_of
 from api.pages.award_views import FormValues, status_label, timeline
 from api.pages.i18n import language_of
+from api.pages.labels import TYPE_LABELS
 from api.pages.rendering import FormErrors, message_of, page
 from domain.awards.application import (
     EVIDENCE_TYPES,
@@ -38,8 +39,6 @@ from domain.regions import REGION_NAMES
 from domain.roles import Role
 from registry.idempotency import IdempotencyKey
 
-FormData = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
-Multipart = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.MULTI_PART)]
 ACCEPT = ",".join(sorted({ext for exts, _ in EVIDENCE_TYPES.values() for ext in exts}))
 
 
@@ -100,6 +99,7 @@ class ApplicantPages(Controller):
             else "",
             applications=applications,
             open_editions=open_editions,
+            type_labels=TYPE_LABELS,
             titles={r.id: r.title for r in registry.editions.list_editions()},
             status_label=status_label,
             key=str(uuid4()),
@@ -168,9 +168,7 @@ class ApplicantPages(Controller):
         ctx = context_of(request)
         application = registry.applications.read(ctx, application_id)
         _, framework = registry.applications.context_of(application)
-        chosen = next((c for c in framework.criteria() if c.number == number), None)
-        if chosen is None:
-            raise NotFound("No such criterion.", "لا يوجد معيار بهذا الرقم.")
+        chosen = criterion_of(framework.criteria(), number)
         try:
             registry.applications.answer(
                 ctx, application_id, _version(data), number, answer_of(chosen, data)
@@ -419,9 +417,7 @@ class ApplicantPages(Controller):
                 result = None
         chosen = None
         if number is not None:
-            chosen = next((c for c in framework.criteria() if c.number == number), None)
-            if chosen is None:
-                raise NotFound("No such criterion.", "لا يوجد معيار بهذا الرقم.")
+            chosen = criterion_of(framework.criteria(), number)
         return page(
             request,
             template,

@@ -5,32 +5,24 @@ feedback, the leaderboard with its minimum score line, and the withdrawal of an 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Any
+from functools import partial
+from typing import Any
 from uuid import UUID
 
 from litestar import Controller, get, post
-from litestar.enums import RequestEncodingType
-from litestar.params import Body, FromPath
+from litestar.params import FromPath
 from litestar.response import Redirect, Template
-from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_422_UNPROCESSABLE_ENTITY
 
 from api.guards import access
 from api.http import AnyRequest, context_of, registry_of
-from api.pages.i18n import language_of
+from api.pages.award_forms import FormData, attempt, criterion_of, form_int
 from api.pages.judging import assessment_of
-from api.pages.rendering import message_of, page
-from domain.errors import DomainError, InvalidInput, NotFound
+from api.pages.rendering import page
 from domain.roles import Role
 from domain.text import Text
 from registry.agreed_consensus import record_agreed
 
-FormData = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
 CHAIR = Role.COMMITTEE_CHAIR
-
-
-def _int(data: dict[str, Any], name: str) -> int:
-    raw = str(data.get(name) or "")
-    return int(raw) if raw.isdigit() else 0
 
 
 class ChairPages(Controller):
@@ -58,27 +50,14 @@ class ChairPages(Controller):
     ) -> Template | Redirect:
         registry = registry_of(request)
         application = registry.applications.get(application_id)
-        try:
-            judge = UUID(str(data.get("judge_id") or ""))
-        except ValueError:
-            return self._board(
-                request,
-                application.edition_id,
-                HTTP_422_UNPROCESSABLE_ENTITY,
-                refusal=self._bad_judge(request),
-            )
-        try:
-            registry.judging.assign(context_of(request), application_id, judge)
-        except DomainError as error:
-            return self._board(
-                request,
-                application.edition_id,
-                HTTP_422_UNPROCESSABLE_ENTITY,
-                refusal=message_of(error, language_of(request)),
-            )
-        return Redirect(
+        return attempt(
+            request,
+            lambda: registry.judging.assign(
+                context_of(request), application_id, UUID(str(data.get("judge_id") or ""))
+            ),
             f"/chair/editions/{application.edition_id}#a-{application_id}",
-            status_code=HTTP_303_SEE_OTHER,
+            partial(self._board, request, application.edition_id),
+            choices=True,
         )
 
     @post(
@@ -96,24 +75,17 @@ class ChairPages(Controller):
     ) -> Template | Redirect:
         registry = registry_of(request)
         application = registry.applications.get(application_id)
-        try:
-            registry.judging.unassign(
+        return attempt(
+            request,
+            lambda: registry.judging.unassign(
                 context_of(request),
                 application_id,
                 judge_id,
-                _int(data, "version"),
+                form_int(data, "version"),
                 str(data.get("reason") or ""),
-            )
-        except DomainError as error:
-            return self._board(
-                request,
-                application.edition_id,
-                HTTP_422_UNPROCESSABLE_ENTITY,
-                refusal=message_of(error, language_of(request)),
-            )
-        return Redirect(
+            ),
             f"/chair/editions/{application.edition_id}#a-{application_id}",
-            status_code=HTTP_303_SEE_OTHER,
+            partial(self._board, request, application.edition_id),
         )
 
     @get(
@@ -135,23 +107,18 @@ class ChairPages(Controller):
         self, request: AnyRequest, application_id: FromPath[UUID], data: FormData
     ) -> Template | Redirect:
         """Records the consensus wherever every judge gave the same points."""
-        registry = registry_of(request)
-        try:
-            record_agreed(
-                registry.judging,
+        return attempt(
+            request,
+            lambda: record_agreed(
+                registry_of(request).judging,
                 context_of(request),
                 application_id,
-                _int(data, "version"),
+                form_int(data, "version"),
                 str(data.get("justification") or "").strip(),
-            )
-        except DomainError as error:
-            return self._consensus(
-                request,
-                application_id,
-                HTTP_422_UNPROCESSABLE_ENTITY,
-                refusal=message_of(error, language_of(request)),
-            )
-        return Redirect(f"/chair/applications/{application_id}", status_code=HTTP_303_SEE_OTHER)
+            ),
+            f"/chair/applications/{application_id}",
+            partial(self._consensus, request, application_id),
+        )
 
     @post(
         "/applications/{application_id:uuid}/criteria/{number:str}",
@@ -171,33 +138,28 @@ class ChairPages(Controller):
         ctx = context_of(request)
         application = registry.applications.read(ctx, application_id)
         _, framework = registry.applications.context_of(application)
-        chosen = next((c for c in framework.criteria() if c.number == number), None)
-        if chosen is None:
-            raise NotFound("No such criterion.", "لا يوجد معيار بهذا الرقم.")
+        chosen = criterion_of(framework.criteria(), number)
         raw_sources = data.get("sources") or []
         sources = raw_sources if isinstance(raw_sources, list) else [raw_sources]
-        try:
+
+        def record() -> None:
             assessment, justification, reason = assessment_of(chosen, data)
             registry.judging.record_consensus(
                 ctx,
                 application_id,
-                _int(data, "version"),
+                form_int(data, "version"),
                 criterion=number,
                 assessment=assessment,
                 justification=justification,
                 sources=[(UUID(str(s)), None) for s in sources],
                 reason=reason,
             )
-        except DomainError as error:
-            return self._consensus(
-                request,
-                application_id,
-                HTTP_422_UNPROCESSABLE_ENTITY,
-                refusal=message_of(error, language_of(request)),
-                focus=number,
-            )
-        return Redirect(
-            f"/chair/applications/{application_id}#k-{number}", status_code=HTTP_303_SEE_OTHER
+
+        return attempt(
+            request,
+            record,
+            f"/chair/applications/{application_id}#k-{number}",
+            partial(self._consensus, request, application_id, focus=number),
         )
 
     @post(
@@ -209,25 +171,20 @@ class ChairPages(Controller):
     def feedback(
         self, request: AnyRequest, application_id: FromPath[UUID], data: FormData
     ) -> Template | Redirect:
-        registry = registry_of(request)
-        try:
-            text = Text.of(
-                str(data.get("feedback_ar") or ""),
-                str(data.get("feedback_en") or ""),
-                field="feedback",
-            )
-            registry.judging.give_feedback(
-                context_of(request), application_id, _int(data, "version"), text
-            )
-        except DomainError as error:
-            return self._consensus(
-                request,
+        return attempt(
+            request,
+            lambda: registry_of(request).judging.give_feedback(
+                context_of(request),
                 application_id,
-                HTTP_422_UNPROCESSABLE_ENTITY,
-                refusal=message_of(error, language_of(request)),
-            )
-        return Redirect(
-            f"/chair/applications/{application_id}#feedback", status_code=HTTP_303_SEE_OTHER
+                form_int(data, "version"),
+                Text.of(
+                    str(data.get("feedback_ar") or ""),
+                    str(data.get("feedback_en") or ""),
+                    field="feedback",
+                ),
+            ),
+            f"/chair/applications/{application_id}#feedback",
+            partial(self._consensus, request, application_id),
         )
 
     @post(
@@ -240,35 +197,21 @@ class ChairPages(Controller):
         self, request: AnyRequest, edition_id: FromPath[UUID], data: FormData
     ) -> Template | Redirect:
         """Withdraws a published award for a proven breach, with the reason."""
-        registry = registry_of(request)
-        try:
-            application_id = UUID(str(data.get("application_id") or ""))
-            registry.results.withdraw(
+        return attempt(
+            request,
+            lambda: registry_of(request).results.withdraw(
                 context_of(request),
                 edition_id,
-                _int(data, "version"),
-                application_id,
+                form_int(data, "version"),
+                UUID(str(data.get("application_id") or "")),
                 str(data.get("reason") or ""),
-            )
-        except ValueError:
-            return self._board(
-                request, edition_id, HTTP_422_UNPROCESSABLE_ENTITY, refusal=self._bad_judge(request)
-            )
-        except DomainError as error:
-            return self._board(
-                request,
-                edition_id,
-                HTTP_422_UNPROCESSABLE_ENTITY,
-                refusal=message_of(error, language_of(request)),
-            )
-        return Redirect(f"/chair/editions/{edition_id}#leaderboard", status_code=HTTP_303_SEE_OTHER)
+            ),
+            f"/chair/editions/{edition_id}#leaderboard",
+            partial(self._board, request, edition_id),
+            choices=True,
+        )
 
     # -- rendering -----------------------------------------------------------------------
-
-    @staticmethod
-    def _bad_judge(request: AnyRequest) -> str:
-        error = InvalidInput("Choose from the list.", "اختر من القائمة.")
-        return message_of(error, language_of(request))
 
     def _board(
         self, request: AnyRequest, edition_id: UUID, status: int = 200, **extra: Any

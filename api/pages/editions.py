@@ -1,38 +1,36 @@
 """The executive office's award pages: edition setup (categories with their framework
-versions, phases with dates, the minimum score), opening it (which locks its frameworks),
+versions and winners, phases with dates, eligibility rules, the minimum score, the points the
+seed leaves open), opening it (which locks its frameworks),
 the screening queue with the automatic checks, and publication after a preview."""
 
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from typing import Annotated, Any
+from functools import partial
+from typing import Any
 from uuid import UUID, uuid4
 
 from litestar import Controller, get, post
-from litestar.enums import RequestEncodingType
-from litestar.params import Body, FromPath
+from litestar.params import FromPath
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_422_UNPROCESSABLE_ENTITY
 
 from api.guards import access
 from api.http import AnyRequest, context_of, registry_of
+from api.pages.award_forms import FormData, attempt, form_int
 from api.pages.award_views import FormValues, phase_name, riyadh_input, status_label, timeline
 from api.pages.i18n import language_of
+from api.pages.labels import TYPE_LABELS
 from api.pages.rendering import message_of, page
 from domain.awards.edition import PHASE_ORDER, Category, Phase, PhaseKind
 from domain.awards.eligibility import EligibilityRules
+from domain.awards.framework import CriterionKind
 from domain.awards.organisation import OrganisationType
 from domain.errors import DomainError, InvalidInput
+from domain.regions import REGION_NAMES, Region
 from domain.roles import STAFF
 from domain.text import Text
 from registry.idempotency import IdempotencyKey
-
-FormData = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
-
-
-def _int(data: dict[str, Any], name: str) -> int:
-    raw = str(data.get(name) or "")
-    return int(raw) if raw.isdigit() else 0
 
 
 def _decimal(data: dict[str, Any], name: str) -> Decimal:
@@ -40,6 +38,21 @@ def _decimal(data: dict[str, Any], name: str) -> Decimal:
         return Decimal(str(data.get(name) or "").strip())
     except InvalidOperation:
         raise InvalidInput("Enter a number.", "أدخل رقماً.", field=name) from None
+
+
+def rules_of(data: dict[str, Any]) -> EligibilityRules:
+    """The eligibility rules the setup form states (the seed's conditions, one field each)."""
+    values = FormValues(data)
+    regions = tuple(Region(r) for r in values.items("regions"))
+    years = values.integer("min_years_of_operation")
+    values.check()
+    return EligibilityRules(
+        regions=regions,
+        min_years_of_operation=years,
+        requires_valid_licence=data.get("requires_valid_licence") == "yes",
+        requires_current_accreditation=data.get("requires_current_accreditation") == "yes",
+        requires_activated_organisation=data.get("requires_activated_organisation") == "yes",
+    )
 
 
 class EditionPages(Controller):
@@ -55,7 +68,7 @@ class EditionPages(Controller):
         registry = registry_of(request)
         ctx = context_of(request)
         try:
-            year = _int(data, "year")
+            year = form_int(data, "year")
             code = str(data.get("programme_code") or "")
             edition = registry.editions.create_edition(
                 ctx,
@@ -91,8 +104,7 @@ class EditionPages(Controller):
     def category(
         self, request: AnyRequest, edition_id: FromPath[UUID], data: FormData
     ) -> Template | Redirect:
-        registry = registry_of(request)
-        try:
+        def configure() -> None:
             framework_key, _, version = str(data.get("framework") or "").partition(":")
             values = FormValues(data)
             category = Category(
@@ -101,32 +113,71 @@ class EditionPages(Controller):
                     str(data.get("title_ar") or ""), str(data.get("title_en") or ""), field="title"
                 ),
                 organisation_types=tuple(OrganisationType(t) for t in values.items("types")),
-                winners=_int(data, "winners"),
+                winners=form_int(data, "winners"),
                 framework_key=framework_key,
                 framework_version=int(version) if version.isdigit() else 0,
                 min_beds=values.integer("min_beds"),
             )
             values.check()
-            registry.editions.configure_category(
-                context_of(request), edition_id, _int(data, "version"), category
+            registry_of(request).editions.configure_category(
+                context_of(request), edition_id, form_int(data, "version"), category
             )
-        except ValueError:
-            return self._setup(
-                request,
+
+        return attempt(
+            request,
+            configure,
+            f"/desk/editions/{edition_id}#categories",
+            partial(self._setup, request, edition_id),
+            choices=True,
+        )
+
+    @post(
+        "/{edition_id:uuid}/rules",
+        name="office_rules",
+        **access(STAFF),
+        sync_to_thread=True,
+    )
+    def rules(
+        self, request: AnyRequest, edition_id: FromPath[UUID], data: FormData
+    ) -> Template | Redirect:
+        """The eligibility rules and the minimum score to win (draft editions only)."""
+        return attempt(
+            request,
+            lambda: registry_of(request).editions.set_rules(
+                context_of(request),
                 edition_id,
-                HTTP_422_UNPROCESSABLE_ENTITY,
-                refusal=message_of(
-                    InvalidInput("Choose from the list.", "اختر من القائمة."), language_of(request)
-                ),
-            )
-        except DomainError as error:
-            return self._setup(
-                request,
+                form_int(data, "version"),
+                _decimal(data, "minimum_score"),
+                rules_of(data),
+            ),
+            f"/desk/editions/{edition_id}#rules",
+            partial(self._setup, request, edition_id),
+            choices=True,
+        )
+
+    @post(
+        "/{edition_id:uuid}/categories/{key:str}/points",
+        name="office_points",
+        **access(STAFF),
+        sync_to_thread=True,
+    )
+    def points(
+        self, request: AnyRequest, edition_id: FromPath[UUID], key: FromPath[str], data: FormData
+    ) -> Template | Redirect:
+        """A criterion's maximum points where the seed gives none (draft editions only)."""
+        return attempt(
+            request,
+            lambda: registry_of(request).editions.set_points(
+                context_of(request),
                 edition_id,
-                HTTP_422_UNPROCESSABLE_ENTITY,
-                refusal=message_of(error, language_of(request)),
-            )
-        return Redirect(f"/desk/editions/{edition_id}#categories", status_code=HTTP_303_SEE_OTHER)
+                form_int(data, "version"),
+                key,
+                str(data.get("criterion") or ""),
+                _decimal(data, "max_points"),
+            ),
+            f"/desk/editions/{edition_id}#points-{key}",
+            partial(self._setup, request, edition_id),
+        )
 
     @post(
         "/{edition_id:uuid}/phases/{kind:str}",
@@ -137,54 +188,40 @@ class EditionPages(Controller):
     def phase(
         self, request: AnyRequest, edition_id: FromPath[UUID], kind: FromPath[str], data: FormData
     ) -> Template | Redirect:
-        registry = registry_of(request)
-        try:
+        def schedule() -> None:
             values = FormValues(data)
             opens, closes = values.instant("opens_at"), values.instant("closes_at")
             values.check()
             if opens is None or closes is None:  # pragma: no cover - check() refused it
                 raise InvalidInput("Enter a date and time.", "أدخل تاريخاً ووقتاً.")
-            registry.editions.schedule_phase(
+            registry_of(request).editions.schedule_phase(
                 context_of(request),
                 edition_id,
-                _int(data, "version"),
+                form_int(data, "version"),
                 Phase(PhaseKind(kind), opens, closes),
                 str(data.get("reason") or "").strip() or None,
             )
-        except ValueError:
-            return self._setup(
-                request,
-                edition_id,
-                HTTP_422_UNPROCESSABLE_ENTITY,
-                refusal=message_of(
-                    InvalidInput("Choose from the list.", "اختر من القائمة."), language_of(request)
-                ),
-            )
-        except DomainError as error:
-            return self._setup(
-                request,
-                edition_id,
-                HTTP_422_UNPROCESSABLE_ENTITY,
-                refusal=message_of(error, language_of(request)),
-            )
-        return Redirect(f"/desk/editions/{edition_id}#timeline", status_code=HTTP_303_SEE_OTHER)
+
+        return attempt(
+            request,
+            schedule,
+            f"/desk/editions/{edition_id}#timeline",
+            partial(self._setup, request, edition_id),
+            choices=True,
+        )
 
     @post("/{edition_id:uuid}/open", name="office_open", **access(STAFF), sync_to_thread=True)
     def open(
         self, request: AnyRequest, edition_id: FromPath[UUID], data: FormData
     ) -> Template | Redirect:
-        try:
-            registry_of(request).editions.open(
-                context_of(request), edition_id, _int(data, "version")
-            )
-        except DomainError as error:
-            return self._setup(
-                request,
-                edition_id,
-                HTTP_422_UNPROCESSABLE_ENTITY,
-                refusal=message_of(error, language_of(request)),
-            )
-        return Redirect(f"/desk/editions/{edition_id}", status_code=HTTP_303_SEE_OTHER)
+        return attempt(
+            request,
+            lambda: registry_of(request).editions.open(
+                context_of(request), edition_id, form_int(data, "version")
+            ),
+            f"/desk/editions/{edition_id}",
+            partial(self._setup, request, edition_id),
+        )
 
     @get(
         "/{edition_id:uuid}/screening",
@@ -209,22 +246,18 @@ class EditionPages(Controller):
         application_id: FromPath[UUID],
         data: FormData,
     ) -> Template | Redirect:
-        try:
-            registry_of(request).applications.screen(
+        return attempt(
+            request,
+            lambda: registry_of(request).applications.screen(
                 context_of(request),
                 application_id,
-                _int(data, "version"),
+                form_int(data, "version"),
                 str(data.get("decision")) == "eligible",
                 str(data.get("reason") or ""),
-            )
-        except DomainError as error:
-            return self._screening(
-                request,
-                edition_id,
-                HTTP_422_UNPROCESSABLE_ENTITY,
-                refusal=message_of(error, language_of(request)),
-            )
-        return Redirect(f"/desk/editions/{edition_id}/screening", status_code=HTTP_303_SEE_OTHER)
+            ),
+            f"/desk/editions/{edition_id}/screening",
+            partial(self._screening, request, edition_id),
+        )
 
     @get(
         "/{edition_id:uuid}/publication",
@@ -245,21 +278,17 @@ class EditionPages(Controller):
     def publish(
         self, request: AnyRequest, edition_id: FromPath[UUID], data: FormData
     ) -> Template | Redirect:
-        try:
-            registry_of(request).results.publish(
+        return attempt(
+            request,
+            lambda: registry_of(request).results.publish(
                 context_of(request),
                 edition_id,
-                _int(data, "version"),
+                form_int(data, "version"),
                 str(data.get("reason") or "").strip() or None,
-            )
-        except DomainError as error:
-            return self._preview(
-                request,
-                edition_id,
-                HTTP_422_UNPROCESSABLE_ENTITY,
-                refusal=message_of(error, language_of(request)),
-            )
-        return Redirect(f"/awards/editions/{edition_id}/results", status_code=HTTP_303_SEE_OTHER)
+            ),
+            f"/awards/editions/{edition_id}/results",
+            partial(self._preview, request, edition_id),
+        )
 
     # -- rendering -----------------------------------------------------------------------
 
@@ -287,13 +316,27 @@ class EditionPages(Controller):
             for f in registry.frameworks.list_frameworks()
         ]
         now = registry.clock.now()
+        # The criteria whose points the seed leaves open, with the edition's points applied.
+        open_points = {
+            key: [
+                c
+                for c in registry.editions.framework_for(edition, key).criteria()
+                if c.default_points and c.kind != CriterionKind.ITEMISED
+            ]
+            for key in edition.categories
+        }
         return page(
             request,
             "awards/office/setup.html",
             status,
             edition=edition,
             frameworks=frameworks,
+            regions=[
+                (str(r), names[1 if lang == "ar" else 0]) for r, names in REGION_NAMES.items()
+            ],
+            open_points=open_points,
             types=[str(t) for t in OrganisationType],
+            type_labels=TYPE_LABELS,
             timeline=timeline(edition, now, lang),
             phase_kinds=[str(k) for k in PHASE_ORDER],
             phase_label=lambda kind: phase_name(kind, lang),

@@ -4,12 +4,11 @@ submission of the scorecard. Other judges' scores appear only once this judge's 
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 from uuid import UUID
 
 from litestar import Controller, get, post
-from litestar.enums import RequestEncodingType
-from litestar.params import Body, FromPath
+from litestar.params import FromPath
 from litestar.response import Redirect, Template
 from litestar.status_codes import (
     HTTP_303_SEE_OTHER,
@@ -19,6 +18,7 @@ from litestar.status_codes import (
 
 from api.guards import access
 from api.http import AnyRequest, context_of, registry_of
+from api.pages.award_forms import FormData, criterion_of
 from api.pages.award_views import FormValues
 from api.pages.i18n import language_of
 from api.pages.rendering import FormErrors, message_of, page
@@ -30,8 +30,6 @@ from domain.errors import DomainError, NotFound, VersionConflict
 from domain.roles import Role
 from registry.bootstrap import Registry
 from registry.context import RequestContext
-
-FormData = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
 
 
 def assessment_of(criterion: Criterion, form: dict[str, Any]) -> tuple[Assessment, str, str | None]:
@@ -161,9 +159,7 @@ class JudgingPages(Controller):
         application = registry.applications.read(ctx, application_id)
         _, framework = registry.applications.context_of(application)
         numbers = [c.number for c in framework.criteria()]
-        chosen = next((c for c in framework.criteria() if c.number == number), None)
-        if chosen is None:
-            raise NotFound("No such criterion.", "لا يوجد معيار بهذا الرقم.")
+        chosen = criterion_of(framework.criteria(), number)
         try:
             assessment, justification, reason = assessment_of(chosen, data)
             version = int(str(data.get("version") or "0"))
@@ -288,9 +284,7 @@ class JudgingPages(Controller):
         assert card is not None
         _, framework = registry.applications.context_of(application)
         criteria = framework.criteria()
-        chosen = next((c for c in criteria if c.number == number), None)
-        if chosen is None:
-            raise NotFound("No such criterion.", "لا يوجد معيار بهذا الرقم.")
+        chosen = criterion_of(criteria, number)
         index = criteria.index(chosen)
         files = [e for e in application.evidence.values() if e.criterion == number]
         return page(

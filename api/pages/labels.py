@@ -14,6 +14,7 @@ from jinja2 import pass_context
 
 from domain.ambassadors.membership import STATUS_AR
 from domain.ambassadors.values import SECTOR_NAMES, TRACK_NAMES, MembershipStatus, Sector, Track
+from domain.awards.organisation import OrganisationType
 from domain.regions import REGION_NAMES, Region
 
 
@@ -48,6 +49,16 @@ LICENCE_STATUS_EN = {
 LICENCE_STAGE_EN = {
     "technical": N_("Technical (first stage)"),
     "administrative": N_("Administrative (second stage)"),
+}
+
+
+# An organisation's types (the domain names them in Arabic messages only).
+TYPE_LABELS: dict[str, str] = {
+    OrganisationType.HOSPITAL: N_("Hospital"),
+    OrganisationType.HEALTH_CENTRE: N_("Health centre or polyclinic"),
+    OrganisationType.HEALTH_ASSOCIATION: N_("Health association"),
+    OrganisationType.COMPANY: N_("Company"),
+    OrganisationType.GOVERNMENT_ENTITY: N_("Government entity"),
 }
 
 

@@ -76,6 +76,7 @@ NAV: list[tuple[NavItem, frozenset[Role]]] = [
     (NavItem("/judging", N_("My assignments")), frozenset({Role.JUDGE})),
     (NavItem("/chair", N_("Committee")), frozenset({Role.COMMITTEE_CHAIR})),
     (NavItem("/desk/editions", N_("Award editions")), frozenset(STAFF)),
+    (NavItem("/desk/organisations", N_("Organisations")), frozenset(STAFF)),
 ]
 
 
