@@ -11,13 +11,17 @@ from typing import Annotated, Any
 from litestar.enums import RequestEncodingType
 from litestar.params import Body
 from litestar.response import Redirect, Template
-from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_422_UNPROCESSABLE_ENTITY
+from litestar.status_codes import (
+    HTTP_303_SEE_OTHER,
+    HTTP_409_CONFLICT,
+    HTTP_422_UNPROCESSABLE_ENTITY,
+)
 
 from api.http import AnyRequest
 from api.pages.i18n import language_of
 from api.pages.rendering import message_of
 from domain.awards.framework import Criterion
-from domain.errors import DomainError, InvalidInput, NotFound
+from domain.errors import DomainError, InvalidInput, NotFound, VersionConflict
 
 FormData = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
 Multipart = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.MULTI_PART)]
@@ -47,7 +51,8 @@ def attempt(
     *,
     choices: bool = False,
 ) -> Template | Redirect:
-    """Runs ``command``; a refusal is ``render(status, refusal=message)`` (422), success a 303
+    """Runs ``command``; a refusal is ``render(status, refusal=message)`` (422; 409 when the
+    thing changed since the page showed it), success a 303
     to ``redirect``. With ``choices``, a value outside the form's options is a refusal too."""
     lang = language_of(request)
     try:
@@ -56,6 +61,10 @@ def attempt(
         if not choices:
             raise
         return render(HTTP_422_UNPROCESSABLE_ENTITY, refusal=message_of(NOT_IN_LIST, lang))
+    except VersionConflict as error:
+        # Someone else changed it since this page was opened: the page re-renders the fresh
+        # state with the message, as every versioned page does (409, never an overwrite).
+        return render(HTTP_409_CONFLICT, refusal=message_of(error, lang))
     except DomainError as error:
         return render(HTTP_422_UNPROCESSABLE_ENTITY, refusal=message_of(error, lang))
     return Redirect(redirect, status_code=HTTP_303_SEE_OTHER)

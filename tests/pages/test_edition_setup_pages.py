@@ -116,3 +116,16 @@ def test_the_office_sets_the_points_the_seed_leaves_open(api: Api, clock: Any) -
         max_points="101",
     )
     assert too_many.status_code == 422 and "at most 100" in too_many.text
+
+
+def test_a_second_officer_on_a_stale_setup_page_is_told_and_nothing_is_overwritten(
+    api: Api, clock: Any
+) -> None:
+    officer, url = draft_with_a_category(api, clock)
+    opened = officer.get(url).text  # two tabs open the same draft
+    first = post(officer, f"{url}/rules", opened, version=version_of(opened), minimum_score="65")
+    assert first.status_code == 303, first.text
+    stale = post(officer, f"{url}/rules", opened, version=version_of(opened), minimum_score="80")
+    assert stale.status_code == 409
+    assert "Minimum score to win: 65 of 100." in stale.text  # the fresh state, not the stale one
+    assert "Minimum score to win: 65 of 100." in officer.get(url).text
