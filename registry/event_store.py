@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 from uuid import UUID
 
 import structlog
-from eventsourcing.application import Application
+from eventsourcing.application import Application, Repository
 from eventsourcing.persistence import EventStore, JSONTranscoder, Transcoding
 
 from domain.dates import PartialDate, ReportingPeriod
@@ -39,6 +39,21 @@ class NQSApplication(Application[UUID]):
     name = "nqs"
     # Aggregates whose histories grow for years (registry/snapshots.py says why).
     snapshotting_intervals: ClassVar[dict[type[Any], int]] = {Initiative: SNAPSHOT_EVERY}
+
+    def __init__(self, env: Any = None) -> None:
+        super().__init__(env)
+        # Loads of the aggregates that never snapshot skip the snapshot store: asking it
+        # is a round trip of its own, before the events, on every load.
+        self._replaying: Repository[UUID] = Repository(event_store=self.events)
+
+    def repository_for(self, cls: type[Any]) -> Repository[UUID]:
+        """The repository that loads aggregates of ``cls``: the one that reads snapshots
+        when an aggregate of ``cls`` may have them, else one that only reads events."""
+        if self.snapshots is not None and any(
+            issubclass(snapshotting, cls) for snapshotting in self.snapshotting_intervals
+        ):
+            return self.repository
+        return self._replaying
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)

@@ -56,7 +56,7 @@ class Service:
     def load(self, cls: type[A], aggregate_id: UUID, noun: tuple[str, str]) -> A:
         """Loads an aggregate of the given class, or raises NotFound naming the noun."""
         try:
-            aggregate = self.app.repository.get(aggregate_id, projector_func=_project)
+            aggregate = self.app.repository_for(cls).get(aggregate_id, projector_func=_project)
         except AggregateNotFoundError:
             raise _not_found(noun) from None
         if not isinstance(aggregate, cls):
@@ -65,7 +65,7 @@ class Service:
 
     def find(self, cls: type[A], aggregate_id: UUID) -> A | None:
         try:
-            aggregate = self.app.repository.get(aggregate_id, projector_func=_project)
+            aggregate = self.app.repository_for(cls).get(aggregate_id, projector_func=_project)
         except AggregateNotFoundError:
             return None
         return aggregate if isinstance(aggregate, cls) else None
