@@ -172,6 +172,21 @@ class SQLiteRecorderWithKeys(ChainedSQLiteApplicationRecorder):
                 found.update(UUID(row["originator_id"]) for row in c.fetchall())
         return found
 
+    def stored_versions(self, ids: Sequence[UUID]) -> dict[UUID, int]:
+        """The last stored version of each of these aggregates that has events (the group
+        writer's conflict check): one indexed query for a whole batch."""
+        found: dict[UUID, int] = {}
+        with self.datastore.transaction(commit=False) as c:
+            for marks, chunk in in_chunks([i.hex for i in ids]):
+                c.execute(
+                    f"SELECT originator_id, MAX(originator_version) AS version"
+                    f" FROM {self.events_table_name}"
+                    f" WHERE originator_id IN ({marks}) GROUP BY originator_id",
+                    chunk,
+                )
+                found.update((UUID(row["originator_id"]), row["version"]) for row in c.fetchall())
+        return found
+
     def construct_create_table_statements(self) -> list[str]:
         return [*super().construct_create_table_statements(), _create_keys_table("BLOB")]
 
@@ -314,6 +329,21 @@ class PostgresRecorderWithKeys(ChainedPostgresApplicationRecorder):
         with self.datastore.get_connection() as conn, conn.cursor() as curs:
             curs.execute(statement, (list(ids),))
             return {UUID(str(row["originator_id"])) for row in curs.fetchall()}
+
+    def stored_versions(self, ids: Sequence[UUID]) -> dict[UUID, int]:
+        """The last stored version of each of these aggregates that has events (the group
+        writer's conflict check): one indexed query for a whole batch."""
+        statement = SQL(
+            "SELECT originator_id, MAX(originator_version) AS version FROM {schema}.{table}"
+            " WHERE originator_id = ANY(%s::{id_type}[]) GROUP BY originator_id"
+        ).format(
+            schema=Identifier(self.datastore.schema),
+            table=Identifier(self.events_table_name),
+            id_type=Identifier(self.datastore.originator_id_type),
+        )
+        with self.datastore.get_connection() as conn, conn.cursor() as curs:
+            curs.execute(statement, (list(ids),))
+            return {UUID(str(row["originator_id"])): row["version"] for row in curs.fetchall()}
 
 
 def _write_keys(cursor: Any, mark: str, kwargs: dict[str, Any]) -> None:
