@@ -161,16 +161,7 @@ class SQLiteRecorderWithKeys(ChainedSQLiteApplicationRecorder):
 
     def existing_originators(self, ids: Sequence[UUID]) -> set[UUID]:
         """Which of these aggregates have events: one indexed query for a whole batch."""
-        found: set[UUID] = set()
-        with self.datastore.transaction(commit=False) as c:
-            for marks, chunk in in_chunks([i.hex for i in ids]):
-                c.execute(
-                    f"SELECT DISTINCT originator_id FROM {self.events_table_name}"
-                    f" WHERE originator_id IN ({marks})",
-                    chunk,
-                )
-                found.update(UUID(row["originator_id"]) for row in c.fetchall())
-        return found
+        return set(self.stored_versions(ids))
 
     def stored_versions(self, ids: Sequence[UUID]) -> dict[UUID, int]:
         """The last stored version of each of these aggregates that has events (the group
@@ -318,17 +309,7 @@ class PostgresRecorderWithKeys(ChainedPostgresApplicationRecorder):
 
     def existing_originators(self, ids: Sequence[UUID]) -> set[UUID]:
         """Which of these aggregates have events: one indexed query for a whole batch."""
-        statement = SQL(
-            "SELECT DISTINCT originator_id FROM {schema}.{table}"
-            " WHERE originator_id = ANY(%s::{id_type}[])"
-        ).format(
-            schema=Identifier(self.datastore.schema),
-            table=Identifier(self.events_table_name),
-            id_type=Identifier(self.datastore.originator_id_type),
-        )
-        with self.datastore.get_connection() as conn, conn.cursor() as curs:
-            curs.execute(statement, (list(ids),))
-            return {UUID(str(row["originator_id"])) for row in curs.fetchall()}
+        return set(self.stored_versions(ids))
 
     def stored_versions(self, ids: Sequence[UUID]) -> dict[UUID, int]:
         """The last stored version of each of these aggregates that has events (the group
