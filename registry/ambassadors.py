@@ -161,7 +161,7 @@ class AmbassadorService(Service):
         self.db = db
         self.writer = writer or GroupCommitWriter(
             self.app.save,
-            existing=self.app.recorder.existing_originators,  # type: ignore[attr-defined]
+            versions=self.app.recorder.stored_versions,  # type: ignore[attr-defined]
         )
 
     # -- queries ---------------------------------------------------------------------

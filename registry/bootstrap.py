@@ -148,9 +148,10 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
     )
     writer = GroupCommitWriter(
         app.save,
-        existing=app.recorder.existing_originators,  # type: ignore[attr-defined]
+        versions=app.recorder.stored_versions,  # type: ignore[attr-defined]
         probe=store_probe(app.recorder),
     )
+    app.writer = writer  # every service's saves share it (Service.try_save)
     ambassadors = AmbassadorService(app, clock, vault, pepper, db, writer=writer)
     return Registry(
         settings=settings,

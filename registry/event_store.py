@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import base64
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 from uuid import UUID
 
 import structlog
-from eventsourcing.application import Application
+from eventsourcing.application import Application, Repository
 from eventsourcing.persistence import EventStore, JSONTranscoder, Transcoding
 
 from domain.dates import PartialDate, ReportingPeriod
@@ -27,6 +27,9 @@ from domain.text import Text
 from projections.availability import read_with_quick_retry
 from registry import snapshots
 from registry.award_transcodings import AWARD_TRANSCODINGS
+
+if TYPE_CHECKING:
+    from registry.group_commit import GroupCommitWriter
 
 log = structlog.get_logger("nqs.snapshots")
 
@@ -39,6 +42,44 @@ class NQSApplication(Application[UUID]):
     name = "nqs"
     # Aggregates whose histories grow for years (registry/snapshots.py says why).
     snapshotting_intervals: ClassVar[dict[type[Any], int]] = {Initiative: SNAPSHOT_EVERY}
+
+    def __init__(self, env: Any = None) -> None:
+        super().__init__(env)
+        # Loads of the aggregates that never snapshot skip the snapshot store: asking it
+        # is a round trip of its own, before the events, on every load.
+        self._replaying: Repository[UUID] = Repository(event_store=self.events)
+        # The process's group-commit writer (registry/bootstrap.py), shared by the
+        # services' saves (Service.try_save); None: every save is its own transaction.
+        self.writer: GroupCommitWriter | None = None
+
+    def repository_for(self, cls: type[Any]) -> Repository[UUID]:
+        """The repository that loads aggregates of ``cls``: the one that reads snapshots
+        when an aggregate of ``cls`` may have them, else one that only reads events."""
+        if self.snapshots is not None and any(
+            issubclass(snapshotting, cls) for snapshotting in self.snapshotting_intervals
+        ):
+            return self.repository
+        return self._replaying
+
+    def snapshots_due(self, events: Sequence[Any]) -> Callable[[], None] | None:
+        """What ``save()`` would do after committing these events, for a save made from
+        events alone (the group writer's): take the snapshots they make due, if any."""
+        if self.snapshots is None:
+            return None
+        due = [
+            (e.originator_id, e.originator_version)
+            for e in events
+            for cls, interval in self.snapshotting_intervals.items()
+            if isinstance(e, cls.Event) and e.originator_version % interval == 0
+        ]
+        if not due:
+            return None
+
+        def take() -> None:
+            for aggregate_id, version in due:
+                self.take_snapshot(aggregate_id, version)
+
+        return take
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)

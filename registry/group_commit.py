@@ -1,13 +1,18 @@
-"""Group commit: concurrent new aggregates saved together, each caller told its own outcome.
+"""Group commit: concurrent commands saved together, each caller told its own outcome.
 
 Why: the event store serialises writers (PostgreSQL: ``LOCK TABLE … EXCLUSIVE``;
 SQLite: one writer), and every durable commit waits for the disk to flush. One
 transaction per public enrolment therefore caps the rate at one flush per
-enrolment. Here one thread takes whatever enrolments are waiting — more arrive
+enrolment. Here one thread takes whatever commands are waiting — more arrive
 while a commit is in flight, so batches grow with the load and no one waits on a
-timer — and records them in one ``save()``. Each caller returns only after its
-enrolment is durably committed. A batch refused as a whole (a duplicate among
-them) is retried one by one, so only the duplicate fails.
+timer — and records them in one ``save()``: one lock, one ``NOTIFY``, one commit.
+Each caller returns only after its command is durably committed. Every command is
+still checked against its own expected versions: the store refuses a batch in which
+one event's (aggregate, version) is taken, and the writer then fails the commands
+whose versions are behind the store's and commits the rest together (one by one if
+that is refused too), so a conflict fails that command alone. Two commands on the
+same aggregate never share a batch: the later waits for the next one, and meets the
+first's events there exactly as if the two had been saved one after the other.
 
 When the database goes away (issue 10) the writer must neither die nor make anyone
 wait on it:
@@ -58,15 +63,25 @@ STOPPED = "stopped"
 
 @dataclass
 class _Item:
-    # The aggregate's pending events, taken once: a save drains an aggregate's pending
-    # events even when it fails, and a refused batch must be retried one by one.
+    # The command's events, taken once: a save drains an aggregate's pending events
+    # even when it fails, and a refused batch must be retried one by one.
     events: list[Any]
     keys: list[KeyRow]
+    # Work due once the events are committed, before the caller is told (a snapshot).
+    after: Callable[[], None] | None = None
     done: Future[None] = field(default_factory=Future)
 
     def claim(self) -> bool:
         """Takes the item for saving; False when its caller gave up waiting meanwhile."""
         return self.done.set_running_or_notify_cancel()
+
+    @property
+    def originators(self) -> set[UUID]:
+        return {e.originator_id for e in self.events}
+
+    def is_behind(self, stored: dict[UUID, int]) -> bool:
+        """True when one of its events' versions is taken in the store already."""
+        return any(e.originator_version <= stored.get(e.originator_id, 0) for e in self.events)
 
 
 @dataclass(frozen=True)
@@ -92,7 +107,7 @@ class GroupCommitWriter:
         self,
         save: SaveFunction,
         max_batch: int = 500,
-        existing: Callable[[list[UUID]], set[UUID]] | None = None,
+        versions: Callable[[list[UUID]], dict[UUID, int]] | None = None,
         *,
         probe: Probe | None = None,
         timeout: float = 5.0,
@@ -100,9 +115,10 @@ class GroupCommitWriter:
         max_pause: float = 2.0,
     ) -> None:
         self._save = save
-        # Which new aggregates are already stored: lets a batch refused for a duplicate
-        # drop the duplicates and commit the rest together, rather than one by one.
-        self._existing = existing
+        # The stored version of each aggregate (absent: none stored): lets a batch refused
+        # for a conflict fail the commands that are behind and commit the rest together,
+        # rather than one by one.
+        self._versions = versions
         # Whether the database takes writes again. Without one (SQLite, always there)
         # the writer never refuses work: each batch simply tries.
         self._probe = probe
@@ -111,6 +127,9 @@ class GroupCommitWriter:
         self._first_pause = first_pause
         self._max_pause = max_pause
         self._queue: queue.SimpleQueue[_Item | None] = queue.SimpleQueue()
+        # Items held back for the next batch because they touch an aggregate already in
+        # this one (only the writer thread touches it).
+        self._deferred: list[_Item] = []
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
         self._closed = False
@@ -127,7 +146,19 @@ class GroupCommitWriter:
         Raises :class:`DatabaseUnavailable` at once while the database is unreachable,
         and when the save has not finished within ``timeout`` seconds.
         """
-        item = self._enqueue(aggregate, keys)
+        self.submit_events(list(aggregate.collect_events()), keys, timeout=timeout)
+
+    def submit_events(
+        self,
+        events: list[Any],
+        keys: list[KeyRow],
+        *,
+        after: Callable[[], None] | None = None,
+        timeout: float | None = None,
+    ) -> None:
+        """Saves one command's events (and key rows) in the next group, atomically; re-raises
+        its own error. ``after`` runs once they are committed, before this returns."""
+        item = self._enqueue(events, keys, after)
         try:
             item.done.result(timeout=self._timeout if timeout is None else timeout)
         except FutureTimeout:
@@ -137,7 +168,7 @@ class GroupCommitWriter:
         self, aggregate: RegistryAggregate, keys: list[KeyRow], timeout: float | None = None
     ) -> None:
         """The same, awaited on the event loop: no worker thread is held while it waits."""
-        item = self._enqueue(aggregate, keys)
+        item = self._enqueue(list(aggregate.collect_events()), keys)
         # On a timeout wait_for cancels the wrapper, which withdraws the item if it is
         # still queued; a save already under way finishes without anyone waiting.
         waiting = asyncio.wrap_future(item.done)
@@ -148,7 +179,7 @@ class GroupCommitWriter:
 
     def status(self) -> WriterStatus:
         thread = self._thread
-        queued = self._queue.qsize()
+        queued = self._queue.qsize() + len(self._deferred)
         if self._closed or (thread is not None and not thread.is_alive()):
             return WriterStatus(STOPPED, queued)
         down = self._down
@@ -165,9 +196,11 @@ class GroupCommitWriter:
             thread.join(timeout=10)
         self._fail_queued(RuntimeError("the writer is closed"))
 
-    def _enqueue(self, aggregate: RegistryAggregate, keys: list[KeyRow]) -> _Item:
+    def _enqueue(
+        self, events: list[Any], keys: list[KeyRow], after: Callable[[], None] | None = None
+    ) -> _Item:
         self._ensure_started()
-        item = _Item(list(aggregate.collect_events()), keys)
+        item = _Item(events, keys, after)
         if self._down is not None:
             # Fail fast: the thread is probing and would only refuse it a moment later.
             raise DatabaseUnavailable
@@ -209,14 +242,34 @@ class GroupCommitWriter:
                 log.exception("group_commit_failed")
                 stop = False
             if stop:
+                self._fail_deferred(RuntimeError("the writer is closed"))
                 return
 
     def _take(self) -> tuple[list[_Item], bool]:
-        """Waits for work, then takes whatever else is waiting (up to ``max_batch``)."""
-        first = self._queue.get()
-        if first is None:
-            return [], True
-        batch = [first]
+        """Waits for work, then takes whatever else is waiting (up to ``max_batch``).
+
+        Items held back from the last batch come first; an item that touches an
+        aggregate already in this batch is held back for the next.
+        """
+        waiting, self._deferred = self._deferred, []
+        if not waiting:
+            first = self._queue.get()
+            if first is None:
+                return [], True
+            waiting = [first]
+        batch: list[_Item] = []
+        touched: set[UUID] = set()
+
+        def add(item: _Item) -> None:
+            originators = item.originators
+            if len(batch) >= self._max_batch or not originators.isdisjoint(touched):
+                self._deferred.append(item)
+            else:
+                batch.append(item)
+                touched.update(originators)
+
+        for held_back in waiting:
+            add(held_back)
         while len(batch) < self._max_batch:
             try:
                 item = self._queue.get_nowait()
@@ -224,7 +277,7 @@ class GroupCommitWriter:
                 break
             if item is None:
                 return batch, True
-            batch.append(item)
+            add(item)
         return batch, False
 
     def _wait_for_database(self) -> bool:
@@ -244,6 +297,7 @@ class GroupCommitWriter:
                     return True
                 if item.claim():
                     item.done.set_exception(DatabaseUnavailable())
+            self._fail_deferred(DatabaseUnavailable())
             try:
                 assert self._probe is not None
                 self._probe()
@@ -283,27 +337,41 @@ class GroupCommitWriter:
                 self._fail_unavailable(batch, error)
             elif len(batch) == 1:
                 batch[0].done.set_exception(error)
-            elif not (retry and self._existing is not None and self._drop_duplicates(batch)):
+            elif not (retry and self._versions is not None and self._drop_conflicts(batch)):
                 self._one_by_one(batch)
             return
-        for item in batch:
-            item.done.set_result(None)
+        self._committed(batch)
 
-    def _drop_duplicates(self, batch: list[_Item]) -> bool:
-        """Fails the items already stored and saves the rest together; False if none was."""
-        assert self._existing is not None
+    @staticmethod
+    def _committed(batch: list[_Item]) -> None:
+        """Tells the callers of committed items, those with work after the commit last."""
+        for item in batch:
+            if item.after is None:
+                item.done.set_result(None)
+        for item in batch:
+            if item.after is not None:
+                try:
+                    item.after()
+                except Exception:  # committed all the same: the caller hears so
+                    log.exception("group_commit_after_failed")
+                item.done.set_result(None)
+
+    def _drop_conflicts(self, batch: list[_Item]) -> bool:
+        """Fails the items whose versions are behind the store's and saves the rest
+        together; False if none was behind."""
+        assert self._versions is not None
         try:
-            taken = self._existing([i.events[0].originator_id for i in batch])
+            stored = self._versions(list({o for i in batch for o in i.originators}))
         except Exception as error:
             if not is_unavailable(error):
                 raise
             self._fail_unavailable(batch, error)
             return True
-        rest = [i for i in batch if i.events[0].originator_id not in taken]
+        rest = [i for i in batch if not i.is_behind(stored)]
         if len(rest) == len(batch):
             return False
         for item in batch:
-            if item.events[0].originator_id in taken:
+            if item.is_behind(stored):
                 item.done.set_exception(IntegrityError("already stored"))
         if rest:
             self._save_group(rest, retry=False)
@@ -320,7 +388,7 @@ class GroupCommitWriter:
                     return
                 item.done.set_exception(single)
             else:
-                item.done.set_result(None)
+                self._committed([item])
 
     def _fail_unavailable(self, batch: list[_Item], error: BaseException) -> None:
         self._went_down(error)
@@ -328,6 +396,12 @@ class GroupCommitWriter:
             failure = DatabaseUnavailable()
             failure.__cause__ = error
             item.done.set_exception(failure)
+
+    def _fail_deferred(self, error: Exception) -> None:
+        deferred, self._deferred = self._deferred, []
+        for item in deferred:
+            if item.claim():
+                item.done.set_exception(error)
 
     def _fail_queued(self, error: Exception) -> None:
         while True:

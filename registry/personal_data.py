@@ -161,15 +161,21 @@ class SQLiteRecorderWithKeys(ChainedSQLiteApplicationRecorder):
 
     def existing_originators(self, ids: Sequence[UUID]) -> set[UUID]:
         """Which of these aggregates have events: one indexed query for a whole batch."""
-        found: set[UUID] = set()
+        return set(self.stored_versions(ids))
+
+    def stored_versions(self, ids: Sequence[UUID]) -> dict[UUID, int]:
+        """The last stored version of each of these aggregates that has events (the group
+        writer's conflict check): one indexed query for a whole batch."""
+        found: dict[UUID, int] = {}
         with self.datastore.transaction(commit=False) as c:
             for marks, chunk in in_chunks([i.hex for i in ids]):
                 c.execute(
-                    f"SELECT DISTINCT originator_id FROM {self.events_table_name}"
-                    f" WHERE originator_id IN ({marks})",
+                    f"SELECT originator_id, MAX(originator_version) AS version"
+                    f" FROM {self.events_table_name}"
+                    f" WHERE originator_id IN ({marks}) GROUP BY originator_id",
                     chunk,
                 )
-                found.update(UUID(row["originator_id"]) for row in c.fetchall())
+                found.update((UUID(row["originator_id"]), row["version"]) for row in c.fetchall())
         return found
 
     def construct_create_table_statements(self) -> list[str]:
@@ -303,9 +309,14 @@ class PostgresRecorderWithKeys(ChainedPostgresApplicationRecorder):
 
     def existing_originators(self, ids: Sequence[UUID]) -> set[UUID]:
         """Which of these aggregates have events: one indexed query for a whole batch."""
+        return set(self.stored_versions(ids))
+
+    def stored_versions(self, ids: Sequence[UUID]) -> dict[UUID, int]:
+        """The last stored version of each of these aggregates that has events (the group
+        writer's conflict check): one indexed query for a whole batch."""
         statement = SQL(
-            "SELECT DISTINCT originator_id FROM {schema}.{table}"
-            " WHERE originator_id = ANY(%s::{id_type}[])"
+            "SELECT originator_id, MAX(originator_version) AS version FROM {schema}.{table}"
+            " WHERE originator_id = ANY(%s::{id_type}[]) GROUP BY originator_id"
         ).format(
             schema=Identifier(self.datastore.schema),
             table=Identifier(self.events_table_name),
@@ -313,7 +324,7 @@ class PostgresRecorderWithKeys(ChainedPostgresApplicationRecorder):
         )
         with self.datastore.get_connection() as conn, conn.cursor() as curs:
             curs.execute(statement, (list(ids),))
-            return {UUID(str(row["originator_id"])) for row in curs.fetchall()}
+            return {UUID(str(row["originator_id"])): row["version"] for row in curs.fetchall()}
 
 
 def _write_keys(cursor: Any, mark: str, kwargs: dict[str, Any]) -> None:

@@ -24,9 +24,14 @@ from registry.event_store import project as _project
 from registry.group_commit import GroupCommitWriter
 from registry.history import HistoryEntry, history_of
 from registry.idempotency import IdempotencyKey
-from registry.personal_data import KeyRow
+from registry.personal_data import NEW_KEYS, KeyRow
 
 A = TypeVar("A", bound=RegistryAggregate)
+
+# Saves of up to this many events share the group writer's transactions (a command is
+# one or a few); bigger ones (loading a catalogue) gain nothing from company and go alone,
+# beyond the writer's timeout, which is sized for commands.
+GROUPED_MAX_EVENTS = 10
 
 
 class Service:
@@ -56,7 +61,7 @@ class Service:
     def load(self, cls: type[A], aggregate_id: UUID, noun: tuple[str, str]) -> A:
         """Loads an aggregate of the given class, or raises NotFound naming the noun."""
         try:
-            aggregate = self.app.repository.get(aggregate_id, projector_func=_project)
+            aggregate = self.app.repository_for(cls).get(aggregate_id, projector_func=_project)
         except AggregateNotFoundError:
             raise _not_found(noun) from None
         if not isinstance(aggregate, cls):
@@ -65,7 +70,7 @@ class Service:
 
     def find(self, cls: type[A], aggregate_id: UUID) -> A | None:
         try:
-            aggregate = self.app.repository.get(aggregate_id, projector_func=_project)
+            aggregate = self.app.repository_for(cls).get(aggregate_id, projector_func=_project)
         except AggregateNotFoundError:
             return None
         return aggregate if isinstance(aggregate, cls) else None
@@ -112,7 +117,16 @@ class Service:
         same transaction, e.g. personal-data keys); False when the store refused because one
         of them was written first by someone else."""
         try:
-            self.app.save(*items, **records)
+            writer = self.app.writer
+            if writer is not None and set(records) <= {NEW_KEYS} and _is_small(items):
+                # Beside concurrent commands, in one transaction (registry/group_commit.py);
+                # the snapshots save() would take are taken before this returns.
+                events = _events_of(items)
+                writer.submit_events(
+                    events, records.get(NEW_KEYS) or [], after=self.app.snapshots_due(events)
+                )
+            else:
+                self.app.save(*items, **records)
         except IntegrityError:
             return False
         return True
@@ -200,6 +214,27 @@ class Service:
         if aggregate.pending_events:
             self.save(aggregate)
         return aggregate
+
+
+def _is_small(items: Sequence[Any]) -> bool:
+    """Whether a save of these has between 1 and GROUPED_MAX_EVENTS events."""
+    count = sum(
+        len(item.pending_events) if isinstance(item, RegistryAggregate) else item is not None
+        for item in items
+    )
+    return 0 < count <= GROUPED_MAX_EVENTS
+
+
+def _events_of(items: Sequence[Any]) -> list[Any]:
+    """The events a save of these aggregates or events records (an aggregate's pending
+    events are taken from it, as ``save()`` takes them)."""
+    events: list[Any] = []
+    for item in items:
+        if isinstance(item, RegistryAggregate):
+            events.extend(item.collect_events())
+        elif item is not None:
+            events.append(item)
+    return events
 
 
 def _not_found(noun: tuple[str, str], as_of: datetime | None = None) -> NotFound:

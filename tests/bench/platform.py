@@ -27,7 +27,9 @@ from domain.dates import ReportingPeriod
 from domain.envelope import Envelope
 from domain.initiatives.initiative import Initiative
 from domain.initiatives.values import KpiDirection
+from domain.roles import Role
 from domain.text import Text
+from domain.users import User
 from registry.bootstrap import Registry
 from registry.context import Actor, RequestContext
 from registry.event_store import SNAPSHOT_EVERY, TRANSCODINGS, project
@@ -213,6 +215,37 @@ def load_rows(registry: Registry, initiatives: int) -> list[Row]:
         f"(worst case: the last snapshot at {100 - SNAPSHOT_EVERY} and {SNAPSHOT_EVERY - 1} events)",
     )
     return rows
+
+
+def plain_load_rows(registry: Registry, count: int = 200) -> list[Row]:
+    """p50/p99 of loading a small aggregate that never snapshots (a user account), beside
+    the same load asking the snapshot store first, as every load did before issue 14's
+    second round (two round trips instead of one), alternating."""
+    envelope = Envelope("system", "system", "bench", registry.clock.now())
+    users = []
+    for n in range(count):
+        user = User.register(envelope, f"bench-load-{n}", Role.OFFICER, "x")
+        registry.users.save(user)
+        users.append(user.id)
+    samples, before = [], []
+    for user_id in users * 5:
+        started = time.perf_counter()
+        registry.users.get(user_id)
+        samples.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        registry.app.repository.get(user_id, projector_func=project)
+        before.append((time.perf_counter() - started) * 1000)
+    name = "the same load asking the snapshot store first, same run"
+    return [
+        Row(
+            f"load a user account (never snapshots), p{p}",
+            percentile(samples, p),
+            "ms",
+            baseline=percentile(before, p),
+            baseline_name=name,
+        )
+        for p in (50, 99)
+    ]
 
 
 def _load_rows(registry: Registry, ids: list[UUID], note: str = "") -> list[Row]:

@@ -21,12 +21,14 @@ from domain.initiatives.values import (
     KpiDirection,
     PartnershipScope,
 )
+from domain.roles import Role
 from domain.text import Text
 from registry.bootstrap import Registry
 from registry.clock import ManualClock
 from registry.context import Actor, RequestContext
 from registry.event_store import SNAPSHOT_EVERY, project
 from registry.snapshots import StateSnapshot, decode_state, encode_state
+from tests.conftest import add_user
 
 CTX = RequestContext(Actor("officer-1", "officer"), "req-1")
 T = Text("نص", "Text")
@@ -101,6 +103,38 @@ def test_a_loaded_snapshot_can_take_new_commands(registry: Registry, clock: Manu
     )
     assert revised.version == SNAPSHOT_EVERY + 1
     assert registry.initiatives.get(initiative.id).title == Text("جديد", "New")
+
+
+def _count_snapshot_reads(registry: Registry, monkeypatch: pytest.MonkeyPatch) -> list[UUID]:
+    """Records every query of the snapshot table (by the aggregate asked for)."""
+    assert registry.app.snapshots is not None
+    recorder: Any = registry.app.snapshots.recorder
+    select_events = recorder.select_events
+    asked: list[UUID] = []
+
+    def counting(originator_id: UUID, *args: Any, **kwargs: Any) -> Any:
+        asked.append(originator_id)
+        return select_events(originator_id, *args, **kwargs)
+
+    monkeypatch.setattr(recorder, "select_events", counting)
+    return asked
+
+
+def test_an_aggregate_that_never_snapshots_loads_without_asking_the_snapshot_table(
+    registry: Registry, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    user = add_user(registry, "officer-one", Role.OFFICER)
+    initiative = _rich_initiative(registry, clock, SNAPSHOT_EVERY + 3)
+    asked = _count_snapshot_reads(registry, monkeypatch)
+
+    assert registry.users.get(user.id).username == "officer-one"
+    assert registry.users.find_by_username("officer-one") is not None
+    assert asked == []  # a user's load is one query: its events
+    # An initiative still loads from its snapshot and the events after it.
+    loaded = registry.initiatives.get(initiative.id)
+    assert asked == [initiative.id]
+    assert loaded.version == SNAPSHOT_EVERY + 3
+    assert vars(loaded) == vars(_replayed(registry, initiative.id))
 
 
 def test_as_of_still_replays_the_events(registry: Registry, clock: ManualClock) -> None:

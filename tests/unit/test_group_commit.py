@@ -47,11 +47,11 @@ class FakeStore:
         self.stored.update(ids)
         self.saves.append(len(ids))
 
-    def existing(self, ids: list[UUID]) -> set[UUID]:
+    def versions(self, ids: list[UUID]) -> dict[UUID, int]:
         self.lookups += 1
         if self.down:
             raise OperationalError("connection refused")
-        return self.stored & set(ids)
+        return dict.fromkeys(self.stored & set(ids), 1)
 
     def probe(self) -> None:
         self.probes += 1
@@ -60,7 +60,7 @@ class FakeStore:
 
 
 def aggregate(id_: UUID) -> Any:
-    event = SimpleNamespace(originator_id=id_)
+    event = SimpleNamespace(originator_id=id_, originator_version=1)
     return SimpleNamespace(collect_events=lambda: [event])
 
 
@@ -72,7 +72,7 @@ def store() -> FakeStore:
 @pytest.fixture
 def writer(store: FakeStore) -> Iterator[GroupCommitWriter]:
     writer = GroupCommitWriter(
-        store.save, existing=store.existing, probe=store.probe, timeout=2.0, max_pause=0.2
+        store.save, versions=store.versions, probe=store.probe, timeout=2.0, max_pause=0.2
     )
     yield writer
     writer.close()
@@ -184,7 +184,7 @@ def test_the_same_writer_takes_work_again_as_soon_as_the_database_is_back(
 
 def test_a_failing_duplicate_look_up_does_not_kill_the_writer(store: FakeStore) -> None:
     # Without a probe (as on SQLite) the writer never refuses work: each batch tries.
-    writer = GroupCommitWriter(store.save, existing=store.existing, timeout=2.0)
+    writer = GroupCommitWriter(store.save, versions=store.versions, timeout=2.0)
     try:
         taken = uuid4()
         store.stored.add(taken)
