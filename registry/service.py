@@ -55,20 +55,26 @@ class Service:
 
     def load(self, cls: type[A], aggregate_id: UUID, noun: tuple[str, str]) -> A:
         """Loads an aggregate of the given class, or raises NotFound naming the noun."""
-        try:
-            aggregate = self.app.repository.get(aggregate_id, projector_func=_project)
-        except AggregateNotFoundError:
-            raise _not_found(noun) from None
-        if not isinstance(aggregate, cls):
+        aggregate = self._get(cls, aggregate_id)
+        if aggregate is None or not isinstance(aggregate, cls):
             raise _not_found(noun)
         return aggregate
 
     def find(self, cls: type[A], aggregate_id: UUID) -> A | None:
-        try:
-            aggregate = self.app.repository.get(aggregate_id, projector_func=_project)
-        except AggregateNotFoundError:
-            return None
+        aggregate = self._get(cls, aggregate_id)
         return aggregate if isinstance(aggregate, cls) else None
+
+    def _get(self, cls: type[RegistryAggregate], aggregate_id: UUID) -> Any:
+        """The aggregate (None if there is none). Only a class that takes snapshots asks the
+        snapshot store first: no other has any, and asking is a round trip on every load
+        (a judge's scorecard page loads some thirty aggregates)."""
+        intervals = self.app.snapshotting_intervals or {}
+        if self.app.snapshots is not None and any(issubclass(t, cls) for t in intervals):
+            try:
+                return self.app.repository.get(aggregate_id, projector_func=_project)
+            except AggregateNotFoundError:
+                return None
+        return _project(None, self.app.events.get(aggregate_id))
 
     def load_as_of(
         self, cls: type[A], aggregate_id: UUID, as_of: datetime, noun: tuple[str, str]
