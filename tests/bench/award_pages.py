@@ -22,7 +22,7 @@ An ``nqs serve`` process (2 workers) serves it from PostgreSQL; each person sign
 "Server time" is each request's duration as the server logs it (the request line's
 ``duration_ms``, matched by the ``x-request-id`` the bench sends): from the request reaching
 the application to its last byte out, without the client threads' own CPU. The baseline
-is ``GET /health`` (two indexed reads) through the same server in the same phase; the ratio
+is ``GET /health`` (its readiness checks) through the same server in the same phase; the ratio
 travels between machines better than the figure does.
 """
 
