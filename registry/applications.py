@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from uuid import UUID, uuid5
 
+from eventsourcing.utils import get_topic
+
 from domain.awards.application import (
     Answer,
     Application,
@@ -41,6 +43,7 @@ from registry.pages import Page
 from registry.service import Service
 
 NOUN = ("application", "طلب")
+_DRAFTED = get_topic(Application.Drafted)  # type: ignore[attr-defined]
 EXISTS = (
     "Your organisation already has an application in this category of this edition.",
     "لدى جهتك طلب في هذه الفئة من هذه الدورة مسبقاً.",
@@ -99,6 +102,14 @@ class ApplicationService(Service):
 
     def get(self, id_: UUID) -> Application:
         return self.load(Application, id_, NOUN)
+
+    def require(self, id_: UUID) -> None:
+        """NotFound unless the application exists: its first stored event, one indexed row,
+        rather than the replay of its answers and evidence (some ninety events), which a
+        judge's pages paid before each scorecard they read."""
+        first = self.app.recorder.select_events(id_, limit=1)
+        if not first or first[0].topic != _DRAFTED:
+            raise NotFound(f"No such {NOUN[0]}.", f"لا يوجد {NOUN[1]} بهذا المعرّف.")
 
     def history(self, id_: UUID) -> list[HistoryEntry]:
         """Every change of the application: what, who, when, why."""

@@ -28,7 +28,7 @@ from registry.audit.reads import StreamEvent
 from registry.audit.replay import DecisionAsOf, LeaderboardAsOf
 from registry.audit.verify import Verification, verify
 from registry.context import RequestContext
-from registry.history import HistoryEntry, history_of
+from registry.history import HistoryEntry
 
 if TYPE_CHECKING:
     from registry.bootstrap import Registry
@@ -119,29 +119,12 @@ def edition(registry: Registry, edition_id: UUID) -> Edition:
 def timeline(registry: Registry, edition_id: UUID) -> list[TimelineEvent]:
     """The edition's decision events (submissions, screening, scores, consensus, results,
     withdrawals) across all its streams, oldest first, each with its envelope."""
-    found = registry.editions.get(edition_id)
-    events: list[TimelineEvent] = []
-    for stream_id in registry.replay.edition_streams(edition_id):
-        if stream_id in found.framework_ids.values():
-            continue
-        entries = history_of(registry.app, stream_id)
-        kind = _kind(entries[0]) if entries else "application"
-        events += [
-            TimelineEvent(datetime.fromisoformat(e.at), kind, stream_id, e)
-            for e in entries
-            if e.type in DECISION_TYPES
-        ]
+    events = [
+        TimelineEvent(datetime.fromisoformat(entry.at), kind, stream_id, entry)
+        for kind, stream_id, entry in registry.replay.events_named(edition_id, DECISION_TYPES)
+    ]
     events.sort(key=lambda e: (e.at, str(e.stream_id), e.entry.version))
     return events
-
-
-def _kind(first: HistoryEntry) -> str:
-    """Which record a stream is, from its first event (a scorecard opens for a judge)."""
-    if first.type == "Created":
-        return "edition"
-    if first.type == "Drafted":
-        return "application"
-    return "scorecard" if "judge_id" in first.data else "consensus"
 
 
 def leaderboard(

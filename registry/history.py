@@ -64,21 +64,19 @@ def event_data(event: Any) -> dict[str, Any]:
 
 
 def history_of(app: Application[UUID], aggregate_id: UUID) -> list[HistoryEntry]:
-    entries = []
-    event: Any
-    for event in app.events.get(aggregate_id):
-        envelope = event.envelope
-        data = event_data(event)
-        entries.append(
-            HistoryEntry(
-                version=event.originator_version,
-                type=type(event).__name__,
-                at=event.timestamp.isoformat(),
-                actor_id=envelope.actor_id,
-                actor_role=envelope.actor_role,
-                correlation_id=envelope.correlation_id,
-                reason=envelope.reason,
-                data=data,
-            )
-        )
-    return entries
+    return [entry_of(event) for event in app.events.get(aggregate_id)]
+
+
+def entry_of(event: Any) -> HistoryEntry:
+    """One event as people read it."""
+    envelope = event.envelope
+    return HistoryEntry(
+        version=event.originator_version,
+        type=type(event).__name__,
+        at=event.timestamp.isoformat(),
+        actor_id=envelope.actor_id,
+        actor_role=envelope.actor_role,
+        correlation_id=envelope.correlation_id,
+        reason=envelope.reason,
+        data=event_data(event),
+    )

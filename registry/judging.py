@@ -113,7 +113,7 @@ class JudgingService(Service):
     # -- scorecards ----------------------------------------------------------------------
 
     def scorecard(self, ctx: RequestContext, application_id: UUID, judge_id: UUID) -> Scorecard:
-        self.applications.get(application_id)
+        self.applications.require(application_id)
         if ctx.actor.role == Role.JUDGE and str(judge_id) != ctx.actor.id:
             self._check_may_see_others(ctx, application_id)
         return self.load(Scorecard, scorecard_id(application_id, judge_id), SCORECARD)
@@ -123,7 +123,7 @@ class JudgingService(Service):
 
         A judge sees their own, and the others' only once their own is submitted.
         """
-        self.applications.get(application_id)
+        self.applications.require(application_id)
         if ctx.actor.role == Role.JUDGE:
             own = self.find(Scorecard, scorecard_id(application_id, UUID(ctx.actor.id)))
             if own is None or not own.submitted:

@@ -77,6 +77,10 @@ def template_config() -> TemplateConfig[JinjaTemplateEngine]:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        # Templates are read once per process (restart the server after editing one): with
+        # auto_reload every render and every {% include %} stats its file, which was a third
+        # of the auditor's replay page (one include per decision event; docs/benchmarks.md).
+        auto_reload=False,
     )
     i18n.install(environment)
     labels.install(environment)

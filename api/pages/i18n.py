@@ -132,7 +132,10 @@ def readable_date(value: date | datetime | str | None, lang: str) -> str:
     if isinstance(value, datetime):
         value = value.date()
     gregorian = format_date(value, "d MMMM y", locale=lang)
-    hijri = Gregorian(value.year, value.month, value.day).to_hijri()
+    try:
+        hijri = Gregorian(value.year, value.month, value.day).to_hijri()
+    except OverflowError:  # the Umm al-Qura tables end in 2077 (a certificate valid to 2099)
+        return gregorian
     language: Literal["ar", "en"] = "ar" if lang == "ar" else "en"
     # Arabic: "جمادى الآخرة 1448 هـ"; English: "Jumada al-Akhirah 1448 AH".
     return f"{gregorian} ({hijri.day} {hijri.month_name(language)} {hijri.year} {hijri.notation(language)})"

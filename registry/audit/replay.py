@@ -27,7 +27,7 @@ from projections.sql import Database, in_chunks
 from registry.audit.verify import events_source
 from registry.clock import Clock
 from registry.event_store import NQSApplication
-from registry.history import HistoryEntry, history_of
+from registry.history import HistoryEntry, entry_of, history_of
 from registry.service import Service
 
 A = TypeVar("A", bound=RegistryAggregate)
@@ -262,15 +262,48 @@ class ReplayService(Service):
     def edition_streams(self, edition_id: UUID) -> set[UUID]:
         """Every stream an edition's decisions live in: the edition, its framework versions,
         applications, judges' scorecards and consensus records."""
+        return set(self.edition_stream_kinds(edition_id))
+
+    def edition_stream_kinds(self, edition_id: UUID) -> dict[UUID, str]:
+        """The same streams, each with what it holds: ``edition``, ``framework``,
+        ``application``, ``scorecard`` or ``consensus`` (three index queries)."""
         edition = self.find(Edition, edition_id)
         if edition is None:
             raise NotFound("No such edition.", "لا توجد دورة بهذا المعرّف.")
-        streams = {edition.id, *edition.framework_ids.values()}
+        kinds = {edition.id: "edition"}
+        kinds.update(dict.fromkeys(edition.framework_ids.values(), "framework"))
         for application_id in self._application_ids(edition_id):
-            streams.add(application_id)
-            streams.add(consensus_id(application_id))
-            streams.update(self._scorecard_ids(application_id))
-        return streams
+            kinds[application_id] = "application"
+            kinds[consensus_id(application_id)] = "consensus"
+        with self.db.read() as cur:
+            rows = cur.fetchall(
+                "SELECT id FROM view_award_scorecards WHERE edition_id = ? ORDER BY id",
+                (str(edition_id),),
+            )
+        kinds.update({UUID(r[0]): "scorecard" for r in rows})
+        return kinds
+
+    def events_named(
+        self, edition_id: UUID, types: frozenset[str]
+    ) -> list[tuple[str, UUID, HistoryEntry]]:
+        """The edition's events of these types (class names, e.g. ``CriterionScored``) in its
+        application, scorecard, consensus and edition streams, stream by stream in version
+        order, as (kind, stream, entry). Only those rows are read and decoded (topics filtered in SQL), in a
+        few queries: answers and evidence, most of an edition's events, stay in the
+        database."""
+        kinds = self.edition_stream_kinds(edition_id)
+        ids = [i for i, kind in kinds.items() if kind != "framework"]
+        topics = frozenset(
+            get_topic(c)
+            for cls in (Edition, Application, Scorecard, Consensus)
+            for name in types
+            if isinstance(c := getattr(cls, name, None), type)
+        )
+        return [
+            (kinds[stream_id], stream_id, entry_of(self.app.mapper.to_domain_event(stored)))
+            for stream_id, stream in self._streams_as_stored(ids, topics).items()
+            for stored in stream
+        ]
 
     # -- indexes (read models, used only to find the streams) ------------------------
 

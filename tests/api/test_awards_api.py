@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from uuid import uuid4
 
 import pytest
 
@@ -226,7 +227,7 @@ def test_an_ineligible_organisation_is_told_why(world: World, clock: ManualClock
 
 
 def test_conflicts_of_interest_and_peeking_are_refused(world: World, clock: ManualClock) -> None:
-    world.edition()
+    edition = world.edition()
     world.organisation("alpha")
     clock.set(at(2))
     application = world.applied("alpha")
@@ -265,6 +266,14 @@ def test_conflicts_of_interest_and_peeking_are_refused(world: World, clock: Manu
     assert_problem(peek, 403)
     own_only = world.call("GET", f"{url}/scorecards", world.headers["judge-one"]).json()
     assert [s["judge_id"] for s in own_only] == [world.ids["judge-one"]]
+
+    # Scorecards of no application (an unknown id, or another record's) are not found
+    for other in (uuid4(), edition):
+        for path in ("scorecards", f"scorecards/{world.ids['judge-one']}"):
+            missing = world.call(
+                "GET", f"/api/v1/applications/{other}/{path}", world.headers["judge-one"], None
+            )
+            assert_problem(missing, 404)
 
 
 def test_scoring_rules_revisions_and_stale_versions(world: World, clock: ManualClock) -> None:

@@ -91,39 +91,106 @@ def _assessment(criterion: Criterion, n: int) -> Assessment:
     return Assessment(items=tuple(i.key for i in criterion.items[: 1 + n % 2]))
 
 
-def _setup(registry: Registry, applications: int) -> tuple[Edition, list[tuple[UUID, list[UUID]]]]:
+# An organisation of each type, and its category, as the pages name them (ar, en, ar, en).
+_NAMES = {
+    OrganisationType.HEALTH_CENTRE: ("مجمع", "Polyclinic", "مراكز", "Centres"),
+    OrganisationType.HOSPITAL: ("مستشفى", "Hospital", "مستشفيات", "Hospitals"),
+}
+
+
+def open_edition(
+    registry: Registry,
+    officer: Envelope,
+    framework_key: str,
+    year: int,
+    category: tuple[str, OrganisationType],
+    windows: list[tuple[int, int]],
+) -> tuple[Edition, FrameworkVersion]:
+    """An opened edition of one category on a shipped framework (its version locked), with
+    its five phases at ``windows`` (days from now); saved."""
     now = datetime.now().astimezone()
-    start = now - timedelta(days=40)
-    officer = _envelope("bench-officer", "officer", start)
-    shipped = framework("amyaz-polyclinics")
-    criteria = shipped.criteria()
+    shipped = framework(framework_key)
     version = FrameworkVersion.publish(officer, shipped)
-    programme = Programme.register(
-        officer, "AMYAZ", Text("أميز", "Amyaz"), Text("ج", "Award"), Text("ج", "MOH")
-    )
     edition = Edition.create(
-        officer, "AMYAZ", 2025, Text("أميز", "Amyaz"), Decimal(60), EligibilityRules()
+        officer, "AMYAZ", year, Text("أميز", "Amyaz"), Decimal(60), EligibilityRules()
     )
     edition.configure_category(
         officer,
         Category(
-            "health-centres",
-            Text("مراكز", "Centres"),
-            (OrganisationType.HEALTH_CENTRE,),
+            category[0],
+            Text(*_NAMES[category[1]][2:]),
+            (category[1],),
             5,
             shipped.key,
             shipped.version,
         ),
         version.id,
     )
-    windows = [(-40, -30), (-30, -20), (-20, -10), (-10, 10), (10, 20)]
     for kind, (a, b) in zip(PhaseKind, windows, strict=True):
         edition.schedule_phase(
             officer, Phase(kind, now + timedelta(days=a), now + timedelta(days=b))
         )
     edition.open(officer)
     version.lock(officer, edition.id)
-    registry.editions.save(version, programme, edition)
+    registry.editions.save(version, edition)
+    return edition, version
+
+
+def answered_application(
+    applicant: Envelope,
+    n: int,
+    edition: Edition,
+    version: FrameworkVersion,
+    category: tuple[str, OrganisationType],
+    beds: int | None = None,
+) -> tuple[Organisation, Application]:
+    """Organisation ``n`` of the category's type and its draft, every criterion answered
+    with one evidence record (not saved)."""
+    organisation = Organisation.register(
+        applicant,
+        f"BENCH-{_NAMES[category[1]][1][:4].upper()}-{n:04d}",
+        Profile(
+            Text(f"{_NAMES[category[1]][0]} {n}", f"{_NAMES[category[1]][1]} {n:03d}"),
+            category[1],
+            Region.EASTERN_PROVINCE,
+            beds,
+            date(2030, 1, 1),
+            date(2010, 1, 1),
+        ),
+    )
+    organisation.add_accreditation(
+        applicant, Accreditation(uuid4(), "CBAHI", "CBAHI", date(2030, 1, 1))
+    )
+    application = Application.draft(applicant, edition.id, category[0], organisation.id, version.id)
+    for c in framework(edition.category(category[0]).framework_key).criteria():
+        application.answer(applicant, c, _answer(c))
+        application.attach_evidence(
+            applicant,
+            Evidence(
+                uuid4(),
+                c.number,
+                f"{c.number}.pdf",
+                "application/pdf",
+                1000,
+                f"{n:08x}{int(c.number):056x}",
+            ),
+        )
+    return organisation, application
+
+
+def _setup(registry: Registry, applications: int) -> tuple[Edition, list[tuple[UUID, list[UUID]]]]:
+    now = datetime.now().astimezone()
+    start = now - timedelta(days=40)
+    officer = _envelope("bench-officer", "officer", start)
+    shipped = framework("amyaz-polyclinics")
+    criteria = shipped.criteria()
+    programme = Programme.register(
+        officer, "AMYAZ", Text("أميز", "Amyaz"), Text("ج", "Award"), Text("ج", "MOH")
+    )
+    registry.editions.save(programme)
+    category = ("health-centres", OrganisationType.HEALTH_CENTRE)
+    windows = [(-40, -30), (-30, -20), (-20, -10), (-10, 10), (10, 20)]
+    edition, version = open_edition(registry, officer, "amyaz-polyclinics", 2025, category, windows)
 
     password = hash_password("bench judge password")
     judges = [
@@ -134,37 +201,7 @@ def _setup(registry: Registry, applications: int) -> tuple[Edition, list[tuple[U
     plan = []
     for n in range(applications):
         applicant = _envelope("bench-applicant", "applicant", now - timedelta(days=25))
-        organisation = Organisation.register(
-            applicant,
-            f"BENCH-{n:04d}",
-            Profile(
-                Text(f"مجمع {n}", f"Polyclinic {n:03d}"),
-                OrganisationType.HEALTH_CENTRE,
-                Region.EASTERN_PROVINCE,
-                None,
-                date(2030, 1, 1),
-                date(2010, 1, 1),
-            ),
-        )
-        organisation.add_accreditation(
-            applicant, Accreditation(uuid4(), "CBAHI", "CBAHI", date(2030, 1, 1))
-        )
-        application = Application.draft(
-            applicant, edition.id, "health-centres", organisation.id, version.id
-        )
-        for c in criteria:
-            application.answer(applicant, c, _answer(c))
-            application.attach_evidence(
-                applicant,
-                Evidence(
-                    uuid4(),
-                    c.number,
-                    f"{c.number}.pdf",
-                    "application/pdf",
-                    1000,
-                    f"{n:08x}{int(c.number):056x}",
-                ),
-            )
+        organisation, application = answered_application(applicant, n, edition, version, category)
         application.submit(applicant, shipped, [])
         application.screen(
             _envelope("bench-officer", "officer", now - timedelta(days=15), "Verified"), True, []
@@ -198,8 +235,20 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _serve(settings_env: dict[str, str], port: int, log: Path) -> subprocess.Popen[bytes]:
-    level = os.environ.get("NQS_BENCH_SERVER_LOG_LEVEL", "WARNING")
+def server_env(settings: Settings) -> dict[str, str]:
+    """What an `nqs serve` process needs to serve the benchmark's database."""
+    return {
+        "NQS_DATABASE_URL": f"{settings.database.describe()}?pool_size=20",
+        "NQS_DATA_DIR": str(settings.data_dir),
+        "NQS_SECRET_KEY": settings.secret_key or "",
+    }
+
+
+def _serve(
+    settings_env: dict[str, str], port: int, log: Path, level: str | None = None
+) -> subprocess.Popen[bytes]:
+    """`nqs serve` on ``port``, logging at ``level`` (INFO logs each request's server time)."""
+    level = level or os.environ.get("NQS_BENCH_SERVER_LOG_LEVEL", "WARNING")
     env = {
         **os.environ,
         **settings_env,
@@ -377,11 +426,7 @@ def scoring_rows(
     """Scoring over HTTP against a server process: paced like people, then back to back."""
     rows: list[Row] = []
     port = _free_port()
-    env = {
-        "NQS_DATABASE_URL": f"{settings.database.describe()}?pool_size=20",
-        "NQS_DATA_DIR": str(settings.data_dir),
-        "NQS_SECRET_KEY": settings.secret_key or "",
-    }
+    env = server_env(settings)
     log = Path(os.environ.get("NQS_BENCH_SERVER_LOG", settings.data_dir / "server.log"))
     process = _serve(env, port, log)
     try:
@@ -414,10 +459,16 @@ def scoring_rows(
 def setup_for_scoring(registry: Registry, applications: int) -> list[tuple[UUID, list[UUID]]]:
     """The edition with its applications and judges, projected and analysed, for scoring."""
     _, plan = _setup(registry, applications)
+    settle(registry)
+    return plan
+
+
+def settle(registry: Registry) -> None:
+    """After the setup's bulk writes: the read models caught up, PostgreSQL's statistics
+    refreshed and its dirty pages flushed, the setup's objects frozen out of the collector."""
     registry.runner.catch_up()
     with registry.db.transaction() as cur:
         cur.execute("ANALYZE")
     with registry.db.transaction() as cur:
         cur.execute("CHECKPOINT")
     tune_garbage_collector()
-    return plan

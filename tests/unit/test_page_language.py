@@ -33,3 +33,9 @@ def test_a_date_reads_gregorian_with_the_hijri_date_beside_it() -> None:
     )
     assert readable_date("2026-12-01", "ar") == "1 ديسمبر 2026 (21 جمادى الآخرة 1448 هـ)"
     assert readable_date(None, "ar") == ""
+
+
+def test_a_date_past_the_hijri_tables_reads_gregorian_alone() -> None:
+    # A certificate an applicant says is valid until 2099: the judge's page still opens.
+    assert readable_date(date(2099, 1, 1), "en") == "1 January 2099"
+    assert readable_date("2099-01-01", "ar") == "1 يناير 2099"
