@@ -23,7 +23,6 @@ from domain.initiatives.values import (
 )
 from domain.roles import Role
 from domain.text import Text
-from domain.users import User
 from registry.bootstrap import Registry
 from registry.clock import ManualClock
 from registry.context import Actor, RequestContext
@@ -175,26 +174,3 @@ def test_the_state_encoding_round_trips_what_json_cannot_hold() -> None:
     with pytest.raises(ValueError, match="outside the domain"):
         decode_state({"_dc_": ["os:system", {}]})
     assert StateSnapshot.__dataclass_fields__.keys() >= {"state", "topic"}
-
-
-def test_only_a_class_that_takes_snapshots_asks_the_snapshot_store(
-    registry: Registry, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    initiative = _rich_initiative(registry, clock, SNAPSHOT_EVERY + 3)
-    user = User.register(registry.users.envelope(CTX), "snapshot-reader", Role.JUDGE, "x" * 20)
-    registry.users.save(user)
-    assert registry.app.snapshots is not None
-    asked: list[UUID] = []
-    real_get = registry.app.snapshots.get
-
-    def counting_get(originator_id: UUID, *args: Any, **kwargs: Any) -> Any:
-        asked.append(originator_id)
-        return real_get(originator_id, *args, **kwargs)
-
-    monkeypatch.setattr(registry.app.snapshots, "get", counting_get)
-    assert registry.users.get(user.id).username == "snapshot-reader"  # from its events alone
-    assert registry.users.find(User, uuid4()) is None
-    assert asked == []
-    loaded = registry.initiatives.get(initiative.id)
-    assert asked == [initiative.id]
-    assert loaded.version == initiative.version
