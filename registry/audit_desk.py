@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 import tarfile
 import tempfile
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -127,6 +128,52 @@ def timeline(registry: Registry, edition_id: UUID) -> list[TimelineEvent]:
     return events
 
 
+# An edition's timeline runs to tens of thousands of events (45 criteria x judges x
+# applications); a page shows this many of them around the instant it is at, and links on.
+WINDOW = 100
+# Events that mark the edition's course; every instant chooser lists them all, the
+# individual scores and consensus figures only near the chosen instant.
+MILESTONES = frozenset({"Submitted", "Screened", "ConflictDeclared", "ResultsPublished",
+                        "AwardWithdrawn"})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class TimelineWindow:
+    events: list[TimelineEvent]  # the part shown, oldest first
+    start: int  # the position of its first event in the whole timeline (0-based)
+    total: int  # events in the whole timeline
+    earlier: TimelineEvent | None  # the last event before the window, to move back to
+    later: TimelineEvent | None  # the first event after it, to move on to
+    choices: list[TimelineEvent]  # the instants to choose from: milestones and the window
+
+
+def window(events: list[TimelineEvent], at: datetime | None, size: int = WINDOW) -> TimelineWindow:
+    """The ``size`` events around ``at`` (the latest ones when ``at`` is None or after the
+    last), and the instants an auditor may choose from there."""
+    upto = len(events) if at is None else bisect_right([e.at for e in events], at)
+    start = max(0, min(upto - size // 2, len(events) - size))
+    shown = events[start : start + size]
+    choices = [
+        e for i, e in enumerate(events) if start <= i < start + size or e.entry.type in MILESTONES
+    ]
+    return TimelineWindow(
+        shown,
+        start,
+        len(events),
+        events[start - 1] if start > 0 else None,
+        events[start + size] if start + size < len(events) else None,
+        choices,
+    )
+
+
+def abridged(events: list[TimelineEvent], size: int = WINDOW) -> tuple[list[TimelineEvent], int]:
+    """Events between two instants as a page lists them: every milestone (a withdrawal among
+    thousands of scores must not be cut off) and the first ``size`` of the rest, in order;
+    and how many were left out."""
+    shown = [e for i, e in enumerate(events) if i < size or e.entry.type in MILESTONES]
+    return shown, len(events) - len(shown)
+
+
 def leaderboard(
     registry: Registry, ctx: RequestContext, edition_id: UUID, at: datetime
 ) -> LeaderboardAsOf:
@@ -135,9 +182,15 @@ def leaderboard(
 
 
 def compare(
-    registry: Registry, ctx: RequestContext, edition_id: UUID, first: datetime, second: datetime
+    registry: Registry,
+    ctx: RequestContext,
+    edition_id: UUID,
+    first: datetime,
+    second: datetime,
+    events: list[TimelineEvent] | None = None,
 ) -> Comparison:
-    """The ranking at two instants, who moved between them, and the events in between."""
+    """The ranking at two instants, who moved between them, and the events in between
+    (from ``events``, the edition's timeline, when the caller has read it already)."""
     if second < first:
         first, second = second, first
     if first == second:
@@ -166,7 +219,7 @@ def compare(
                 _place(new[1]) if new else None,
             )
         )
-    between = [e for e in timeline(registry, edition_id) if first < e.at <= second]
+    between = [e for e in events or timeline(registry, edition_id) if first < e.at <= second]
     return Comparison(before, after, moves, between)
 
 

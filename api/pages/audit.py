@@ -49,6 +49,14 @@ EVENT_LABELS = {
 }
 
 
+def _parsed(raw: str | None) -> datetime | None:
+    """``raw`` as an instant, or None when it is none (the refusal is the form's to show)."""
+    try:
+        return instant(raw, "first")
+    except InvalidInput:
+        return None
+
+
 def instant(raw: str | None, name: str) -> datetime | None:
     """An instant from a link or a form (ISO 8601; UTC when it names no zone)."""
     if not raw:
@@ -151,6 +159,7 @@ class AuditPages(Controller):
         except InvalidInput as error:
             when, errors = None, FormErrors.of(error, language_of(request), {"at"})
         events = audit_desk.timeline(registry, edition_id)
+        shown = audit_desk.window(events, when)
         when = when or registry.clock.now()
         board = audit_desk.leaderboard(registry, context_of(request), edition_id, when)
         return page(
@@ -158,7 +167,7 @@ class AuditPages(Controller):
             "audit/edition.html",
             edition=board.edition,
             board=board,
-            events=events,
+            window=shown,
             at=when,
             names=audit_desk.organisation_names(registry),
             stream_labels=STREAM_LABELS,
@@ -189,7 +198,7 @@ class AuditPages(Controller):
                     "Choose two instants to compare.", "اختر لحظتين للمقارنة.",
                     field="first" if a is None else "second",
                 )  # fmt: skip
-            comparison = audit_desk.compare(registry, context_of(request), edition_id, a, b)
+            comparison = audit_desk.compare(registry, context_of(request), edition_id, a, b, events)
         except InvalidInput as error:
             if first or second:
                 errors = FormErrors.of(error, language_of(request), {"first", "second"})
@@ -197,7 +206,9 @@ class AuditPages(Controller):
             request,
             "audit/compare.html",
             edition=audit_desk.edition(registry, edition_id),
-            events=events,
+            # The instants to choose from: the milestones, and the events near the first one.
+            choices=audit_desk.window(events, _parsed(first)).choices,
+            between=audit_desk.abridged(comparison.events) if comparison else ([], 0),
             comparison=comparison,
             first=first or "",
             second=second or "",
