@@ -20,8 +20,10 @@
   track and sector; first pages and a deep page) and the executive dashboard, one request
   at a time (the server's time plus a loopback round trip), p99 (targets ≤ 50 ms and
   ≤ 100 ms);
-* ``lighthouse``: ``npx lighthouse@12.2.3`` (mobile preset, Debian's Chromium) on home,
-  enrolment and verification; not part of ``make bench`` by default (``--only``).
+* ``lighthouse``: ``npx lighthouse@12.2.3`` (its default mobile preset: a phone screen,
+  slow 4G and 4× CPU slowdown, simulated; Debian's Chromium) on home, enrolment and
+  verification; reports saved in ``var/lighthouse/``. Not in ``make bench`` unless named
+  (``--only``): it downloads Lighthouse from the npm registry into npx's cache.
 
 ``--database NAME`` keeps the seeded store in that database (made and seeded when it does
 not exist, reused when it does) so the desk figures can be measured again without
@@ -185,13 +187,13 @@ def first_load(base: str, path: str = "/ambassadors/enrol", lang: str = "ar") ->
             browser.close()
     files = []
     with httpx.Client(base_url=base) as client:
-        for url in sizes:
+        for url, transferred in sizes.items():
             raw = client.get(url, headers={"Accept-Encoding": "identity"}).content
             served = client.get(url, headers={"Accept-Encoding": BROWSER_ACCEPT})
             files.append(
                 {
                     "url": url.split("?")[0],
-                    "transferred": sizes[url],
+                    "transferred": transferred,
                     "raw": len(raw),
                     "gzip_9": len(gzip.compress(raw, 9)),
                     "served_encoding": served.headers.get("content-encoding", "none"),
@@ -256,13 +258,15 @@ def form_rows(base: str, db: str, opts: argparse.Namespace) -> list[Row]:
         token = csrf(client, "/ambassadors/enrol")
         cookie = cookie_header(client)
     form_env = {"NQS_BENCH_COOKIE": cookie, "NQS_BENCH_CSRF_TOKEN": token}
-    # Warm-up of both paths, with people of their own.
-    wrk(base, "/", 3, 8, "enrol.lua", NQS_BENCH_OFFSET="90000000")
-    wrk(base, "/", 3, 8, "enrol_form.lua", NQS_BENCH_OFFSET="95000000", **form_env)
+    # Warm-up of both paths, with people of their own: each wrk thread takes 10,000,000
+    # IDs from its offset, so the offsets of runs are 20,000,000 apart.
+    wrk(base, "/", 3, 8, "enrol.lua", NQS_BENCH_OFFSET="40000000")
+    wrk(base, "/", 3, 8, "enrol_form.lua", NQS_BENCH_OFFSET="60000000", **form_env)
     seconds = max(3, opts.duration // 2)
     runs: dict[str, list[dict[str, float]]] = {"json": [], "form": []}
     stored_before = membership._count_events(db)
     for n, kind in enumerate(("json", "form", "form", "json")):
+        # IDs wrap at 100,000,000: the rounds share the first 20,000,000 in 2,000,000s.
         offset = str(n * 2_000_000 + 1_000_000)
         if kind == "json":
             runs[kind].append(
@@ -396,9 +400,10 @@ def desk_rows(opts: argparse.Namespace) -> list[Row]:
         with psycopg.connect(f"{PG_URL}/{db}") as conn:
             found = conn.execute("SELECT COUNT(*) FROM view_ambassadors").fetchone()
             members = int(found[0]) if found else 0
-        with membership.server(env, opts.workers) as base, httpx.Client(
-            base_url=base, timeout=60
-        ) as client:
+        with (
+            membership.server(env, opts.workers) as base,
+            httpx.Client(base_url=base, timeout=60) as client,
+        ):
             token = csrf(client, "/sign-in")
             signed_in = client.post(
                 "/sign-in",
@@ -486,6 +491,18 @@ def lighthouse_rows(base: str) -> list[Row]:
                 rows.append(Row(f"lighthouse {path}: could not run ({' / '.join(why)})", 0, ""))
                 continue
             report = json.loads(out.read_text())
+            saved = ROOT / "var" / "lighthouse"
+            saved.mkdir(parents=True, exist_ok=True)
+            shutil.copy(out, saved / f"{path.strip('/').replace('/', '-') or 'home'}.json")
+            metrics = ", ".join(
+                f"{label} {report['audits'][audit]['displayValue']}"
+                for label, audit in (
+                    ("FCP", "first-contentful-paint"),
+                    ("LCP", "largest-contentful-paint"),
+                    ("TBT", "total-blocking-time"),
+                    ("CLS", "cumulative-layout-shift"),
+                )
+            )
             for key, target in (
                 ("performance", 95),
                 ("accessibility", 100),
@@ -495,7 +512,8 @@ def lighthouse_rows(base: str) -> list[Row]:
                 value = round((score or 0) * 100)
                 rows.append(
                     Row(
-                        f"lighthouse {path} {key} (mobile preset)",
+                        f"lighthouse {path} {key} (mobile preset"
+                        + (f"; {metrics})" if key == "performance" else ")"),
                         value,
                         "",
                         target=f">= {target}",
