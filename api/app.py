@@ -36,7 +36,14 @@ from api.guards import role_guard
 from api.http import refuse_control_characters
 from api.json_body import JsonCheckedRequest
 from api.middleware import RequestContextMiddleware
-from api.pages import csrf_config, middleware, pages_router, static_router, template_config
+from api.pages import (
+    ALREADY_COMPRESSED,
+    csrf_config,
+    middleware,
+    pages_router,
+    static_router,
+    template_config,
+)
 from api.pages.errors import exception_handlers
 from registry.bootstrap import Registry, build
 from registry.clock import Clock
@@ -133,8 +140,13 @@ def create_app(
         ],
         # Level 1, not Litestar's default 9: a scorecard's JSON shrinks nearly as much
         # (JSON is repetitive), for a fraction of the CPU on every large response.
+        # Fonts are WOFF2, compressed already: gzip made them bigger and cost CPU on every
+        # first visit (tests/bench/pages.py measures a first load).
         compression_config=CompressionConfig(
-            backend="gzip", minimum_size=2048, gzip_compress_level=1
+            backend="gzip",
+            minimum_size=2048,
+            gzip_compress_level=1,
+            exclude=[ALREADY_COMPRESSED],
         ),
         request_max_body_size=settings.max_body_bytes,
         request_class=JsonCheckedRequest,

@@ -60,11 +60,7 @@ def list_members(
         (("status", status), ("region", region), ("track", track), ("sector", sector))
     )
     with db.read() as cur:
-        rows = cur.fetchall(
-            f"SELECT {_MEMBER_COLUMNS} FROM view_ambassadors {clause}"
-            " ORDER BY status, enrolled_on, id LIMIT ? OFFSET ?",
-            [*params, limit, offset],
-        )
+        rows = cur.fetchall(members_page_sql(clause), [*params, limit, offset])
         # The filters are columns of the counters too: the total never counts member rows.
         total = cur.fetchone(
             f"SELECT COALESCE(SUM(n), 0) FROM view_membership_counts {clause}",
@@ -92,6 +88,15 @@ def member_ids(
             [*params, limit],
         )
     return [str(r[0]) for r in rows]
+
+
+def members_page_sql(clause: str) -> str:
+    """The members list's query for a ``WHERE`` clause of equalities (``?`` placeholders),
+    then ``LIMIT ? OFFSET ?``; an index of each filter column keeps it in this order."""
+    return (
+        f"SELECT {_MEMBER_COLUMNS} FROM view_ambassadors {clause}"
+        " ORDER BY status, enrolled_on, id LIMIT ? OFFSET ?"
+    )
 
 
 def member_by_code(db: Database, code: str) -> MemberRow | None:

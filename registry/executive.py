@@ -129,7 +129,8 @@ def dashboard(registry: Registry, at: datetime | None = None) -> Dashboard:
 
 
 def _edition_line(registry: Registry, edition_id: UUID, now: datetime) -> EditionLine:
-    edition: Edition = registry.editions.get(edition_id)
+    # Read only: the process's copy while no newer event is stored (one look-up, no replay).
+    edition: Edition = registry.editions.current(edition_id)
     phase = next((p.kind for p in edition.phases.values() if p.is_open(now)), None)
     return EditionLine(
         id=edition.id,
@@ -138,7 +139,7 @@ def _edition_line(registry: Registry, edition_id: UUID, now: datetime) -> Editio
         title=edition.title,
         status=str(edition.status),
         phase=PhaseKind(phase) if phase else None,
-        funnel=registry.results.report(edition).funnel,
+        funnel=registry.results.funnel(edition),
     )
 
 

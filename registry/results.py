@@ -178,22 +178,30 @@ class ResultsService(Service):
 
     def report(self, edition: Edition) -> EditionReport:
         edition_key = str(edition.id)
-        statuses: dict[str, int] = dict(q.application_statuses(self.db, edition_key))
         board = self.leaderboard(edition)
-        published = q.published_results(self.db, edition_key)
-        submitted = sum(n for s, n in statuses.items() if s != "draft")
-        funnel = {
-            "drafted": sum(statuses.values()),
-            "submitted": submitted,
-            "eligible": statuses.get("eligible", 0),
-            "scored": sum(1 for standings in board.values() for s in standings if s.complete),
-            "winners": sum(1 for r in published if r[4] and not r[5]),
-        }
+        funnel = self._funnel(edition_key, board)
         workload = [
             (str(r[0]), r[1], int(r[2] or 0), int(r[3] or 0), int(r[4] or 0), int(r[5] or 0))
             for r in q.judge_workload(self.db, edition_key)
         ]
         return EditionReport(funnel, board, workload, self.spread(edition_key))
+
+    def funnel(self, edition: Edition) -> dict[str, int]:
+        """How many applications reached each stage, drafted to winners: the report's
+        first section alone (the dashboard shows it for every edition; the judges' workload
+        and spread are the most of a report's queries)."""
+        return self._funnel(str(edition.id), self.leaderboard(edition))
+
+    def _funnel(self, edition_key: str, board: dict[str, list[Standing]]) -> dict[str, int]:
+        statuses: dict[str, int] = dict(q.application_statuses(self.db, edition_key))
+        published = q.published_results(self.db, edition_key)
+        return {
+            "drafted": sum(statuses.values()),
+            "submitted": sum(n for s, n in statuses.items() if s != "draft"),
+            "eligible": statuses.get("eligible", 0),
+            "scored": sum(1 for standings in board.values() for s in standings if s.complete),
+            "winners": sum(1 for r in published if r[4] and not r[5]),
+        }
 
     def spread(self, edition_key: str) -> list[CriterionSpread]:
         """Where judges disagree most: per criterion, max − min of the judges' points per application."""

@@ -58,6 +58,8 @@ STATIC = HERE / "static"
 # The JSON API, its docs, health and metrics: bearer tokens, no cookies (so no CSRF either).
 CSRF_EXEMPT = r"^/(api/|api$|schema|health|metrics)"
 CSRF_COOKIE = "nqs_csrf"
+# Static files compressed in their own format (WOFF2 fonts): never gzipped again.
+ALREADY_COMPRESSED = r"^/static/.*\.woff2$"
 
 
 @cache

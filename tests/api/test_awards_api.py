@@ -149,6 +149,11 @@ def test_the_whole_award_cycle(world: World, clock: ManualClock) -> None:
         "scored": 2,
         "winners": 0,
     }
+    # The executive dashboard shows the same funnel (without computing the whole report)
+    from registry.executive import dashboard
+
+    (line,) = [e for e in dashboard(api.registry).editions if str(e.id) == edition]
+    assert line.funnel == report["funnel"]
     workload = {w["username"]: w for w in report["judge_workload"]}
     assert workload["judge-one"]["assigned"] == 2 and workload["judge-one"]["criteria_scored"] == 10
     assert report["criterion_spread"][0]["criterion"] == "1"

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from registry.runtime import tune_garbage_collector
 from tests.bench.common import Row
 
-SUITES = ["platform", "audit", "awards", "award_pages", "caches", "membership"]
+SUITES = ["platform", "audit", "awards", "award_pages", "caches", "membership", "pages"]
 
 
 def main() -> int:

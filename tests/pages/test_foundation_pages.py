@@ -167,3 +167,21 @@ def test_a_judge_sees_no_executive_office_queues(api: Api) -> None:
     desk = api.client.get("/desk", headers={"Accept-Language": "en"})
     assert desk.status_code == 200
     assert "enrolments to review" not in desk.text
+
+
+def test_text_is_sent_gzipped_and_fonts_as_they_are(api: Api) -> None:
+    gzip = {"Accept-Encoding": "gzip, deflate, br"}
+    page = api.client.get("/ambassadors/enrol", headers=gzip)
+    stylesheet = re.search(r'href="(/static/vendor/pico\.min\.css[^"]*)"', page.text)
+    font = re.search(r'<link rel="preload" href="([^"]+\.woff2)"', page.text)
+    assert stylesheet and font
+    assert page.headers["content-encoding"] == "gzip"
+    assert api.client.get(stylesheet.group(1), headers=gzip).headers["content-encoding"] == "gzip"
+    served = api.client.get(font.group(1), headers=gzip)
+    assert served.status_code == 200
+    assert "content-encoding" not in served.headers
+    # The preload names the very file the stylesheet asks for, so it is fetched once.
+    own = re.search(r'href="(/static/css/site\.css[^"]*)"', page.text)
+    assert own
+    faces = api.client.get(own.group(1)).text.replace("../vendor/", "/static/vendor/")
+    assert f'url("{font.group(1)}")' in faces
