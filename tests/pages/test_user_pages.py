@@ -8,7 +8,6 @@ import re
 import uuid
 
 import httpx
-import pytest
 from litestar.testing import TestClient
 
 from domain.roles import Role
@@ -70,9 +69,7 @@ def signs_in(api: Api, username: str, password: str) -> bool:
     return response.status_code == 303
 
 
-def test_an_admin_adds_a_user_who_then_appears_in_the_list(
-    api: Api, capfd: pytest.CaptureFixture[str]
-) -> None:
+def test_an_admin_adds_a_user_who_then_appears_in_the_list(api: Api) -> None:
     sign_in(api.client, api.registry, Role.ADMIN)
     response = add(api, "noura.officer")
     assert response.status_code == 303
@@ -85,9 +82,9 @@ def test_an_admin_adds_a_user_who_then_appears_in_the_list(
     assert "noura.officer" in listing.text
     assert SECRET not in listing.text
     assert signs_in(api, "noura.officer", SECRET)
-    logged = capfd.readouterr()
-    assert "request" in logged.out  # the requests were logged ...
-    assert SECRET not in logged.out + logged.err  # ... never the password
+    # (That no password reaches the logs is checked where the log can be read whole: a real
+    # server's log file, tests/e2e/test_server.py. In-process, structlog's cached loggers write
+    # to whichever stream the first test gave them, so a capture here sees nothing.)
 
 
 def test_sending_the_add_form_twice_adds_one_user(api: Api) -> None:
