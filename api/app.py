@@ -12,7 +12,6 @@ from litestar.config.compression import CompressionConfig
 from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Contact, Tag
 from litestar.plugins.htmx import HTMXPlugin
-from litestar.plugins.prometheus import PrometheusConfig
 
 from api.auth import build_auth
 from api.contract import ContractOpenAPIConfig, Limits, check_etag
@@ -134,10 +133,8 @@ def create_app(
         csrf_config=csrf_config(registry),
         plugins=[HTMXPlugin()],
         lifespan=[lifespan],
-        middleware=[
-            PrometheusConfig(app_name="nqs", prefix="nqs", group_path=True).middleware,
-            *middleware(registry),
-        ],
+        # The request metrics are counted by RequestContextMiddleware (api/metrics.py).
+        middleware=middleware(registry),
         # Level 1, not Litestar's default 9: a scorecard's JSON shrinks nearly as much
         # (JSON is repetitive), for a fraction of the CPU on every large response.
         # Fonts are WOFF2, compressed already: gzip made them bigger and cost CPU on every

@@ -1,4 +1,4 @@
-"""Correlation ids and the one log line per request.
+"""Correlation ids, the one log line and the metrics of every request.
 
 Wraps the whole Litestar ASGI handler (outside routing and error mapping), so
 every response — including 401s, 404s and problem responses — is logged with
@@ -14,6 +14,8 @@ from typing import Any
 
 import structlog
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
+
+from api import metrics
 
 log = structlog.get_logger("nqs.request")
 _VALID_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
@@ -33,6 +35,9 @@ class RequestContextMiddleware:
         state["correlation_id"] = correlation_id
         started = time.perf_counter()
         status = 500
+        method = scope.get("method", "GET")
+        running = metrics.in_progress(method)
+        running.inc()
 
         async def send_with_id(message: Message) -> None:
             nonlocal status
@@ -46,13 +51,17 @@ class RequestContextMiddleware:
         try:
             await self.app(scope, receive, send_with_id)
         finally:
+            elapsed = time.perf_counter() - started
+            running.dec()
+            # The router has put the matched route's template in the scope by now.
+            metrics.observe(method, scope.get("path_template"), status, elapsed)
             user = scope.get("user")
             log.info(
                 "request",
                 method=scope.get("method"),
                 path=scope.get("path"),  # ids only: personal data never travels in URLs
                 status=status,
-                duration_ms=round((time.perf_counter() - started) * 1000, 2),
+                duration_ms=round(elapsed * 1000, 2),
                 correlation_id=correlation_id,
                 actor_id=getattr(user, "id", "public"),
                 actor_role=getattr(user, "role", "public"),

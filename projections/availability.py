@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import time
 import types
+import weakref
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -103,6 +104,10 @@ def read_with_quick_retry(
     raise AssertionError(msg)
 
 
+# How recently a connection must have been handed out to skip its ping (PurgingCheck).
+FRESH_SECONDS = 0.25
+
+
 class PurgingCheck:
     """A pool's check of each connection it hands out that, finding one dead, checks every
     idle one at once.
@@ -115,8 +120,24 @@ class PurgingCheck:
 
     def __init__(self, pool: psycopg_pool.ConnectionPool[Any] | None = None) -> None:
         self.pool = pool
+        # When each pooled connection last left the pool (and so last worked, or was
+        # discarded for breaking).
+        self._handed_out: weakref.WeakKeyDictionary[psycopg.Connection[Any], float] = (
+            weakref.WeakKeyDictionary()
+        )
 
     def __call__(self, conn: psycopg.Connection[Any]) -> None:
+        # A connection handed out moments ago is not pinged again: under load every
+        # checkout is one, and the ping was a round trip of its own before each read and
+        # each group commit (a fifth of an initiative's load). A restart of the database
+        # takes longer than FRESH_SECONDS, so a connection that saw the server go away was
+        # last handed out longer ago than that and is pinged; one that broke mid-use is
+        # discarded by the pool, and reads retry on a fresh one (read_with_quick_retry).
+        now = time.monotonic()
+        last = self._handed_out.get(conn)
+        self._handed_out[conn] = now
+        if last is not None and now - last < FRESH_SECONDS:
+            return
         try:
             psycopg_pool.ConnectionPool.check_connection(conn)
         except Exception:

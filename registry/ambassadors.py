@@ -160,7 +160,8 @@ class AmbassadorService(Service):
         self.pepper = pepper
         self.db = db
         self.writer = writer or GroupCommitWriter(
-            self.app.save,
+            self.app.record_stored,
+            encode=self.app.mapper.to_stored_event,
             versions=self.app.recorder.stored_versions,  # type: ignore[attr-defined]
         )
 

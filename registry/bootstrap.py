@@ -147,7 +147,8 @@ def build(settings: Settings, clock: Clock | None = None) -> Registry:
         db, settings.audit_key_path(), settings.data_dir / CHECKPOINT_FILE, clock
     )
     writer = GroupCommitWriter(
-        app.save,
+        app.record_stored,
+        encode=app.mapper.to_stored_event,
         versions=app.recorder.stored_versions,  # type: ignore[attr-defined]
         probe=store_probe(app.recorder),
     )

@@ -17,7 +17,7 @@ from uuid import UUID
 
 import structlog
 from eventsourcing.application import Application, Repository
-from eventsourcing.persistence import EventStore, JSONTranscoder, Transcoding
+from eventsourcing.persistence import EventStore, JSONTranscoder, StoredEvent, Transcoding
 
 from domain.dates import PartialDate, ReportingPeriod
 from domain.envelope import Envelope
@@ -60,6 +60,16 @@ class NQSApplication(Application[UUID]):
         ):
             return self.repository
         return self._replaying
+
+    def record_stored(self, *stored: StoredEvent, **records: Any) -> None:
+        """Records events the mapper has already encoded: what ``save()`` does with them,
+        for the group writer, which encodes in each caller's thread (registry/group_commit.py).
+
+        ``save()`` beyond this only collects the events again (a runtime-checkable Protocol
+        check per event, slow on Python 3.11), fills the aggregate cache (off here) and
+        takes snapshots (the writer runs ``snapshots_due`` after the commit).
+        """
+        self.recorder.insert_events(list(stored), **records)
 
     def snapshots_due(self, events: Sequence[Any]) -> Callable[[], None] | None:
         """What ``save()`` would do after committing these events, for a save made from

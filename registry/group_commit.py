@@ -54,6 +54,7 @@ from registry.personal_data import NEW_KEYS, KeyRow
 log = structlog.get_logger("nqs.group_commit")
 
 SaveFunction = Callable[..., Any]
+Encode = Callable[[Any], Any]
 Probe = Callable[[], None]
 
 OK = "ok"
@@ -63,8 +64,9 @@ STOPPED = "stopped"
 
 @dataclass
 class _Item:
-    # The command's events, taken once: a save drains an aggregate's pending events
-    # even when it fails, and a refused batch must be retried one by one.
+    # The command's events, taken once (a save drains an aggregate's pending events
+    # even when it fails, and a refused batch must be retried one by one), already
+    # encoded for the store when the writer has an ``encode``.
     events: list[Any]
     keys: list[KeyRow]
     # Work due once the events are committed, before the caller is told (a snapshot).
@@ -109,12 +111,17 @@ class GroupCommitWriter:
         max_batch: int = 500,
         versions: Callable[[list[UUID]], dict[UUID, int]] | None = None,
         *,
+        encode: Encode | None = None,
         probe: Probe | None = None,
         timeout: float = 5.0,
         first_pause: float = 0.1,
         max_pause: float = 2.0,
     ) -> None:
         self._save = save
+        # Turns a domain event into what ``save`` records (the mapper's stored event),
+        # called in the caller's thread: encoding there overlaps with the writer's round
+        # trips instead of lengthening the one thread every command waits for.
+        self._encode = encode
         # The stored version of each aggregate (absent: none stored): lets a batch refused
         # for a conflict fail the commands that are behind and commit the rest together,
         # rather than one by one.
@@ -200,6 +207,8 @@ class GroupCommitWriter:
         self, events: list[Any], keys: list[KeyRow], after: Callable[[], None] | None = None
     ) -> _Item:
         self._ensure_started()
+        if self._encode is not None:
+            events = [self._encode(e) for e in events]
         item = _Item(events, keys, after)
         if self._down is not None:
             # Fail fast: the thread is probing and would only refuse it a moment later.

@@ -124,7 +124,7 @@ class MetricsController(Controller):
 
     @get("/", sync_to_thread=True)
     def get(self, request: AnyRequest) -> Response[bytes]:
-        """Request metrics (Litestar's Prometheus middleware) and the readiness gauges."""
+        """Request metrics (api/metrics.py) and the readiness gauges."""
         requests = REGISTRY
         if "PROMETHEUS_MULTIPROC_DIR" in os.environ or "prometheus_multiproc_dir" in os.environ:
             requests = CollectorRegistry()

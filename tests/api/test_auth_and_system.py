@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from domain.roles import Role
 from tests.conftest import TEST_PASSWORD, Api, add_user
 
@@ -80,9 +82,21 @@ def test_health_reports_the_database_and_projection_lag(api: Api) -> None:
 
 def test_metrics_are_exposed_for_prometheus(api: Api) -> None:
     api.client.get("/health")
+    api.client.get(f"/api/v1/initiatives/{uuid.uuid4()}")
+    api.client.get("/no/such/page-for-metrics")
     metrics = api.client.get("/metrics")
     assert metrics.status_code == 200
-    assert "nqs_requests_total" in metrics.text
+    labels = 'app_name="nqs",method="GET",path="{}",status_code="{}"'
+    # Counted by route template, not by the raw path (ids stay out of the series).
+    assert "nqs_requests_total{" + labels.format("/health", 200) + "}" in metrics.text
+    assert (
+        "nqs_request_duration_seconds_count{"
+        + labels.format("/api/v1/initiatives/{initiative_id}", 401)
+        + "}"
+    ) in metrics.text
+    assert "page-for-metrics" not in metrics.text
+    assert 'path="(unrouted)",status_code="404"' in metrics.text
+    assert 'nqs_requests_in_progress{app_name="nqs",method="GET"}' in metrics.text
 
 
 def test_responses_carry_the_correlation_id(api: Api) -> None:
