@@ -57,6 +57,7 @@ ACTION_LABELS = {
     "withdraw": N_("Withdraw"),
     "renew": N_("Renew"),
     "expire": N_("Record expiry"),
+    "erase": N_("Erase personal data"),
 }
 # The membership's events as the history reads them.
 EVENT_LABELS = {
@@ -76,6 +77,8 @@ EVENT_LABELS = {
     "ActivityRejected": N_("Activity rejected"),
     "PersonalDataErased": N_("Personal data erased"),
 }
+# Erasure (Saudi PDPL) is one member at a time, never in bulk, and asks for a ticked box.
+ERASE = "erase"
 BULK_ACTIONS = ["approve", "reject", "suspend", "reinstate", "withdraw", "renew"]
 
 
@@ -83,6 +86,7 @@ class DecisionForm(msgspec.Struct):
     action: str = ""
     version: str = ""
     reason: str = ""
+    confirm: str = ""  # the erasure form's box
 
 
 class TrackDecisionForm(msgspec.Struct):
@@ -272,18 +276,27 @@ class DeskAmbassadorPages(Controller):
     ) -> Template | Redirect:
         """One decision with its reason, against the version the page showed."""
         lang = language_of(request)
-        if data.action not in DECISIONS:
+        if data.action not in DECISIONS and data.action != ERASE:
             errors = FormErrors(lang)
             errors.general.append(translate(lang, "Choose one of the actions on this page."))
             return member_page(request, membership_id, HTTP_422_UNPROCESSABLE_ENTITY, errors=errors)
-        try:
-            registry_of(request).ambassadors.decide(
-                context_of(request),
-                data.action,
+        if data.action == ERASE and (
+            unconfirmed := FormErrors.unconfirmed_erasure(lang, data.confirm)
+        ):
+            return member_page(
+                request,
                 membership_id,
-                _version(data.version) or -1,
-                data.reason[:2000],
+                HTTP_422_UNPROCESSABLE_ENTITY,
+                errors=unconfirmed,
+                failed_action=ERASE,
             )
+        ambassadors, ctx = registry_of(request).ambassadors, context_of(request)
+        version, reason = _version(data.version) or -1, data.reason[:2000]
+        try:
+            if data.action == ERASE:
+                ambassadors.erase(ctx, membership_id, version, reason)
+            else:
+                ambassadors.decide(ctx, data.action, membership_id, version, reason)
         except VersionConflict:
             return member_page(request, membership_id, HTTP_409_CONFLICT, conflict=True)
         except InvalidInput as error:

@@ -60,6 +60,7 @@ ACTION_LABELS = {
     "reinstate": N_("Reinstate"),
     "revoke": N_("Revoke"),
     "expire": N_("Record expiry"),
+    "erase": N_("Erase personal data"),
 }
 # The licence's events as its history reads them.
 EVENT_LABELS = {
@@ -85,6 +86,7 @@ class LicenceDecisionForm(msgspec.Struct):
     passed: str = ""
     score: str = ""
     cpd_hours: str = ""
+    confirm: str = ""  # the erasure form's box
 
 
 LicenceDecision = Annotated[LicenceDecisionForm, Body(media_type=RequestEncodingType.URL_ENCODED)]
@@ -102,6 +104,8 @@ def _carry_out(
         licences.issue(ctx, id_, version, reason)
     elif data.action == "renew":
         licences.renew(ctx, id_, version, whole_number(data.cpd_hours), reason)
+    elif data.action == "erase":
+        licences.erase(ctx, id_, version, reason)
     else:
         licences.decide(ctx, data.action, id_, version, reason)
 
@@ -252,6 +256,16 @@ class DeskLicencePages(Controller):
             errors = FormErrors(lang)
             errors.general.append(translate(lang, "Choose one of the actions on this page."))
             return licence_page(request, licence_id, HTTP_422_UNPROCESSABLE_ENTITY, errors=errors)
+        if data.action == "erase" and (
+            unconfirmed := FormErrors.unconfirmed_erasure(lang, data.confirm)
+        ):
+            return licence_page(
+                request,
+                licence_id,
+                HTTP_422_UNPROCESSABLE_ENTITY,
+                errors=unconfirmed,
+                failed_action=data.action,
+            )
         if data.action == "assess" and data.passed not in ("yes", "no"):
             errors = FormErrors(lang)
             errors.by_field["passed"] = translate(

@@ -109,6 +109,20 @@ class FormErrors:
             errors.general.append(error.message_ar if lang == "ar" else error.message)
         return errors
 
+    @classmethod
+    def unconfirmed_erasure(cls, lang: str, confirm: str) -> FormErrors | None:
+        """The erasure form's box (macros/erasure.html) left unticked: erasing is for good,
+        so the officer says twice that the person asked for it."""
+        if confirm == "yes":
+            return None
+        from api.pages.i18n import translate
+
+        errors = cls(lang)
+        errors.by_field["confirm"] = translate(
+            lang, "Tick the box to confirm that the person asked for their data to be erased."
+        )
+        return errors
+
     def __bool__(self) -> bool:
         return bool(self.by_field or self.general)
 

@@ -174,3 +174,33 @@ def test_an_unknown_code_says_so_on_the_verification_page(api: Api) -> None:
     assert re.search(r'value="NOSUCHCODE1"', response.text)
     form = api.client.get("/verify/certificates?code=ab12", follow_redirects=False)
     assert form.headers["location"] == "/verify/certificates/ab12"
+
+
+def test_an_officer_erases_a_members_data_on_request_after_ticking_the_box(api: Api) -> None:
+    member = enrol(api, 19, name_en="Huda Fahad")
+    sign_in(api.client, api.registry, Role.OFFICER)
+    page = api.client.get(f"/desk/ambassadors/{member}", headers=EN)
+    assert "Erase personal data" in page.text
+    form = {"action": "erase", "version": "1", "reason": "PDPL request", "_csrf_token": ""}
+    form["_csrf_token"] = csrf_of(page.text)
+    unticked = api.client.post(
+        f"/desk/ambassadors/{member}/decide", data=form, headers=EN, follow_redirects=False
+    )
+    assert unticked.status_code == 422
+    assert 'id="e-confirm-erase"' in unticked.text
+    assert "Huda Fahad" in unticked.text  # nothing was erased
+    erased = api.client.post(
+        f"/desk/ambassadors/{member}/decide",
+        data={**form, "confirm": "yes"},
+        headers=EN,
+        follow_redirects=False,
+    )
+    assert erased.status_code == 303
+    after = api.client.get(erased.headers["location"], headers=EN)
+    assert "Huda Fahad" not in after.text
+    assert "Personal data erased" in after.text  # the history says so, and why
+    assert "PDPL request" in after.text
+    assert 'id="f-confirm-erase"' not in after.text  # nothing left to erase
+    api.catch_up()
+    listing = api.client.get("/desk/ambassadors", headers=EN)
+    assert "Huda Fahad" not in listing.text

@@ -109,7 +109,26 @@ def test_an_officer_assesses_issues_suspends_reinstates_and_revokes(api: Api) ->
     assert re.search(r'data-testid="licence-number">T-\d{4}-[0-9A-Z]{8}<', after.text)
     assert "(<bdi>84</bdi>)" in after.text  # the score, in the history
     assert after.text.count('— by <bdi class="ltr">officer-pages</bdi> (Officer)') == 5  # who
-    assert "/decide" not in after.text  # a revoked licence offers nothing more
+    assert 'id="decide"' not in after.text  # a revoked licence offers no more decisions
+    assert 'value="erase"' in after.text  # but its holder's data can still be erased
+
+
+def test_the_holders_data_is_erased_on_request_once_the_box_is_ticked(api: Api) -> None:
+    licence, csrf = officer_opens(api, 8)
+    name = application(8)["name_en"]
+    fields = {"reason": "PDPL request"}
+    unticked = decide(api.client, licence, csrf, "erase", version_of(api, licence), **fields)
+    assert unticked.status_code == 422
+    assert 'id="e-confirm-erase"' in unticked.text
+    assert name in unticked.text  # nothing was erased
+    erased = decide(
+        api.client, licence, csrf, "erase", version_of(api, licence), confirm="yes", **fields
+    )
+    assert erased.status_code == 303, erased.text
+    after = api.client.get(erased.headers["location"], headers=EN)
+    assert name not in after.text
+    assert "Personal data erased" in after.text and "PDPL request" in after.text
+    assert 'value="erase"' not in after.text
 
 
 def test_renewal_asks_for_the_types_cpd_hours_beside_the_field(
