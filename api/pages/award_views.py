@@ -10,6 +10,7 @@ from typing import Any
 
 from domain.awards.edition import PHASE_NAMES, PHASE_ORDER, RIYADH, Edition, PhaseKind
 from domain.errors import Problems
+from domain.messages import N_
 
 STATUS_LABELS = {
     "draft": ("Draft", "مسودة"),
@@ -82,7 +83,7 @@ class FormValues:
         except InvalidOperation:
             value = Decimal("NaN")
         if not value.is_finite() or value < 0:
-            self.problems.add(name, "Enter a number, zero or more.", "أدخل رقماً، صفراً أو أكثر.")
+            self.problems.add(name, N_("Enter a number, zero or more."))
             return None
         return value
 
@@ -91,9 +92,7 @@ class FormValues:
         if raw is None:
             return None
         if not raw.isdigit():
-            self.problems.add(
-                name, "Enter a whole number, zero or more.", "أدخل عدداً صحيحاً، صفراً أو أكثر."
-            )
+            self.problems.add(name, N_("Enter a whole number, zero or more."))
             return None
         return int(raw)
 
@@ -104,19 +103,19 @@ class FormValues:
         try:
             return date.fromisoformat(raw)
         except ValueError:
-            self.problems.add(name, "Enter a date (YYYY-MM-DD).", "أدخل تاريخاً (YYYY-MM-DD).")
+            self.problems.add(name, N_("Enter a date (YYYY-MM-DD)."))
             return None
 
     def instant(self, name: str) -> datetime | None:
         """A ``datetime-local`` value, read as Riyadh time."""
         raw = self.text(name)
         if raw is None:
-            self.problems.add(name, "Enter a date and time.", "أدخل تاريخاً ووقتاً.")
+            self.problems.add(name, N_("Enter a date and time."))
             return None
         try:
             value = datetime.fromisoformat(raw)
         except ValueError:
-            self.problems.add(name, "Enter a date and time.", "أدخل تاريخاً ووقتاً.")
+            self.problems.add(name, N_("Enter a date and time."))
             return None
         return value if value.tzinfo else value.replace(tzinfo=RIYADH)
 
