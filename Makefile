@@ -29,10 +29,10 @@ api/locale/%/LC_MESSAGES/messages.mo: api/locale/%/LC_MESSAGES/messages.po $(STA
 	$(BIN)/pybabel compile -i $< -o $@ -l $*
 
 .PHONY: messages
-messages: $(COMPILED) ## Compile the pages' gettext catalogues (.po -> .mo)
+messages: $(COMPILED) ## Compile the gettext catalogues (.po -> .mo)
 
 .PHONY: messages-extract
-messages-extract: $(STAMP) ## Re-extract the pages' strings into messages.pot and merge them into each .po
+messages-extract: $(STAMP) ## Re-extract the msgids (pages, templates, the domain's and API's messages) into messages.pot and merge them into each .po
 	$(BIN)/pybabel extract -F babel.cfg -k N_ -k translate:2 --no-location --sort-output --omit-header -o api/locale/messages.pot .
 	$(BIN)/pybabel update -i api/locale/messages.pot -d api/locale --no-fuzzy-matching --ignore-obsolete
 

@@ -1,7 +1,9 @@
 """One place that turns every error into RFC 9457 problem+json.
 
-Domain errors keep their stable ``code`` (the problem ``type``) and bilingual
-messages; framework errors (bad JSON, wrong types, unknown fields, oversized
+Domain errors keep their stable ``code`` (the problem ``type``); their title and message
+are msgids, said here in English and Arabic through the catalogues (``registry/i18n.py``),
+so each problem carries ``title``/``title_ar``, ``detail``/``detail_ar`` and each field's
+``message``/``message_ar``; framework errors (bad JSON, wrong types, unknown fields, oversized
 bodies, auth) get the same shape; anything unexpected is a 500 without a trace.
 """
 
@@ -46,8 +48,10 @@ from domain.errors import (
     NotFound,
     VersionConflict,
 )
-from domain.text import CONTROL_CHARACTERS, CONTROL_CHARACTERS_AR
+from domain.messages import N_, Message, Readable
+from domain.text import CONTROL_CHARACTERS, Text
 from registry.availability import RETRY_AFTER_SECONDS, UNAVAILABLE
+from registry.i18n import message, say
 from registry.sign_in_throttle import SignInThrottled
 
 log = structlog.get_logger("nqs.api")
@@ -69,55 +73,53 @@ _STATUS: list[tuple[type[DomainError], int]] = [
 
 class PreconditionRequired(DomainError):
     code = "precondition-required"
-    title = "This change needs the If-Match header with the version you read"
-    title_ar = "هذا التعديل يتطلب ترويسة If-Match بالإصدار الذي قرأته"
+    title = N_("This change needs the If-Match header with the version you read")
 
 
 class UnsupportedMediaType(DomainError):
     code = "unsupported-media-type"
-    title = "This endpoint does not read that media type"
-    title_ar = "نقطة الوصول هذه لا تقرأ هذا النوع من المحتوى"
+    title = N_("This endpoint does not read that media type")
 
 
 class BodyTooLarge(DomainError):
     code = "body-too-large"
-    title = "The request body is too large"
-    title_ar = "حجم محتوى الطلب كبير جداً"
+    title = N_("The request body is too large")
 
 
 class BadRequest(DomainError):
     """Input the API could not even parse (bad headers, query strings)."""
 
     code = "bad-request"
-    title = "The request could not be understood"
-    title_ar = "تعذر فهم الطلب"
+    title = N_("The request could not be understood")
 
 
 def problem(
     status: int,
     code: str,
     title: str,
-    title_ar: str,
-    detail: str | None = None,
-    detail_ar: str | None = None,
+    detail: Readable | str | None = None,
     problems: list[FieldProblem] | None = None,
     request: Request[Any, Any, Any] | None = None,
     extra: dict[str, Any] | None = None,
 ) -> Response[dict[str, Any]]:
+    """A problem+json answer. ``title`` is a msgid and ``detail`` a message, each said in
+    English and Arabic; a plain ``str`` detail is the framework's own English words."""
     body: dict[str, Any] = {
         "type": TYPE_BASE + code,
-        "title": title,
-        "title_ar": title_ar,
+        "title": message(title, "en"),
+        "title_ar": message(title, "ar"),
         "status": status,
     }
-    if detail:
+    if isinstance(detail, str):
         body["detail"] = detail
-    if detail_ar:
-        body["detail_ar"] = detail_ar
+    elif detail is not None:
+        body["detail"] = say(detail, "en")
+        body["detail_ar"] = say(detail, "ar")
     if problems:
         body["field"] = problems[0].field
         body["errors"] = [
-            {"field": p.field, "message": p.message, "message_ar": p.message_ar} for p in problems
+            {"field": p.field, "message": say(p.message, "en"), "message_ar": say(p.message, "ar")}
+            for p in problems
         ]
     if request is not None:
         body["instance"] = request.url.path
@@ -149,9 +151,7 @@ def domain_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Res
         status,
         exc.code,
         exc.title,
-        exc.title_ar,
         exc.message,
-        exc.message_ar,
         problems=exc.problems,
         request=request,
         extra=extra,
@@ -183,79 +183,56 @@ def _field_problems(exc: ValidationException) -> list[FieldProblem]:
             parent = ""
         if match := _UNKNOWN_FIELD.search(message):
             key = ".".join(filter(None, [parent, match.group(1)]))
-            problems.append(FieldProblem(key, "This field is not allowed.", "هذا الحقل غير مسموح."))
+            problems.append(FieldProblem(key, Message(N_("This field is not allowed."))))
             continue
         if match := _MISSING_FIELD.search(message):
             key = ".".join(filter(None, [parent, match.group(1)]))
-            problems.append(FieldProblem(key, "This field is required.", "هذا الحقل مطلوب."))
+            problems.append(FieldProblem(key, Message(N_("This field is required."))))
             continue
         if match := _CONTROL_CHARACTERS.search(message):
             key = ".".join(filter(None, [parent, match.group(1)]))
-            problems.append(FieldProblem(key, CONTROL_CHARACTERS, CONTROL_CHARACTERS_AR))
+            problems.append(FieldProblem(key, Message(CONTROL_CHARACTERS)))
             continue
         if match := _PATH.search(message):
             key = match.group(1) or key
-        english, arabic = _readable(_PATH.sub("", message).strip(" -"))
-        problems.append(FieldProblem(key or "body", english, arabic))
+        problems.append(FieldProblem(key or "body", _readable(_PATH.sub("", message).strip(" -"))))
     return problems
 
 
-_MESSAGES: list[tuple[re.Pattern[str], str, str]] = [
-    (
-        re.compile(r"Expected `str` matching regex"),
-        "Does not have the expected format.",
-        "الصيغة غير صحيحة.",
-    ),
+_MESSAGES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"Expected `str` matching regex"), N_("Does not have the expected format.")),
     (
         re.compile(r"Expected `(?:str|array|object)` of length <= (\d+)"),
-        "Too long: at most {0}.",
-        "طويل جداً: الحد الأقصى {0}.",
+        N_("Too long: at most {limit}."),
     ),
     (
         re.compile(r"Expected `(?:str|array|object)` of length >= (\d+)"),
-        "Too short: at least {0}.",
-        "قصير جداً: الحد الأدنى {0}.",
+        N_("Too short: at least {limit}."),
     ),
     (
         re.compile(r"Expected `(?:int|float|decimal)` >= (-?[\d.]+)"),
-        "Must be at least {0}.",
-        "يجب ألا يقل عن {0}.",
+        N_("Must be at least {limit}."),
     ),
-    (
-        re.compile(r"Expected `(?:int|float|decimal)` <= (-?[\d.]+)"),
-        "Must be at most {0}.",
-        "يجب ألا يزيد عن {0}.",
-    ),
-    (
-        re.compile(r"Invalid enum value"),
-        "Not one of the allowed values.",
-        "ليست من القيم المسموحة.",
-    ),
-    (
-        re.compile(r"Invalid (?:RFC 3339 encoded )?date"),
-        "Not a valid date (YYYY-MM-DD).",
-        "تاريخ غير صالح (YYYY-MM-DD).",
-    ),
-    (re.compile(r"Invalid UUID"), "Not a valid identifier.", "معرّف غير صالح."),
-    (re.compile(r"Expected `int`"), "Expected a whole number.", "يجب أن يكون عدداً صحيحاً."),
-    (re.compile(r"Expected `(?:float|decimal)`"), "Expected a number.", "يجب أن يكون رقماً."),
-    (re.compile(r"Expected `str`"), "Expected text.", "يجب أن يكون نصاً."),
-    (
-        re.compile(r"Expected `bool`"),
-        "Expected true or false.",
-        "يجب أن تكون القيمة true أو false.",
-    ),
-    (re.compile(r"Expected `object`"), "Expected an object.", "يجب أن يكون كائناً."),
-    (re.compile(r"Expected `array`"), "Expected a list.", "يجب أن تكون قائمة."),
+    (re.compile(r"Expected `(?:int|float|decimal)` <= (-?[\d.]+)"), N_("Must be at most {limit}.")),
+    (re.compile(r"Invalid enum value"), N_("Not one of the allowed values.")),
+    (re.compile(r"Invalid (?:RFC 3339 encoded )?date"), N_("Not a valid date (YYYY-MM-DD).")),
+    (re.compile(r"Invalid UUID"), N_("Not a valid identifier.")),
+    (re.compile(r"Expected `int`"), N_("Expected a whole number.")),
+    (re.compile(r"Expected `(?:float|decimal)`"), N_("Expected a number.")),
+    (re.compile(r"Expected `str`"), N_("Expected text.")),
+    (re.compile(r"Expected `bool`"), N_("Expected true or false.")),
+    (re.compile(r"Expected `object`"), N_("Expected an object.")),
+    (re.compile(r"Expected `array`"), N_("Expected a list.")),
 ]
 
 
-def _readable(message: str) -> tuple[str, str]:
-    """A bilingual message for a framework validation message (unknown ones pass through)."""
-    for pattern, english, arabic in _MESSAGES:
-        if match := pattern.search(message):
-            return english.format(*match.groups()), arabic.format(*match.groups())
-    return message, "قيمة غير صالحة."
+def _readable(said: str) -> Message:
+    """Our message for a framework validation message; one we do not know keeps the
+    framework's English words, with a general Arabic one."""
+    for pattern, msgid in _MESSAGES:
+        if match := pattern.search(said):
+            return Message(msgid, limit=match.group(1)) if match.groups() else Message(msgid)
+    return Message(N_("{reason}"), reason=Text(ar=message(N_("Not a valid value."), "ar"), en=said))
 
 
 def validation_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
@@ -264,37 +241,24 @@ def validation_error_handler(request: Request[Any, Any, Any], exc: Exception) ->
     return problem(
         HTTP_400_BAD_REQUEST,
         "invalid-request",
-        "The request is malformed or has invalid fields",
-        "الطلب غير صحيح أو يحتوي على حقول غير صالحة",
-        detail="; ".join(f"{p.field}: {p.message}" for p in problems) or exc.detail,
+        N_("The request is malformed or has invalid fields"),
+        # English only, as the framework's own detail is.
+        detail="; ".join(f"{p.field}: {say(p.message, 'en')}" for p in problems) or exc.detail,
         problems=problems,
         request=request,
     )
 
 
-_HTTP_TITLES: dict[int, tuple[str, str, str]] = {
-    HTTP_400_BAD_REQUEST: ("bad-request", "The request could not be understood", "تعذر فهم الطلب"),
+_HTTP_TITLES: dict[int, tuple[str, str]] = {
+    HTTP_400_BAD_REQUEST: ("bad-request", N_("The request could not be understood")),
     HTTP_401_UNAUTHORIZED: (
         "unauthenticated",
-        "Sign in first: a valid bearer token is required",
-        "يجب تسجيل الدخول أولاً: مطلوب رمز وصول صالح",
+        N_("Sign in first: a valid bearer token is required"),
     ),
-    HTTP_403_FORBIDDEN: (
-        "forbidden",
-        "Your role does not allow this",
-        "دورك لا يسمح بهذا الإجراء",
-    ),
-    HTTP_404_NOT_FOUND: ("not-found", "Not found", "غير موجود"),
-    HTTP_405_METHOD_NOT_ALLOWED: (
-        "method-not-allowed",
-        "This method is not allowed here",
-        "هذه الطريقة غير مسموحة هنا",
-    ),
-    HTTP_413_REQUEST_ENTITY_TOO_LARGE: (
-        "body-too-large",
-        "The request body is too large",
-        "حجم محتوى الطلب كبير جداً",
-    ),
+    HTTP_403_FORBIDDEN: ("forbidden", N_("Your role does not allow this")),
+    HTTP_404_NOT_FOUND: ("not-found", N_("Not found")),
+    HTTP_405_METHOD_NOT_ALLOWED: ("method-not-allowed", N_("This method is not allowed here")),
+    HTTP_413_REQUEST_ENTITY_TOO_LARGE: ("body-too-large", N_("The request body is too large")),
 }
 
 
@@ -307,11 +271,9 @@ def http_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Respo
         status = HTTP_403_FORBIDDEN
     if status >= HTTP_500_INTERNAL_SERVER_ERROR:
         return internal_error_handler(request, exc)
-    code, title, title_ar = _HTTP_TITLES.get(
-        status, ("http-error", "The request could not be served", "تعذر تنفيذ الطلب")
-    )
+    code, title = _HTTP_TITLES.get(status, ("http-error", N_("The request could not be served")))
     detail = exc.detail if exc.detail and exc.detail != title else None
-    response = problem(status, code, title, title_ar, detail=detail, request=request)
+    response = problem(status, code, title, detail=detail, request=request)
     if status == HTTP_401_UNAUTHORIZED:
         response.headers["WWW-Authenticate"] = "Bearer"
     if exc.headers:
@@ -325,12 +287,13 @@ def unavailable_handler(request: Request[Any, Any, Any], exc: Exception) -> Resp
     response = problem(
         HTTP_503_SERVICE_UNAVAILABLE,
         "unavailable",
-        "The registry cannot reach its database right now; try again shortly",
-        "لا يستطيع السجل الوصول إلى قاعدة بياناته حالياً؛ حاول مجدداً بعد قليل",
-        detail="A change sent now may or may not have been saved: retry it with the same "
-        "Idempotency-Key or If-Match, which never applies it twice.",
-        detail_ar="قد يكون التعديل المرسل الآن حُفظ أو لم يُحفظ: أعد إرساله بمفتاح Idempotency-Key "
-        "أو If-Match نفسه، ولن يُطبَّق مرتين.",
+        N_("The registry cannot reach its database right now; try again shortly"),
+        detail=Message(
+            N_(
+                "A change sent now may or may not have been saved: retry it with the same "
+                "Idempotency-Key or If-Match, which never applies it twice."
+            )
+        ),
         request=request,
     )
     response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
@@ -343,8 +306,7 @@ def internal_error_handler(request: Request[Any, Any, Any], exc: Exception) -> R
     return problem(
         HTTP_500_INTERNAL_SERVER_ERROR,
         "internal-error",
-        "Something went wrong on our side; it has been logged",
-        "حدث خطأ من جهتنا وتم تسجيله",
+        N_("Something went wrong on our side; it has been logged"),
         request=request,
     )
 

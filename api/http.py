@@ -12,7 +12,8 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from api.contract import require_declared
 from api.errors import BadRequest, PreconditionRequired
-from domain.text import CONTROL_CHARACTERS, CONTROL_CHARACTERS_AR, has_control_characters
+from domain.messages import N_
+from domain.text import CONTROL_CHARACTERS, has_control_characters
 from registry.bootstrap import Registry
 from registry.context import PUBLIC, RequestContext
 from registry.exports import ExportFile
@@ -39,11 +40,11 @@ async def refuse_control_characters(request: AnyRequest) -> None:
     form, so the handler reads the same one."""
     for name, value in [*request.query_params.multi_items(), *request.path_params.items()]:
         if isinstance(value, str) and has_control_characters(value):
-            raise BadRequest(CONTROL_CHARACTERS, CONTROL_CHARACTERS_AR, field=name)
+            raise BadRequest(CONTROL_CHARACTERS, field=name)
     if request.method in _UNSAFE and request.content_type[0] == _URL_ENCODED:
         for name, value in (await request.form()).multi_items():
             if isinstance(value, str) and has_control_characters(value, multiline=True):
-                raise BadRequest(CONTROL_CHARACTERS, CONTROL_CHARACTERS_AR, field=name)
+                raise BadRequest(CONTROL_CHARACTERS, field=name)
 
 
 _UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -63,15 +64,13 @@ def expected_version(request: AnyRequest) -> int:
     raw = request.headers.get("if-match")
     if raw is None:
         raise PreconditionRequired(
-            'Send If-Match with the ETag of the version you read, e.g. If-Match: "3".',
-            'أرسل ترويسة If-Match بقيمة ETag للإصدار الذي قرأته، مثل If-Match: "3".',
+            N_('Send If-Match with the ETag of the version you read, e.g. If-Match: "3".'),
             field="If-Match",
         )
     match = _ETAG.match(raw)
     if not match:
         raise BadRequest(
-            'If-Match must be an ETag this API gave out, e.g. "3".',
-            'يجب أن تكون If-Match قيمة ETag صادرة عن هذه الواجهة، مثل "3".',
+            N_('If-Match must be an ETag this API gave out, e.g. "3".'),
             field="If-Match",
         )
     return int(match.group(1))
@@ -93,8 +92,7 @@ def as_of_param(raw: str | None) -> datetime | None:
         instant = datetime.fromisoformat(raw.replace("Z", "+00:00"))
     except ValueError:
         raise BadRequest(
-            "as_of must be an ISO 8601 timestamp, e.g. 2021-05-31T00:00:00Z.",
-            "يجب أن تكون as_of طابعاً زمنياً بصيغة ISO 8601، مثل 2021-05-31T00:00:00Z.",
+            N_("as_of must be an ISO 8601 timestamp, e.g. 2021-05-31T00:00:00Z."),
             field="as_of",
         ) from None
     if instant.tzinfo is None:

@@ -15,6 +15,7 @@ from typing import Any
 from litestar.plugins.htmx import HTMXRequest
 
 from api.errors import BadRequest, UnsupportedMediaType
+from domain.messages import N_
 
 # The deepest body the API accepts (a criteria framework is about eight levels deep).
 MAX_JSON_DEPTH = 32
@@ -26,16 +27,14 @@ class JsonCheckedRequest(HTMXRequest):
     async def json(self) -> Any:
         if not _is_json(self.headers.get("content-type", "")):
             raise UnsupportedMediaType(
-                "Send this body as JSON, with Content-Type: application/json.",
-                "أرسل هذا المحتوى بصيغة JSON مع الترويسة Content-Type: application/json.",
+                N_("Send this body as JSON, with Content-Type: application/json."),
                 field="Content-Type",
             )
         try:
             value = await super().json()
         except UnicodeDecodeError:
             raise BadRequest(
-                "The body is not valid UTF-8 text.",
-                "المحتوى ليس نصاً صالحاً بترميز UTF-8.",
+                N_("The body is not valid UTF-8 text."),
                 field="body",
             ) from None
         except RecursionError:
@@ -44,9 +43,9 @@ class JsonCheckedRequest(HTMXRequest):
             if not _nests_too_deep(value):
                 return value
         raise BadRequest(
-            f"The body nests deeper than {MAX_JSON_DEPTH} levels.",
-            f"المحتوى متداخل بأكثر من {MAX_JSON_DEPTH} مستوى.",
+            N_("The body nests deeper than {max_json_depth} levels."),
             field="body",
+            max_json_depth=MAX_JSON_DEPTH,
         )
 
 

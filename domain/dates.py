@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from domain.errors import InvalidInput
+from domain.messages import N_
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -35,8 +36,8 @@ class PartialDate:
 
     def _invalid(self) -> InvalidInput:
         return InvalidInput(
-            f"'{self.value}' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD.",
-            f"'{self.value}' ليس تاريخاً صالحاً: استخدم YYYY أو YYYY-MM أو YYYY-MM-DD.",
+            N_("'{value}' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD."),
+            value=self.value,
         )
 
     @property
@@ -72,9 +73,9 @@ class ReportingPeriod:
     def __post_init__(self) -> None:
         if not _PERIOD.match(self.value):
             raise InvalidInput(
-                f"'{self.value}' is not a reporting period: use YYYY, YYYY-H1, YYYY-Q2 or YYYY-MM.",
-                f"'{self.value}' ليست فترة تقرير صالحة: استخدم YYYY أو YYYY-H1 أو YYYY-Q2 أو YYYY-MM.",
+                N_("'{value}' is not a reporting period: use YYYY, YYYY-H1, YYYY-Q2 or YYYY-MM."),
                 field="period",
+                value=self.value,
             )
 
     def last_day(self) -> date:

@@ -10,6 +10,8 @@ from enum import StrEnum
 from typing import TypeVar
 
 from domain.errors import InvalidTransition
+from domain.messages import N_, Message
+from domain.text import Text
 
 S = TypeVar("S", bound=StrEnum)
 
@@ -25,30 +27,27 @@ def years_later(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
-def check_status(
-    status: S, allowed: Collection[S], verb: str, noun: tuple[str, str], status_ar: str
-) -> S:
+def check_status(status: S, allowed: Collection[S], verb: str, noun: str, status_ar: str) -> S:
     """Refuses a decision the record's status does not allow (e.g. suspending a suspended
-    licence); ``noun`` is the record's name in English and Arabic."""
+    licence); ``noun`` is the record's name (a msgid), ``status_ar`` the status in Arabic."""
     if status not in allowed:
         raise InvalidTransition(
-            f"A {noun[0]} that is {status} cannot be {verb}.",
-            f"لا يمكن تنفيذ هذا الإجراء على {noun[1]} حالتها {status_ar}.",
+            N_("A {noun} that is {status} cannot be {verb}."),
             field="status",
+            noun=Message(noun),
+            status=Text(ar=status_ar, en=str(status)),
+            verb=verb,
         )
     return status
 
 
-def renewal_start(ends_on: date, running: bool, today: date, noun: tuple[str, str]) -> date:
+def renewal_start(ends_on: date, running: bool, today: date, too_early: str) -> date:
     """Where a renewed term starts: at the end of the running one (renewed early, within the
-    window), or today if it has lapsed. ``noun`` names the record ("membership", "العضوية")."""
+    window), or today if it has lapsed. ``too_early`` is the refusal's msgid, with the
+    placeholders ``{days}`` and ``{ends_on}``."""
     if running and (ends_on - today).days > RENEWAL_WINDOW_DAYS:
         raise InvalidTransition(
-            f"A {noun[0]} is renewed within {RENEWAL_WINDOW_DAYS} days of its expiry "
-            f"({ends_on.isoformat()}).",
-            f"تُجدَّد {noun[1]} خلال {RENEWAL_WINDOW_DAYS} يوماً من تاريخ انتهائها "
-            f"({ends_on.isoformat()}).",
-            field="status",
+            too_early, field="status", days=RENEWAL_WINDOW_DAYS, ends_on=ends_on.isoformat()
         )
     return ends_on if running else today
 
@@ -57,6 +56,5 @@ def check_not_erased(erased: bool) -> None:
     """Personal data is erased once; a second erasure is refused."""
     if erased:
         raise InvalidTransition(
-            "This person's personal data has already been erased.",
-            "تم محو البيانات الشخصية لهذا الشخص مسبقاً.",
+            N_("This person's personal data has already been erased."),
         )

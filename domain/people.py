@@ -20,6 +20,7 @@ from enum import StrEnum
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from domain.errors import Problems
+from domain.messages import N_
 from domain.personal import PersonalData
 
 NAMESPACE_PERSONS = uuid5(NAMESPACE_URL, "https://nqs.saso.gov.sa/registry/persons")
@@ -66,29 +67,25 @@ def check_national_id(
     if not value:
         problems.add(
             field,
-            "The national ID or iqama number is required.",
-            "رقم الهوية الوطنية أو الإقامة مطلوب.",
+            N_("The national ID or iqama number is required."),
         )
         return None
     if not value.isdigit() or len(value) != 10:
         problems.add(
             field,
-            "A national ID or iqama number has exactly 10 digits.",
-            "رقم الهوية الوطنية أو الإقامة مكوّن من 10 أرقام بالضبط.",
+            N_("A national ID or iqama number has exactly 10 digits."),
         )
         return None
     if value[0] not in "12":
         problems.add(
             field,
-            "A national ID starts with 1 (citizen) or 2 (resident, iqama).",
-            "يبدأ رقم الهوية بالرقم 1 (مواطن) أو 2 (مقيم، إقامة).",
+            N_("A national ID starts with 1 (citizen) or 2 (resident, iqama)."),
         )
         return None
     if not luhn_valid(value):
         problems.add(
             field,
-            "This is not a valid national ID or iqama number (check digit).",
-            "رقم الهوية الوطنية أو الإقامة غير صحيح (خانة التحقق).",
+            N_("This is not a valid national ID or iqama number (check digit)."),
         )
         return None
     return value
@@ -102,7 +99,7 @@ def check_mobile(raw: str | None, problems: Problems, field: str = "mobile") -> 
     """A Saudi mobile number as +9665XXXXXXXX; accepts 05XXXXXXXX, 5XXXXXXXX, 9665…, 009665…."""
     value = _SEPARATORS.sub("", ascii_digits(raw or ""))
     if not value:
-        problems.add(field, "The mobile number is required.", "رقم الجوال مطلوب.")
+        problems.add(field, N_("The mobile number is required."))
         return None
     for prefix in ("+966", "00966", "966", "0"):
         if value.startswith(prefix):
@@ -111,8 +108,7 @@ def check_mobile(raw: str | None, problems: Problems, field: str = "mobile") -> 
     if not (value.isdigit() and len(value) == 9 and value.startswith("5")):
         problems.add(
             field,
-            "A Saudi mobile number looks like 05XXXXXXXX or +9665XXXXXXXX.",
-            "رقم الجوال السعودي بالشكل 05XXXXXXXX أو ‎+9665XXXXXXXX.",
+            N_("A Saudi mobile number looks like 05XXXXXXXX or +9665XXXXXXXX."),
         )
         return None
     return "+966" + value
@@ -121,10 +117,10 @@ def check_mobile(raw: str | None, problems: Problems, field: str = "mobile") -> 
 def check_email(raw: str | None, problems: Problems, field: str = "email") -> str | None:
     value = (raw or "").strip()
     if not value:
-        problems.add(field, "The e-mail address is required.", "البريد الإلكتروني مطلوب.")
+        problems.add(field, N_("The e-mail address is required."))
         return None
     if len(value) > MAX_EMAIL_LENGTH or not _EMAIL.match(value):
-        problems.add(field, "This is not a valid e-mail address.", "البريد الإلكتروني غير صالح.")
+        problems.add(field, N_("This is not a valid e-mail address."))
         return None
     local, _, domain = value.rpartition("@")
     return f"{local}@{domain.lower()}"
@@ -133,7 +129,7 @@ def check_email(raw: str | None, problems: Problems, field: str = "email") -> st
 def check_name_ar(raw: str | None, problems: Problems, field: str = "name_ar") -> str | None:
     value = " ".join((raw or "").split())
     if not value:
-        problems.add(field, "The name in Arabic is required.", "الاسم باللغة العربية مطلوب.")
+        problems.add(field, N_("The name in Arabic is required."))
         return None
     if (
         len(value) > MAX_NAME_LENGTH
@@ -142,8 +138,7 @@ def check_name_ar(raw: str | None, problems: Problems, field: str = "name_ar") -
     ):
         problems.add(
             field,
-            "Write the name in Arabic letters (up to 150).",
-            "اكتب الاسم بالحروف العربية (بحد أقصى 150 حرفاً).",
+            N_("Write the name in Arabic letters (up to 150)."),
         )
         return None
     return value
@@ -157,8 +152,7 @@ def check_name_en(raw: str | None, problems: Problems, field: str = "name_en") -
     if len(value) > MAX_NAME_LENGTH or not _NAME_EN.match(value):
         problems.add(
             field,
-            "Write the English name in Latin letters (up to 150).",
-            "اكتب الاسم الإنجليزي بالحروف اللاتينية (بحد أقصى 150 حرفاً).",
+            N_("Write the English name in Latin letters (up to 150)."),
         )
         return None
     return value

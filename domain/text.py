@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from domain.errors import FieldProblem, InvalidInput
+from domain.messages import N_, Message
 
 # The one rule for every text a person types. Control characters (C0, DEL, C1) and lone
 # surrogates have no place in a name or a city: NUL cannot even be stored by PostgreSQL, and
@@ -14,8 +15,7 @@ from domain.errors import FieldProblem, InvalidInput
 # description) keeps its line breaks ("\n", or "\r\n" as browsers send them) and tabs.
 _SINGLE_LINE_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _MULTI_LINE_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]|\r(?!\n)")
-CONTROL_CHARACTERS = "Control characters (such as NUL or line breaks) are not allowed here."
-CONTROL_CHARACTERS_AR = "لا يُسمح هنا بمحارف التحكم (مثل NUL أو فواصل الأسطر)."
+CONTROL_CHARACTERS = N_("Control characters (such as NUL or line breaks) are not allowed here.")
 
 
 def has_control_characters(value: str, *, multiline: bool = False) -> bool:
@@ -27,11 +27,11 @@ def has_control_characters(value: str, *, multiline: bool = False) -> bool:
 def refuse_control_characters(value: str, *, field: str, multiline: bool = False) -> str:
     """``value`` unchanged, or a refusal naming ``field`` when it holds control characters."""
     if has_control_characters(value, multiline=multiline):
-        raise InvalidInput(CONTROL_CHARACTERS, CONTROL_CHARACTERS_AR, field=field)
+        raise InvalidInput(CONTROL_CHARACTERS, field=field)
     return value
 
 
-REQUIRED = ("This field is required.", "هذا الحقل مطلوب.")
+REQUIRED = N_("This field is required.")
 
 
 def check_text(
@@ -41,17 +41,18 @@ def check_text(
     *,
     required: bool = True,
     collapse: bool = False,
-    missing: tuple[str, str] = REQUIRED,
+    missing: str | Message = REQUIRED,
 ) -> tuple[str | None, FieldProblem | None]:
     """The one check of a text field: trimmed (``collapse``: runs of spaces made one),
     present when ``required`` (``missing`` says so otherwise) and at most ``max_length``
     characters. Returns the cleaned value, or None and what is wrong with it."""
     value = " ".join((raw or "").split()) if collapse else (raw or "").strip()
     if not value:
-        return None, FieldProblem(field, *missing) if required else None
+        said = Message(missing) if isinstance(missing, str) else missing
+        return None, FieldProblem(field, said) if required else None
     if len(value) > max_length:
         return None, FieldProblem(
-            field, f"At most {max_length} characters.", f"الحد الأقصى {max_length} حرفاً."
+            field, Message(N_("At most {max_length} characters."), max_length=max_length)
         )
     return value, None
 
@@ -62,12 +63,12 @@ def required_text(
     max_length: int,
     *,
     collapse: bool = False,
-    missing: tuple[str, str] = REQUIRED,
+    missing: str | Message = REQUIRED,
 ) -> str:
     """A required text field, cleaned; InvalidInput naming the field when it is empty or long."""
     value, problem = check_text(raw, field, max_length, collapse=collapse, missing=missing)
     if problem is not None:
-        raise InvalidInput(problem.message, problem.message_ar, field=problem.field)
+        raise InvalidInput(problem.message, field=problem.field)
     assert value is not None
     return value
 
@@ -84,11 +85,10 @@ class Text:
         """Validated constructor: both languages present, trimmed, bounded."""
         problems = []
         cleaned = {}
-        for lang, raw, label, label_ar in (
-            ("ar", ar, "Arabic", "العربية"),
-            ("en", en, "English", "الإنجليزية"),
+        for lang, raw, missing in (
+            ("ar", ar, N_("Arabic text is required.")),
+            ("en", en, N_("English text is required.")),
         ):
-            missing = (f"{label} text is required.", f"النص باللغة {label_ar} مطلوب.")
             value, problem = check_text(raw, f"{field}.{lang}", max_length, missing=missing)
             if problem is not None:
                 problems.append(problem)
@@ -96,7 +96,6 @@ class Text:
         if problems:
             raise InvalidInput(
                 problems[0].message,
-                problems[0].message_ar,
                 field=problems[0].field,
                 problems=problems,
             )

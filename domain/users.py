@@ -14,6 +14,7 @@ from eventsourcing.domain import event
 from domain.aggregate import RegistryAggregate
 from domain.envelope import Envelope
 from domain.errors import InvalidInput, InvalidTransition
+from domain.messages import N_
 from domain.roles import Role
 
 NAMESPACE_USERS = uuid5(NAMESPACE_URL, "https://nqs.saso.gov.sa/registry/users")
@@ -25,8 +26,7 @@ def normalise_username(username: str) -> str:
     username = (username or "").strip().lower()
     if not USERNAME_PATTERN.match(username):
         raise InvalidInput(
-            "A username is 3 to 64 lowercase letters, digits, dots, hyphens or underscores.",
-            "اسم المستخدم من 3 إلى 64 حرفاً لاتينياً صغيراً أو رقماً أو نقطة أو شرطة.",
+            N_("A username is 3 to 64 lowercase letters, digits, dots, hyphens or underscores."),
             field="username",
         )
     return username
@@ -39,9 +39,9 @@ def user_id(username: str) -> UUID:
 def check_password_strength(password: str) -> None:
     if len(password or "") < MIN_PASSWORD_LENGTH:
         raise InvalidInput(
-            f"A password has at least {MIN_PASSWORD_LENGTH} characters.",
-            f"كلمة المرور لا تقل عن {MIN_PASSWORD_LENGTH} حرفاً.",
+            N_("A password has at least {min_password_length} characters."),
             field="password",
+            min_password_length=MIN_PASSWORD_LENGTH,
         )
 
 
@@ -88,9 +88,7 @@ class User(RegistryAggregate):
     def deactivate(self, envelope: Envelope) -> None:
         envelope.require_reason()
         if not self.active:
-            raise InvalidTransition(
-                "This account is already deactivated.", "هذا الحساب معطّل مسبقاً.", field="active"
-            )
+            raise InvalidTransition(N_("This account is already deactivated."), field="active")
         self._deactivated(envelope=envelope)
 
     @event("Deactivated")
@@ -100,9 +98,7 @@ class User(RegistryAggregate):
     def reactivate(self, envelope: Envelope) -> None:
         envelope.require_reason()
         if self.active:
-            raise InvalidTransition(
-                "This account is already active.", "هذا الحساب مفعّل مسبقاً.", field="active"
-            )
+            raise InvalidTransition(N_("This account is already active."), field="active")
         self._reactivated(envelope=envelope)
 
     @event("Reactivated")
@@ -113,8 +109,7 @@ class User(RegistryAggregate):
         """Links an applicant to the one organisation they represent; moving them needs a reason."""
         if self.role != Role.APPLICANT:
             raise InvalidInput(
-                "Only applicant accounts represent an organisation.",
-                "حسابات مقدمي الطلبات فقط تمثل جهة.",
+                N_("Only applicant accounts represent an organisation."),
                 field="user_id",
             )
         if self.organisation_id == organisation_id:

@@ -34,11 +34,13 @@ from eventsourcing.persistence import Mapper
 from domain.ambassadors.enrolment import EnrolmentForm, validate_enrolment
 from domain.envelope import Envelope
 from domain.errors import InvalidInput, Problems
+from domain.messages import N_
 from domain.people import check_national_id, person_id
 from registry.ambassadors import AmbassadorService, PreparedEnrolment, prepare_enrolments
 from registry.context import RequestContext
 from registry.event_store import NQSApplication
 from registry.exports import BOM, write_csv_rows
+from registry.i18n import say
 from registry.personal_data import PersonalDataVault
 
 COLUMNS = (
@@ -121,9 +123,9 @@ def check_header(names: Sequence[str]) -> list[str]:
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise ImportFileError(
-            f"The file's header lacks the columns: {', '.join(missing)}.",
-            f"ينقص ترويسة الملف الأعمدة: {', '.join(missing)}.",
+            N_("The file's header lacks the columns: {columns}."),
             field="file",
+            columns=", ".join(missing),
         )
     return header
 
@@ -183,7 +185,8 @@ class _Preparer:
                 checked.append(validate_enrolment(form, self.pepper))
             except InvalidInput as refused:
                 errors.extend(
-                    RowError(number, p.field, p.message, p.message_ar) for p in refused.problems
+                    RowError(number, p.field, say(p.message, "en"), say(p.message, "ar"))
+                    for p in refused.problems
                 )
         vault = PersonalDataVault(self.master_key, None)
         return errors, prepare_enrolments(vault, _mapper(), self.envelope, checked)

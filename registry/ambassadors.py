@@ -22,6 +22,7 @@ from domain.ambassadors.targets import TARGETS_ID, MembershipTargets
 from domain.ambassadors.values import ActivityKind, ActivityStatus
 from domain.envelope import Envelope
 from domain.errors import AlreadyExists, DomainError, NotFound, Problems, VersionConflict
+from domain.messages import N_
 from domain.people import check_national_id, person_id
 from domain.personal import PersonalData
 from domain.regions import Region
@@ -43,14 +44,13 @@ from registry.history import HistoryEntry
 from registry.idempotency import IdempotencyKey
 from registry.pages import Page
 from registry.personal_data import NEW_KEYS, KeyRow, PersonalDataVault, erasure_records
-from registry.service import Service
+from registry.service import Noun, Service
 
-NOUN = ("membership", "عضوية")
-DUPLICATE = (
-    "A membership already exists for this ID number. If it is yours and you cannot find it, "
-    "contact the NQS executive office.",
-    "توجد عضوية مسجلة برقم الهوية هذا. إن كانت عضويتك ولم تجدها فتواصل مع المكتب التنفيذي "
-    "للاستراتيجية الوطنية للجودة.",
+NOUN = Noun(N_("No such membership."), N_("No such membership existed at {as_of}."))
+DUPLICATE = N_(
+    "A membership already exists for this ID number. If it is "
+    "yours and you cannot find it, contact the NQS executive "
+    "office."
 )
 # Crockford's base32: no I, L, O or U, so a code read aloud or typed is not mistaken.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -225,9 +225,7 @@ class AmbassadorService(Service):
             self.db, self.vault, normalise_code(code)[:40], self.clock.now().date()
         )
         if found is None:
-            raise NotFound(
-                "No certificate has this verification code.", "لا توجد شهادة بهذا الرمز."
-            )
+            raise NotFound(N_("No certificate has this verification code."))
         return replace(found, code=normalise_code(code))
 
     def report(self, top: int = 10) -> MembershipReport:
@@ -271,13 +269,13 @@ class AmbassadorService(Service):
         if existing is not None:
             if self.is_replay(existing.id, idempotency, creation=True):
                 return existing
-            raise AlreadyExists(*DUPLICATE, field="national_id")
+            raise AlreadyExists(DUPLICATE, field="national_id")
         key = self.vault.key(enrolment.person_id)
         if key is None:
-            raise AlreadyExists(*DUPLICATE, field="national_id")
+            raise AlreadyExists(DUPLICATE, field="national_id")
         membership = sealed_membership(envelope, enrolment, key)
         if not self.try_save(membership):
-            raise AlreadyExists(*DUPLICATE, field="national_id")
+            raise AlreadyExists(DUPLICATE, field="national_id")
         return membership
 
     def enrol_checked(self, ctx: RequestContext, enrolments: Sequence[Enrolment]) -> ImportOutcome:

@@ -25,8 +25,9 @@ from domain.awards.edition import Edition, PhaseKind
 from domain.awards.eligibility import eligibility_problems
 from domain.awards.framework import Criterion, Framework
 from domain.awards.judging import Scorecard, scorecard_id
-from domain.awards.organisation import type_names_ar
+from domain.awards.organisation import type_names
 from domain.errors import FieldProblem, Forbidden, InvalidInput, InvalidTransition, NotFound
+from domain.messages import N_
 from domain.roles import Role
 from projections import awards_queries as q
 from projections.awards_queries import ApplicationSummary
@@ -40,19 +41,13 @@ from registry.history import HistoryEntry
 from registry.idempotency import IdempotencyKey
 from registry.organisations import OrganisationService
 from registry.pages import Page
-from registry.service import Service
+from registry.service import Noun, Service
 
-NOUN = ("application", "طلب")
+NOUN = Noun(N_("No such application."), N_("No such application existed at {as_of}."))
 _DRAFTED = get_topic(Application.Drafted)  # type: ignore[attr-defined]
-EXISTS = (
-    "Your organisation already has an application in this category of this edition.",
-    "لدى جهتك طلب في هذه الفئة من هذه الدورة مسبقاً.",
-)
-REGISTRATION = (
-    "Applications are drafted and submitted during registration",
-    "تُعد الطلبات وتُقدم خلال فترة التسجيل",
-)
-SCREENING = ("Applications are screened during screening", "يتم فرز الطلبات خلال مرحلة الفرز")
+EXISTS = N_("Your organisation already has an application in this category of this edition.")
+REGISTRATION = N_("Applications are drafted and submitted during registration")
+SCREENING = N_("Applications are screened during screening")
 
 
 @dataclass(frozen=True)
@@ -109,7 +104,7 @@ class ApplicationService(Service):
         judge's pages paid before each scorecard they read."""
         first = self.app.recorder.select_events(id_, limit=1)
         if not first or first[0].topic != _DRAFTED:
-            raise NotFound(f"No such {NOUN[0]}.", f"لا يوجد {NOUN[1]} بهذا المعرّف.")
+            raise NotFound(NOUN.missing)
 
     def history(self, id_: UUID) -> list[HistoryEntry]:
         """Every change of the application: what, who, when, why."""
@@ -164,8 +159,7 @@ class ApplicationService(Service):
         application = self.get(id_)
         if application.status == ApplicationStatus.DRAFT:
             raise InvalidTransition(
-                "This application has not been submitted.",
-                "لم يُقدَّم هذا الطلب.",
+                N_("This application has not been submitted."),
                 field="application_id",
             )
         return self._remember(application)
@@ -203,17 +197,14 @@ class ApplicationService(Service):
         role = ctx.actor.role
         if role == Role.APPLICANT:
             if self.organisations.organisation_of(ctx.actor.id) != application.organisation_id:
-                raise NotFound(f"No such {NOUN[0]}.", f"لا يوجد {NOUN[1]} بهذا المعرّف.")
+                raise NotFound(NOUN.missing)
         elif role == Role.JUDGE:
             scorecard = self.find(Scorecard, scorecard_id(application.id, UUID(ctx.actor.id)))
             if scorecard is None or not scorecard.assigned:
-                raise Forbidden(
-                    "You are not assigned to this application.", "لست مُسنداً إلى هذا الطلب."
-                )
+                raise Forbidden(N_("You are not assigned to this application."))
             if not scorecard.may_see_application:
                 raise Forbidden(
-                    "Declare your interests in this application before you see it.",
-                    "أفصح عن مصالحك تجاه هذا الطلب قبل الاطلاع عليه.",
+                    N_("Declare your interests in this application before you see it."),
                 )
 
     def context_of(self, application: Application) -> tuple[Edition, Framework]:
@@ -257,8 +248,7 @@ class ApplicationService(Service):
         own = self.organisations.require_organisation_of(ctx.actor.id)
         if organisation_id is not None and organisation_id != own:
             raise Forbidden(
-                "You can only apply in the name of your own organisation.",
-                "يمكنك التقديم باسم جهتك فقط.",
+                N_("You can only apply in the name of your own organisation."),
             )
         edition = self.editions.get(edition_id)
         edition.require_phase(PhaseKind.REGISTRATION, self.clock.now(), REGISTRATION)
@@ -266,11 +256,12 @@ class ApplicationService(Service):
         organisation = self.organisations.get(own)
         if organisation.facts().type not in chosen.organisation_types:
             raise InvalidInput(
-                f"This category is for: {', '.join(chosen.organisation_types)}; your organisation "
-                f"is registered as {organisation.profile.type}.",
-                f"هذه الفئة مخصصة لـ: {type_names_ar(chosen.organisation_types)}؛ وجهتك "
-                f"مسجلة كـ {type_names_ar((organisation.profile.type,))}.",
+                N_(
+                    "This category is for: {types}; your organisation is registered as {registered}."
+                ),
                 field="category",
+                types=type_names(chosen.organisation_types),
+                registered=type_names((organisation.profile.type,)),
             )
         application = Application.draft(
             self.envelope(ctx, idempotency=idempotency),
@@ -367,7 +358,7 @@ class ApplicationService(Service):
     def _own(self, ctx: RequestContext, id_: UUID) -> Application:
         application = self.get(id_)
         if self.organisations.organisation_of(ctx.actor.id) != application.organisation_id:
-            raise NotFound(f"No such {NOUN[0]}.", f"لا يوجد {NOUN[1]} بهذا المعرّف.")
+            raise NotFound(NOUN.missing)
         return application
 
     def _own_change(

@@ -22,6 +22,7 @@ from uuid import UUID
 
 from domain.awards.edition import Edition
 from domain.errors import InvalidInput, NotFound
+from domain.messages import N_
 from domain.text import Text
 from registry.audit.checkpoints import Checkpoint, chain_head, list_checkpoints
 from registry.audit.export import Manifest, export_bundle
@@ -194,9 +195,7 @@ def compare(
     if second < first:
         first, second = second, first
     if first == second:
-        raise InvalidInput(
-            "Choose two different instants.", "اختر لحظتين مختلفتين.", field="second"
-        )
+        raise InvalidInput(N_("Choose two different instants."), field="second")
     _log(registry, ctx, "compare", edition_id=edition_id, first=first.isoformat(),
          second=second.isoformat())  # fmt: skip
     before = registry.replay.leaderboard(edition_id, first)
@@ -260,7 +259,7 @@ def stream(
     _log(registry, ctx, "stream", stream_id=stream_id, after_version=after_version)
     events = registry.audit.stream(stream_id, after_version, limit)
     if not events and after_version == 0:
-        raise NotFound("No record has this id.", "لا يوجد سجل بهذا المعرّف.")
+        raise NotFound(N_("No record has this id."))
     return events
 
 
@@ -285,8 +284,7 @@ def bundle(
         wanted |= registry.replay.edition_streams(edition_id)
     if not wanted:
         raise InvalidInput(
-            "Choose an edition or give a record's id.",
-            "اختر دورة أو أدخل معرّف سجل.",
+            N_("Choose an edition or give a record's id."),
             field="edition",
         )
     workdir = Path(tempfile.mkdtemp(prefix="nqs-page-export-"))
@@ -295,8 +293,7 @@ def bundle(
     except ValueError:
         shutil.rmtree(workdir, ignore_errors=True)
         raise InvalidInput(
-            "No stored events belong to what was asked for.",
-            "لا توجد أحداث مخزنة لما طُلب.",
+            N_("No stored events belong to what was asked for."),
             field="stream",
         ) from None
     archive = workdir / "nqs-audit-bundle.tar.gz"

@@ -18,6 +18,7 @@ from fpdf import FPDF
 from domain.ambassadors.membership import Membership
 from domain.ambassadors.values import TRACK_NAMES
 from domain.errors import InvalidTransition
+from domain.messages import N_
 from domain.personal import PersonalData
 from domain.regions import REGION_NAMES
 
@@ -59,13 +60,11 @@ def membership_certificate(  # noqa: PLR0915 - one page, laid out top to bottom
     """The PDF certificate of an approved membership that still has its personal data."""
     if membership.verification_code is None:
         raise InvalidTransition(
-            "A certificate is issued once the membership is approved.",
-            "تصدر الشهادة بعد اعتماد العضوية.",
+            N_("A certificate is issued once the membership is approved."),
         )
     if personal is None:
         raise InvalidTransition(
-            "This person's personal data was erased: no certificate can carry their name.",
-            "تم محو البيانات الشخصية لهذا الشخص: لا يمكن إصدار شهادة باسمه.",
+            N_("This person's personal data was erased: no certificate can carry their name."),
         )
     assert membership.valid_from is not None
     assert membership.expires_on is not None

@@ -10,6 +10,7 @@ from domain.awards.edition import Category, Edition, Phase, Programme, edition_i
 from domain.awards.eligibility import EligibilityRules
 from domain.awards.framework import Framework
 from domain.awards.framework_version import with_points
+from domain.messages import N_
 from domain.text import Text
 from projections import awards_queries as q
 from projections.awards_queries import EditionSummary
@@ -20,10 +21,10 @@ from registry.event_store import NQSApplication
 from registry.frameworks import FrameworkService
 from registry.history import HistoryEntry
 from registry.idempotency import IdempotencyKey
-from registry.service import Service
+from registry.service import Noun, Service
 
-PROGRAMME = ("award programme", "برنامج جائزة")
-EDITION = ("edition", "دورة")
+PROGRAMME = Noun(N_("No such award programme."), N_("No such award programme existed at {as_of}."))
+EDITION = Noun(N_("No such edition."), N_("No such edition existed at {as_of}."))
 
 
 class EditionService(Service):
@@ -64,7 +65,7 @@ class EditionService(Service):
         return self.create(
             programme,
             idempotency,
-            ("A programme with this code already exists.", "يوجد برنامج بهذا الرمز مسبقاً."),
+            N_("A programme with this code already exists."),
         )
 
     # -- editions ------------------------------------------------------------------------
@@ -130,10 +131,7 @@ class EditionService(Service):
         return self.create(
             edition,
             idempotency,
-            (
-                "This programme already has an edition that year.",
-                "للبرنامج دورة في هذه السنة مسبقاً.",
-            ),
+            N_("This programme already has an edition that year."),
         )
 
     def configure_category(

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from domain.errors import NotFound
+from domain.messages import N_
 
 
 class EvidenceStore:
@@ -48,13 +49,11 @@ class EvidenceStore:
             content = path.read_bytes()
         except FileNotFoundError:
             raise NotFound(
-                "The evidence file's content is missing from the store.",
-                "محتوى ملف الدليل غير موجود في المخزن.",
+                N_("The evidence file's content is missing from the store."),
             ) from None
         if hashlib.sha256(content).hexdigest() != sha256:
             # Tampered or corrupted on disk: never serve bytes that do not match the record.
             raise NotFound(
-                "The stored evidence no longer matches its recorded digest.",
-                "الدليل المخزن لم يعد يطابق بصمته المسجلة.",
+                N_("The stored evidence no longer matches its recorded digest."),
             )
         return content

@@ -8,6 +8,7 @@ from uuid import UUID
 from domain.awards.framework import Framework
 from domain.awards.framework_version import FrameworkVersion, framework_id, normalise_key
 from domain.errors import InvalidInput
+from domain.messages import N_
 from projections import awards_queries as q
 from projections.awards_queries import FrameworkSummary
 from projections.sql import Database
@@ -15,10 +16,10 @@ from registry.clock import Clock
 from registry.context import RequestContext
 from registry.event_store import NQSApplication
 from registry.idempotency import IdempotencyKey
-from registry.service import Service
+from registry.service import Noun, Service
 
-NOUN = ("framework version", "إصدار إطار")
-EXISTS = ("This framework version already exists.", "هذا الإصدار من الإطار موجود مسبقاً.")
+NOUN = Noun(N_("No such framework version."), N_("No such framework version existed at {as_of}."))
+EXISTS = N_("This framework version already exists.")
 
 
 class FrameworkService(Service):
@@ -67,9 +68,10 @@ class FrameworkService(Service):
             latest = self.latest_version(key)
             if framework.version != latest + 1:
                 raise InvalidInput(
-                    f"The next version of '{key}' is {latest + 1}.",
-                    f"الإصدار التالي من '{key}' هو {latest + 1}.",
+                    N_("The next version of '{key}' is {next_version}."),
                     field="version",
+                    key=key,
+                    next_version=latest + 1,
                 )
         return self.create(aggregate, idempotency, EXISTS)
 

@@ -25,6 +25,7 @@ from uuid import UUID, uuid5
 
 from domain.envelope import PUBLIC_ACTOR
 from domain.errors import IdempotencyMismatch, InvalidInput
+from domain.messages import N_
 
 MAX_KEY_LENGTH = 200
 
@@ -39,9 +40,9 @@ class IdempotencyKey:
         key = key.strip()
         if not key or len(key) > MAX_KEY_LENGTH:
             raise InvalidInput(
-                f"An Idempotency-Key has 1 to {MAX_KEY_LENGTH} characters.",
-                f"مفتاح عدم التكرار من 1 إلى {MAX_KEY_LENGTH} حرفاً.",
+                N_("An Idempotency-Key has 1 to {max_key_length} characters."),
                 field="Idempotency-Key",
+                max_key_length=MAX_KEY_LENGTH,
             )
         body_digest = hashlib.sha256(body).hexdigest()[:32]
         # Keys are scoped to the caller: two clients choosing "1" never collide. Anonymous
@@ -67,8 +68,7 @@ class IdempotencyKey:
             return False
         if body_digest != self.body_digest:
             raise IdempotencyMismatch(
-                "This Idempotency-Key was already used with a different request body.",
-                "تم استخدام مفتاح عدم التكرار هذا مسبقاً مع محتوى طلب مختلف.",
+                N_("This Idempotency-Key was already used with a different request body."),
                 field="Idempotency-Key",
             )
         return True

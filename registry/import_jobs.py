@@ -29,9 +29,11 @@ from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
 import structlog
 
 from domain.errors import DomainError, InvalidInput, NotFound
+from domain.messages import N_, Message, Readable
 from registry.ambassador_import import ErrorReportCsv, check_header, import_enrolments
 from registry.ambassadors import AmbassadorService
 from registry.context import RequestContext
+from registry.i18n import say
 from registry.idempotency import IdempotencyKey
 
 NAMESPACE_IMPORTS = uuid5(NAMESPACE_URL, "https://nqs.saso.gov.sa/registry/desk-imports")
@@ -124,10 +126,10 @@ class ImportJobs:
         try:
             raw = json.loads((self._folder(job_id) / "state.json").read_text())
         except (OSError, ValueError):
-            raise NotFound("No such import.", "لا توجد عملية استيراد بهذا المعرّف.") from None
+            raise NotFound(N_("No such import.")) from None
         job = ImportJob(**{**raw, "id": UUID(raw["id"])})
         if job.owner != ctx.actor.id:
-            raise NotFound("No such import.", "لا توجد عملية استيراد بهذا المعرّف.")
+            raise NotFound(N_("No such import."))
         return job
 
     def report(self, ctx: RequestContext, job_id: UUID) -> bytes:
@@ -135,7 +137,7 @@ class ImportJobs:
         job = self.get(ctx, job_id)
         path = self._folder(job_id) / "refused.csv"
         if not job.done or not path.exists():
-            raise NotFound("The report is not ready yet.", "التقرير غير جاهز بعد.")
+            raise NotFound(N_("The report is not ready yet."))
         return path.read_bytes()
 
     def _run(self, ctx: RequestContext, job: ImportJob) -> None:
@@ -165,16 +167,10 @@ class ImportJobs:
                 )
             )
         except DomainError as error:
-            self._write(replace(job, state=FAILED, error=error.message, error_ar=error.message_ar))
+            self._write(self._failed(job, error.message))
         except Exception:
-            self._write(
-                replace(
-                    job,
-                    state=FAILED,
-                    error="The import stopped on an error; the people saved so far stay enrolled.",
-                    error_ar="توقف الاستيراد بسبب خطأ؛ ويبقى من حُفظوا حتى الآن مسجلين.",
-                )
-            )
+            stopped = N_("The import stopped on an error; the people saved so far stay enrolled.")
+            self._write(self._failed(job, Message(stopped)))
             # The logging setup reduces the traceback to types and lines: no row's data.
             log.exception("desk_import_failed", job_id=str(job.id))
         finally:
@@ -182,6 +178,11 @@ class ImportJobs:
 
     def _folder(self, job_id: UUID) -> Path:
         return self.directory / str(job_id)
+
+    @staticmethod
+    def _failed(job: ImportJob, why: Readable) -> ImportJob:
+        """The job as failed; its record keeps why in both languages (it is read as JSON)."""
+        return replace(job, state=FAILED, error=say(why, "en"), error_ar=say(why, "ar"))
 
     def _write(self, job: ImportJob) -> None:
         state = {**asdict(job), "id": str(job.id)}
@@ -207,11 +208,12 @@ def _copy(source: IO[bytes], target: Path, limit: int) -> int:
             size += len(chunk)
             if size > limit:
                 raise ImportTooLarge(
-                    f"The file is larger than {limit} bytes: split it, or ask for it to be"
-                    " imported with `nqs ambassadors import`.",
-                    f"حجم الملف أكبر من {limit} بايت: قسّمه، أو اطلب استيراده بالأمر"
-                    " `nqs ambassadors import`.",
+                    N_(
+                        "The file is larger than {limit} bytes: split it, or ask for it to be "
+                        "imported with `nqs ambassadors import`."
+                    ),
                     field="file",
+                    limit=limit,
                 )
             out.write(chunk)
     return size

@@ -20,6 +20,7 @@ from domain.initiatives.values import (
     KpiDirection,
     PartnershipScope,
 )
+from domain.messages import N_
 from domain.text import Text
 from projections.initiatives_queries import (
     InitiativeProgress,
@@ -34,13 +35,10 @@ from registry.event_store import NQSApplication
 from registry.history import HistoryEntry
 from registry.idempotency import IdempotencyKey
 from registry.pages import Page
-from registry.service import Service
+from registry.service import Noun, Service
 
-NOUN = ("initiative", "مبادرة")
-EXISTS = (
-    "An initiative with this code already exists.",
-    "توجد مبادرة بهذا الرمز مسبقاً.",
-)
+NOUN = Noun(N_("No such initiative."), N_("No such initiative existed at {as_of}."))
+EXISTS = N_("An initiative with this code already exists.")
 
 
 @dataclass(frozen=True)

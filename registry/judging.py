@@ -23,6 +23,7 @@ from domain.awards.judging import (
 )
 from domain.awards.scoring import Assessment, required_criteria
 from domain.errors import Forbidden, InvalidInput, InvalidTransition, VersionConflict
+from domain.messages import N_
 from domain.roles import Role
 from domain.text import Text
 from domain.users import User
@@ -31,15 +32,12 @@ from registry.applications import ApplicationService, Submission
 from registry.clock import Clock
 from registry.context import RequestContext
 from registry.event_store import NQSApplication
-from registry.service import Service
+from registry.service import Noun, Service
 
-SCORECARD = ("scorecard", "بطاقة تقييم")
-CONSENSUS = ("consensus", "إجماع")
-JUDGING = ("Scores are recorded during judging", "تُسجل الدرجات خلال مرحلة التحكيم")
-ASSIGNING = (
-    "Judges are assigned and declare their interests until judging closes",
-    "يُسند المحكّمون ويفصحون عن مصالحهم حتى نهاية مرحلة التحكيم",
-)
+SCORECARD = Noun(N_("No such scorecard."), N_("No such scorecard existed at {as_of}."))
+CONSENSUS = Noun(N_("No such consensus."), N_("No such consensus existed at {as_of}."))
+JUDGING = N_("Scores are recorded during judging")
+ASSIGNING = N_("Judges are assigned and declare their interests until judging closes")
 
 
 class JudgingService(Service):
@@ -65,8 +63,7 @@ class JudgingService(Service):
         judge = self.find(User, judge_id)
         if judge is None or judge.role != Role.JUDGE or not judge.active:
             raise InvalidInput(
-                "This is not an active judge's account.",
-                "هذا ليس حساب محكّم نشط.",
+                N_("This is not an active judge's account."),
                 field="judge_id",
             )
         envelope = self.envelope(ctx, reason)
@@ -140,8 +137,7 @@ class JudgingService(Service):
         own = self.find(Scorecard, scorecard_id(application_id, UUID(ctx.actor.id)))
         if own is None or not own.submitted:
             raise Forbidden(
-                "Other judges' scores are visible once your own scorecard is submitted.",
-                "تظهر درجات المحكّمين الآخرين بعد تقديم بطاقة تقييمك.",
+                N_("Other judges' scores are visible once your own scorecard is submitted."),
             )
 
     def score(
@@ -268,21 +264,20 @@ class JudgingService(Service):
         scorecard = self.find(Scorecard, scorecard_id(application_id, judge_id))
         if scorecard is None or not scorecard.may_see_application:
             raise InvalidInput(
-                "This judge is not assigned (or is conflicted) on this application.",
-                "هذا المحكّم غير مُسند إلى هذا الطلب أو لديه تعارض مصالح.",
+                N_("This judge is not assigned (or is conflicted) on this application."),
                 field="sources",
             )
         if not scorecard.submitted:
             raise InvalidTransition(
-                "A consensus is built on submitted scorecards; this judge has not submitted yet.",
-                "يُبنى الإجماع على بطاقات التقييم المقدمة؛ ولم يقدم هذا المحكّم بطاقته بعد.",
+                N_(
+                    "A consensus is built on submitted scorecards; this judge has not submitted yet."
+                ),
                 field="sources",
             )
         score = scorecard.scores.get(criterion)
         if score is None:
             raise InvalidInput(
-                "This judge has not scored this criterion.",
-                "لم يقيّم هذا المحكّم هذا المعيار.",
+                N_("This judge has not scored this criterion."),
                 field="sources",
             )
         if revision is not None and revision != score.revision:

@@ -15,6 +15,7 @@ from domain.licences.licence_type import (
     LicenceType,
     licence_type_id,
 )
+from domain.messages import N_
 from domain.people import check_personal, person_id
 from domain.personal import PersonalData
 from domain.text import Text
@@ -29,11 +30,11 @@ from registry.idempotency import IdempotencyKey
 from registry.licence_reads import LicenceCheck, LicencesReport, LicenceSummary, LicenceTypeSummary
 from registry.pages import Page
 from registry.personal_data import NEW_KEYS, PersonalDataVault, erasure_records
-from registry.service import Service
+from registry.service import Noun, Service
 
-NOUN = ("licence", "رخصة")
-TYPE_NOUN = ("licence type", "نوع رخصة")
-TYPE_EXISTS = ("A licence type with this code already exists.", "يوجد نوع رخصة بهذا الرمز مسبقاً.")
+NOUN = Noun(N_("No such licence."), N_("No such licence existed at {as_of}."))
+TYPE_NOUN = Noun(N_("No such licence type."), N_("No such licence type existed at {as_of}."))
+TYPE_EXISTS = N_("A licence type with this code already exists.")
 NUMBER_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 
@@ -98,7 +99,7 @@ class LicenceService(Service):
             self.clock.now().date(),
         )
         if found is None:
-            raise NotFound("No licence has this number.", "لا توجد رخصة بهذا الرقم.")
+            raise NotFound(N_("No licence has this number."))
         return found
 
     def report(self) -> LicencesReport:
@@ -113,9 +114,7 @@ class LicenceService(Service):
         except InvalidInput:  # a malformed code names no type
             found = None
         if found is None:
-            raise NotFound(
-                "No such licence type.", "لا يوجد نوع رخصة بهذا الرمز.", field="type_code"
-            )
+            raise NotFound(N_("No such licence type."), field="type_code")
         return found
 
     def define_type(
@@ -241,8 +240,7 @@ class LicenceService(Service):
                 return licence
             # Someone saved this person's key or this licence first: look again.
         raise AlreadyExists(
-            "This application was made at the same moment by someone else.",
-            "تم تقديم هذا الطلب في اللحظة نفسها من جهة أخرى.",
+            N_("This application was made at the same moment by someone else."),
         )
 
     def _reapply(

@@ -6,6 +6,7 @@ from uuid import UUID, uuid4
 
 from domain.awards.organisation import Accreditation, Organisation, Profile, organisation_id
 from domain.errors import NotFound
+from domain.messages import N_
 from domain.roles import Role
 from domain.text import Text
 from domain.users import User
@@ -18,13 +19,11 @@ from registry.event_store import NQSApplication
 from registry.history import HistoryEntry
 from registry.idempotency import IdempotencyKey
 from registry.pages import Page
-from registry.service import Service
+from registry.service import Noun, Service
+from registry.users import NOUN as USER
 
-NOUN = ("organisation", "جهة")
-EXISTS = (
-    "An organisation with this licence number already exists.",
-    "توجد جهة بهذا رقم الترخيص مسبقاً.",
-)
+NOUN = Noun(N_("No such organisation."), N_("No such organisation existed at {as_of}."))
+EXISTS = N_("An organisation with this licence number already exists.")
 
 
 class OrganisationService(Service):
@@ -48,7 +47,7 @@ class OrganisationService(Service):
         """The organisation, if the caller may see it: applicants only their own (any other
         is, to them, no such organisation)."""
         if ctx.actor.role == Role.APPLICANT and self.organisation_of(ctx.actor.id) != id_:
-            raise NotFound(f"No such {NOUN[0]}.", f"لا توجد {NOUN[1]} بهذا المعرّف.")
+            raise NotFound(NOUN.missing)
         return self.get(id_)
 
     def history(self, id_: UUID) -> list[HistoryEntry]:
@@ -146,7 +145,7 @@ class OrganisationService(Service):
             User,
             user_id,
             expected,
-            ("user", "مستخدم"),
+            USER,
             lambda u: u.assign_organisation(self.envelope(ctx, reason), organisation_id_),
         )
 
@@ -162,7 +161,6 @@ class OrganisationService(Service):
         organisation = self.organisation_of(user_id)
         if organisation is None:
             raise NotFound(
-                "Your account is not linked to an organisation yet; ask the executive office.",
-                "حسابك غير مرتبط بجهة بعد؛ تواصل مع المكتب التنفيذي.",
+                N_("Your account is not linked to an organisation yet; ask the executive office."),
             )
         return organisation

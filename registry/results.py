@@ -23,6 +23,7 @@ from domain.awards.edition import Edition
 from domain.awards.framework import Framework
 from domain.awards.ranking import Candidate, CategoryResults, Standing, rank_category
 from domain.errors import NotFound
+from domain.messages import N_
 from domain.text import Text
 from projections import awards_queries as q
 from projections.runner import ProjectionRunner
@@ -170,9 +171,7 @@ class ResultsService(Service):
                 (s for s in results.standings if s.application_id == application.id), None
             )
         if results is None or standing is None:
-            raise NotFound(
-                "No published result for this application.", "لا توجد نتيجة منشورة لهذا الطلب."
-            )
+            raise NotFound(N_("No published result for this application."))
         consensus = self.judging.consensus(application.id)
         return application, standing, results, consensus.feedback if consensus else None
 

@@ -7,6 +7,7 @@ nothing above this layer knows eventsourcing's exception types.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 from uuid import UUID
@@ -17,6 +18,7 @@ from eventsourcing.persistence import IntegrityError, StoredEvent
 from domain.aggregate import RegistryAggregate
 from domain.envelope import Envelope
 from domain.errors import AlreadyExists, NotFound, VersionConflict
+from domain.messages import N_
 from registry.clock import Clock
 from registry.context import RequestContext
 from registry.event_store import NQSApplication
@@ -32,6 +34,16 @@ A = TypeVar("A", bound=RegistryAggregate)
 # one or a few); bigger ones (loading a catalogue) gain nothing from company and go alone,
 # beyond the writer's timeout, which is sized for commands.
 GROUPED_MAX_EVENTS = 10
+
+
+@dataclass(frozen=True)
+class Noun:
+    """How a service says one of its records is not there: ``missing`` now, ``missing_then``
+    (with ``{as_of}``) at an earlier instant. Whole sentences (msgids), so each language
+    words them its own way."""
+
+    missing: str
+    missing_then: str
 
 
 class Service:
@@ -58,7 +70,7 @@ class Service:
 
     # -- reading -------------------------------------------------------------------
 
-    def load(self, cls: type[A], aggregate_id: UUID, noun: tuple[str, str]) -> A:
+    def load(self, cls: type[A], aggregate_id: UUID, noun: Noun) -> A:
         """Loads an aggregate of the given class, or raises NotFound naming the noun."""
         try:
             aggregate = self.app.repository_for(cls).get(aggregate_id, projector_func=_project)
@@ -75,9 +87,7 @@ class Service:
             return None
         return aggregate if isinstance(aggregate, cls) else None
 
-    def load_as_of(
-        self, cls: type[A], aggregate_id: UUID, as_of: datetime, noun: tuple[str, str]
-    ) -> A:
+    def load_as_of(self, cls: type[A], aggregate_id: UUID, as_of: datetime, noun: Noun) -> A:
         """The aggregate exactly as it stood at ``as_of``: replayed from its events."""
         aggregate: Any = None
         domain_event: Any
@@ -90,7 +100,7 @@ class Service:
         return aggregate
 
     def history_of(
-        self, cls: type[RegistryAggregate], aggregate_id: UUID, noun: tuple[str, str]
+        self, cls: type[RegistryAggregate], aggregate_id: UUID, noun: Noun
     ) -> list[HistoryEntry]:
         """Every change of one aggregate as people read it — what, who, when, why — or
         NotFound naming the noun when there is no such aggregate."""
@@ -169,21 +179,19 @@ class Service:
                 current = self.find(type(aggregate), aggregate.id)
                 if read_version == 0 and current is not None:
                     raise AlreadyExists(
-                        "It was created by someone else at the same moment.",
-                        "تم إنشاؤه من قبل مستخدم آخر في اللحظة نفسها.",
+                        N_("It was created by someone else at the same moment."),
                     ) from None
                 if current is not None and current.version != read_version:
                     raise VersionConflict(expected=read_version, actual=current.version) from None
             raise AlreadyExists(
-                "Someone else changed it at the same moment.",
-                "غيّره مستخدم آخر في اللحظة نفسها.",
+                N_("Someone else changed it at the same moment."),
             )
 
     def create(
         self,
         aggregate: A,
         idempotency: IdempotencyKey | None,
-        exists: tuple[str, str],
+        exists: str,
     ) -> A:
         """Saves a new aggregate; an idempotent retry returns the first result instead."""
         # Insert first and look only on a clash: the common case costs one round trip.
@@ -197,14 +205,14 @@ class Service:
             return aggregate
         if self.is_replay(existing.id, idempotency, creation=True):
             return existing
-        raise AlreadyExists(*exists, field="id")
+        raise AlreadyExists(exists, field="id")
 
     def change(
         self,
         cls: type[A],
         aggregate_id: UUID,
         expected_version: int | None,
-        noun: tuple[str, str],
+        noun: Noun,
         command: Callable[[A], None],
     ) -> A:
         """Load, refuse a stale If-Match, run one aggregate command, save."""
@@ -237,11 +245,7 @@ def _events_of(items: Sequence[Any]) -> list[Any]:
     return events
 
 
-def _not_found(noun: tuple[str, str], as_of: datetime | None = None) -> NotFound:
-    english, arabic = noun
+def _not_found(noun: Noun, as_of: datetime | None = None) -> NotFound:
     if as_of is not None:
-        return NotFound(
-            f"No such {english} existed at {as_of.isoformat()}.",
-            f"لم يكن هناك {arabic} بهذا المعرّف في {as_of.isoformat()}.",
-        )
-    return NotFound(f"No such {english}.", f"لا يوجد {arabic} بهذا المعرّف.")
+        return NotFound(noun.missing_then, as_of=as_of.isoformat())
+    return NotFound(noun.missing)

@@ -32,6 +32,7 @@ from datetime import datetime, timedelta
 from prometheus_client import Counter
 
 from domain.errors import DomainError
+from domain.messages import N_
 from domain.users import User
 from registry.clock import Clock
 from registry.users import UserService
@@ -56,15 +57,14 @@ class ThrottlePolicy:
 
 class SignInThrottled(DomainError):
     code = "too-many-sign-ins"
-    title = "Too many failed sign-ins: wait before trying again"
-    title_ar = "محاولات دخول فاشلة كثيرة: انتظر قبل المحاولة مجدداً"
+    title = N_("Too many failed sign-ins: wait before trying again")
 
     def __init__(self, retry_after: timedelta) -> None:
         self.retry_after_seconds = max(1, math.ceil(retry_after.total_seconds()))
         seconds = self.retry_after_seconds
         super().__init__(
-            f"Try again in {seconds} seconds.",
-            f"حاول مجدداً بعد {seconds} ثانية.",
+            N_("Try again in {seconds} seconds."),
+            seconds=seconds,
         )
 
 

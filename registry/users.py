@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from uuid import UUID
 
+from domain.messages import N_
 from domain.roles import Role
 from domain.users import User, check_password_strength, user_id
 from projections.sql import Database
@@ -15,10 +16,10 @@ from registry.event_store import NQSApplication
 from registry.idempotency import IdempotencyKey
 from registry.pages import Page
 from registry.passwords import hash_password, verify_password
-from registry.service import Service
+from registry.service import Noun, Service
 
-NOUN = ("user", "مستخدم")
-EXISTS = ("A user with this username already exists.", "يوجد مستخدم بهذا الاسم مسبقاً.")
+NOUN = Noun(N_("No such user."), N_("No such user existed at {as_of}."))
+EXISTS = N_("A user with this username already exists.")
 
 
 class UserService(Service):

@@ -55,12 +55,14 @@ from api.schemas.common import EventOut
 from api.schemas.history import events_out
 from domain.ambassadors.membership import Membership
 from domain.ambassadors.values import ActivityStatus, MembershipStatus, Sector, Track
+from domain.messages import N_
 from domain.regions import Region
 from domain.roles import STAFF, Role
 from registry.ambassador_import import ErrorReportCsv, FirstErrors, import_enrolments
 from registry.ambassador_reads import MemberFilters
 from registry.ambassadors import AmbassadorService
 from registry.exports import CSV
+from registry.i18n import say
 
 BASE = "/api/v1/ambassadors"
 READ = access(STAFF, Role.AUDITOR)
@@ -72,11 +74,13 @@ MAX_ERRORS_IN_JSON = 10_000
 
 def _too_large(limit: int) -> BodyTooLarge:
     return BodyTooLarge(
-        f"A file imported over HTTP is at most {limit} bytes (NQS_IMPORT_MAX_BYTES): split it,"
-        " or import it with `nqs ambassadors import`.",
-        f"الحد الأقصى لحجم الملف المستورد عبر الواجهة {limit} بايت (NQS_IMPORT_MAX_BYTES):"
-        " قسّمه أو استورده بالأمر `nqs ambassadors import`.",
+        N_(
+            "A file imported over HTTP is at most {limit} bytes "
+            "(NQS_IMPORT_MAX_BYTES): split it, or import it with `nqs ambassadors "
+            "import`."
+        ),
         field="file",
+        limit=limit,
     )
 
 
@@ -416,8 +420,8 @@ class AmbassadorController(Controller):
                 status=o.status,
                 version=o.version,
                 error=o.error.code if o.error else None,
-                message=o.error.message if o.error else None,
-                message_ar=o.error.message_ar if o.error else None,
+                message=say(o.error.message, "en") if o.error else None,
+                message_ar=say(o.error.message, "ar") if o.error else None,
             )
             for o in outcomes
         ]

@@ -50,6 +50,7 @@ from api.schemas.organisations import DecisionReason
 from domain.awards.application import MAX_EVIDENCE_BYTES, Application
 from domain.awards.judging import Consensus, Scorecard
 from domain.errors import NotFound
+from domain.messages import N_
 from domain.roles import OVERSIGHT, READERS, STAFF, Role
 from registry.applications import ApplicationService
 from registry.judging import JudgingService
@@ -543,7 +544,7 @@ class JudgingController(Controller):
         registry = registry_of(request)
         consensus = registry.judging.consensus(application_id)
         if consensus is None:
-            raise NotFound("No consensus recorded yet.", "لم يُسجل إجماع بعد.")
+            raise NotFound(N_("No consensus recorded yet."))
         return self._consensus(request, consensus)
 
     @put(

@@ -46,6 +46,7 @@ from api.schemas.awards import DomainScoreOut, StandingOut
 from domain.awards.judging import Consensus, Scorecard
 from domain.awards.ranking import TIE_BREAK
 from domain.errors import NotFound
+from domain.messages import N_
 from domain.roles import Role
 from registry.audit.checkpoints import list_checkpoints, listed_public_keys
 from registry.audit.export import export_bundle
@@ -196,8 +197,7 @@ class AuditController(Controller):
         with standard tools (docs/audit.md)."""
         if not stream and edition is None:
             raise BadRequest(
-                "Name an edition or at least one stream: ?edition=<id> or ?stream=<id>.",
-                "حدد دورة أو سجلاً واحداً على الأقل: ?edition=<id> أو ?stream=<id>.",
+                N_("Name an edition or at least one stream: ?edition=<id> or ?stream=<id>."),
                 field="stream",
             )
         _log(
@@ -212,9 +212,11 @@ class AuditController(Controller):
         workdir = Path(tempfile.mkdtemp(prefix="nqs-export-"))
         try:
             export_bundle(registry_of(request), workdir / "bundle", set(stream), title="export")
-        except ValueError as error:
+        except ValueError:  # the one refusal export_bundle makes: nothing was selected
             shutil.rmtree(workdir, ignore_errors=True)
-            raise BadRequest(str(error), "لا توجد أحداث مخزنة لما طُلب.", field="stream") from None
+            raise BadRequest(
+                N_("No stored events belong to what was asked for."), field="stream"
+            ) from None
         archive = workdir / "nqs-audit-bundle.tar.gz"
         with tarfile.open(archive, "w:gz") as tar:
             tar.add(workdir / "bundle", arcname="bundle")
@@ -382,9 +384,7 @@ class AuditReplayController(Controller):
         _log(request, "provenance", application_id=application_id)
         d = replay.decision(application_id, registry_of(request).clock.now())
         if not d.published or d.standing is None:
-            raise NotFound(
-                "This application has no published result.", "لا توجد نتيجة منشورة لهذا الطلب."
-            )
+            raise NotFound(N_("This application has no published result."))
         return _provenance(d)
 
 

@@ -14,6 +14,7 @@ from api.errors import problem
 from api.guards import access
 from api.http import AnyRequest, registry_of
 from api.schemas.users import LoginForm, MeOut, TokenOut
+from domain.messages import N_
 from domain.roles import ALL_ROLES
 
 
@@ -44,8 +45,7 @@ class AuthController(Controller):
             response = problem(
                 401,
                 "invalid-credentials",
-                "Wrong username or password, or the account is deactivated",
-                "اسم المستخدم أو كلمة المرور غير صحيحة، أو الحساب معطّل",
+                N_("Wrong username or password, or the account is deactivated"),
                 request=request,
             )
             response.headers["WWW-Authenticate"] = "Bearer"

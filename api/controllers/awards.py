@@ -45,6 +45,7 @@ from api.schemas.history import events_out
 from domain.awards.edition import Edition, PhaseKind
 from domain.awards.framework_version import FrameworkVersion
 from domain.awards.ranking import TIE_BREAK
+from domain.messages import N_
 from domain.roles import OVERSIGHT, READERS, STAFF, Role
 from domain.text import Text
 from registry.editions import EditionService
@@ -54,9 +55,7 @@ from registry.results import Ranking, ResultsService
 
 def _version(raw: str) -> int:
     if not raw.isdigit() or not 1 <= int(raw) <= 10_000:
-        raise BadRequest(
-            "A version is a whole number from 1.", "الإصدار عدد صحيح يبدأ من 1.", field="version"
-        )
+        raise BadRequest(N_("A version is a whole number from 1."), field="version")
     return int(raw)
 
 

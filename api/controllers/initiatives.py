@@ -67,7 +67,7 @@ def _period(value: str) -> ReportingPeriod:
     try:
         return ReportingPeriod(value)
     except InvalidInput as error:
-        raise InvalidInput(error.message, error.message_ar, field="period") from None
+        raise InvalidInput(error.message, field="period") from None
 
 
 class InitiativeController(Controller):

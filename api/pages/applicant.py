@@ -35,6 +35,7 @@ from domain.awards.application import (
 from domain.awards.edition import PhaseKind
 from domain.awards.framework import Criterion, CriterionKind
 from domain.errors import DomainError, InvalidInput, NotFound, VersionConflict
+from domain.messages import N_
 from domain.regions import REGION_NAMES
 from domain.roles import Role
 from registry.idempotency import IdempotencyKey
@@ -45,7 +46,7 @@ ACCEPT = ",".join(sorted({ext for exts, _ in EVIDENCE_TYPES.values() for ext in 
 def _version(form: dict[str, Any]) -> int:
     raw = str(form.get("version") or "")
     if not raw.isdigit():
-        raise InvalidInput("The page's version is missing.", "إصدار الصفحة مفقود.", field="version")
+        raise InvalidInput(N_("The page's version is missing."), field="version")
     return int(raw)
 
 
@@ -123,7 +124,7 @@ class ApplicantPages(Controller):
                 idempotency=idempotency,
             )
         except ValueError:
-            raise NotFound("No such edition.", "لا توجد دورة بهذا المعرّف.") from None
+            raise NotFound(N_("No such edition.")) from None
         except DomainError as error:
             return page(
                 request,
@@ -238,7 +239,7 @@ class ApplicantPages(Controller):
         upload = data.get("file")
         try:
             if not isinstance(upload, UploadFile) or not upload.filename:
-                raise InvalidInput("Choose a file.", "اختر ملفاً.", field="file")
+                raise InvalidInput(N_("Choose a file."), field="file")
             registry.applications.attach_evidence(
                 context_of(request),
                 application_id,

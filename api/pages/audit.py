@@ -22,8 +22,9 @@ from litestar.response import File, Template
 from api.guards import access
 from api.http import AnyRequest, context_of, registry_of
 from api.pages.i18n import language_of
-from api.pages.rendering import N_, FormErrors, page
+from api.pages.rendering import FormErrors, page
 from domain.errors import DomainError, InvalidInput
+from domain.messages import N_
 from domain.roles import Role
 from registry import audit_desk, executive
 from registry.audit.verify import Verification
@@ -64,9 +65,7 @@ def instant(raw: str | None, name: str) -> datetime | None:
     try:
         value = datetime.fromisoformat(raw.strip().replace("Z", "+00:00").replace(" ", "+"))
     except ValueError:
-        raise InvalidInput(
-            "Choose an instant from the list.", "اختر لحظة من القائمة.", field=name
-        ) from None
+        raise InvalidInput(N_("Choose an instant from the list."), field=name) from None
     return (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(UTC)
 
 
@@ -195,7 +194,7 @@ class AuditPages(Controller):
             b = instant(second, "second")
             if a is None or b is None:
                 raise InvalidInput(
-                    "Choose two instants to compare.", "اختر لحظتين للمقارنة.",
+                    N_("Choose two instants to compare."),
                     field="first" if a is None else "second",
                 )  # fmt: skip
             comparison = audit_desk.compare(registry, context_of(request), edition_id, a, b, events)
@@ -257,8 +256,7 @@ class AuditPages(Controller):
                     stream_id = UUID(id.strip())
                 except ValueError:
                     raise InvalidInput(
-                        "A record's id looks like 3f2c…-…: 36 letters, digits and hyphens.",
-                        "معرّف السجل مثل 3f2c…-…: 36 حرفاً ورقماً وشرطة.",
+                        N_("A record's id looks like 3f2c…-…: 36 letters, digits and hyphens."),
                         field="id",
                     ) from None
                 events = audit_desk.stream(

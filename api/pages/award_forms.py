@@ -22,11 +22,12 @@ from api.pages.i18n import language_of
 from api.pages.rendering import message_of
 from domain.awards.framework import Criterion
 from domain.errors import DomainError, InvalidInput, NotFound, VersionConflict
+from domain.messages import N_
 
 FormData = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
 Multipart = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.MULTI_PART)]
 # A value outside a select's options (an enum refusing it) reads as this.
-NOT_IN_LIST = InvalidInput("Choose from the list.", "اختر من القائمة.")
+NOT_IN_LIST = InvalidInput(N_("Choose from the list."))
 
 
 def form_int(data: dict[str, Any], name: str) -> int:
@@ -39,7 +40,7 @@ def criterion_of(criteria: Iterable[Criterion], number: str) -> Criterion:
     """The criterion a path names; any other number is no such page."""
     chosen = next((c for c in criteria if c.number == number), None)
     if chosen is None:
-        raise NotFound("No such criterion.", "لا يوجد معيار بهذا الرقم.")
+        raise NotFound(N_("No such criterion."))
     return chosen
 
 

@@ -8,16 +8,18 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from api.pages.i18n import translate
 from domain.awards.edition import PHASE_NAMES, PHASE_ORDER, RIYADH, Edition, PhaseKind
 from domain.errors import Problems
+from domain.messages import N_
 
 STATUS_LABELS = {
-    "draft": ("Draft", "مسودة"),
-    "submitted": ("Submitted", "مقدَّم"),
-    "eligible": ("Eligible", "مستوفٍ للشروط"),
-    "ineligible": ("Ineligible", "غير مستوفٍ للشروط"),
-    "open": ("Open", "مفتوحة"),
-    "published": ("Results published", "النتائج منشورة"),
+    "draft": N_("Draft"),
+    "submitted": N_("Submitted"),
+    "eligible": N_("Eligible"),
+    "ineligible": N_("Ineligible"),
+    "open": N_("Open"),
+    "published": N_("Results published"),
 }
 
 
@@ -58,8 +60,8 @@ def phase_name(kind: PhaseKind | str | None, lang: str) -> str | None:
 
 
 def status_label(status: str, lang: str) -> str:
-    english, arabic = STATUS_LABELS.get(status, (status, status))
-    return arabic if lang == "ar" else english
+    label = STATUS_LABELS.get(status)
+    return translate(lang, label) if label else status
 
 
 class FormValues:
@@ -82,7 +84,7 @@ class FormValues:
         except InvalidOperation:
             value = Decimal("NaN")
         if not value.is_finite() or value < 0:
-            self.problems.add(name, "Enter a number, zero or more.", "أدخل رقماً، صفراً أو أكثر.")
+            self.problems.add(name, N_("Enter a number, zero or more."))
             return None
         return value
 
@@ -91,9 +93,7 @@ class FormValues:
         if raw is None:
             return None
         if not raw.isdigit():
-            self.problems.add(
-                name, "Enter a whole number, zero or more.", "أدخل عدداً صحيحاً، صفراً أو أكثر."
-            )
+            self.problems.add(name, N_("Enter a whole number, zero or more."))
             return None
         return int(raw)
 
@@ -104,19 +104,19 @@ class FormValues:
         try:
             return date.fromisoformat(raw)
         except ValueError:
-            self.problems.add(name, "Enter a date (YYYY-MM-DD).", "أدخل تاريخاً (YYYY-MM-DD).")
+            self.problems.add(name, N_("Enter a date (YYYY-MM-DD)."))
             return None
 
     def instant(self, name: str) -> datetime | None:
         """A ``datetime-local`` value, read as Riyadh time."""
         raw = self.text(name)
         if raw is None:
-            self.problems.add(name, "Enter a date and time.", "أدخل تاريخاً ووقتاً.")
+            self.problems.add(name, N_("Enter a date and time."))
             return None
         try:
             value = datetime.fromisoformat(raw)
         except ValueError:
-            self.problems.add(name, "Enter a date and time.", "أدخل تاريخاً ووقتاً.")
+            self.problems.add(name, N_("Enter a date and time."))
             return None
         return value if value.tzinfo else value.replace(tzinfo=RIYADH)
 

@@ -44,7 +44,7 @@ def _period_of(raw: str | None, today_year: int, month: int) -> ReportingPeriod:
     try:
         return ReportingPeriod(raw.strip())
     except InvalidInput as error:
-        raise InvalidInput(error.message, error.message_ar, field="period") from None
+        raise InvalidInput(error.message, field="period") from None
 
 
 class DashboardPages(Controller):

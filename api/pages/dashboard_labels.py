@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from api.pages.rendering import N_
+from domain.messages import N_
 
 FUNNEL_LABELS = {
     "drafted": N_("Drafted"),

@@ -16,9 +16,10 @@ from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_409_CONFLICT
 from api.guards import access
 from api.http import AnyRequest, context_of, registry_of
 from api.pages.i18n import language_of
-from api.pages.rendering import N_, FormErrors, message_of, page
+from api.pages.rendering import FormErrors, message_of, page
 from domain.ambassadors.values import ActivityStatus
 from domain.errors import DomainError, VersionConflict
+from domain.messages import N_
 from domain.roles import STAFF, Role
 
 PAGE = 50
@@ -98,8 +99,7 @@ class DeskActivityPages(Controller):
             errors.general.append(
                 message_of(
                     DomainError(
-                        "The member changed while this page was open: check the list again.",
-                        "تغيّر العضو أثناء فتح هذه الصفحة: راجع القائمة من جديد.",
+                        N_("The member changed while this page was open: check the list again."),
                     ),
                     lang,
                 )

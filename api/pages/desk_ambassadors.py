@@ -26,10 +26,11 @@ from api.http import AnyRequest, context_of, registry_of
 from api.links import certificate_check_base
 from api.pages.i18n import language_of, translate
 from api.pages.labels import STATUS_NAMES, options
-from api.pages.rendering import N_, FormErrors, message_of, page
+from api.pages.rendering import FormErrors, message_of, page
 from api.schemas.ambassadors import mask_national_id
 from domain.ambassadors.values import SECTOR_NAMES, TRACK_NAMES, MembershipStatus, Sector, Track
 from domain.errors import DomainError, InvalidInput, VersionConflict
+from domain.messages import N_
 from domain.regions import REGION_NAMES, Region
 from domain.roles import STAFF, Role
 from registry.ambassador_reads import MemberFilters

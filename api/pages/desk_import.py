@@ -27,6 +27,7 @@ from api.pages.forms import form_key, new_key
 from api.pages.i18n import language_of
 from api.pages.rendering import FormErrors, page
 from domain.errors import InvalidInput
+from domain.messages import N_
 from domain.roles import STAFF
 from registry.ambassador_import import COLUMNS, REQUIRED
 from registry.exports import CSV
@@ -78,14 +79,14 @@ class DeskImportPages(Controller):
         try:
             if (request.content_length or limit + FORM_OVERHEAD + 1) > limit + FORM_OVERHEAD:
                 raise ImportTooLarge(
-                    f"The file is larger than {limit} bytes.",
-                    f"حجم الملف أكبر من {limit} بايت.",
+                    N_("The file is larger than {limit} bytes."),
                     field="file",
+                    limit=limit,
                 )
             form = await request.form()
             upload = form.get("file")
             if not isinstance(upload, UploadFile) or not upload.filename:
-                raise InvalidInput("Choose a CSV file.", "اختر ملف CSV.", field="file")
+                raise InvalidInput(N_("Choose a CSV file."), field="file")
             ctx = context_of(request)
             key = IdempotencyKey.of(ctx.actor.id, form_key(str(form.get("key") or "")), b"")
             job = await anyio.to_thread.run_sync(

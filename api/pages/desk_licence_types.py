@@ -31,8 +31,10 @@ from domain.errors import (
     VersionConflict,
 )
 from domain.licences.licence_type import LicenceStage
+from domain.messages import N_
 from domain.roles import STAFF, Role
 from domain.text import Text
+from registry.i18n import say
 from registry.idempotency import IdempotencyKey
 
 READ = access(STAFF, Role.AUDITOR)
@@ -61,9 +63,9 @@ def _errors(error: DomainError, lang: str) -> FormErrors:
     errors = FormErrors(lang)
     for problem in error.problems:
         name = problem.field.replace(".", "_")
-        errors.by_field.setdefault(name, problem.message_ar if lang == "ar" else problem.message)
+        errors.by_field.setdefault(name, say(problem.message, lang))
     if not error.problems:
-        errors.general.append(error.message_ar if lang == "ar" else error.message)
+        errors.general.append(say(error.message, lang))
     return errors
 
 
@@ -141,9 +143,7 @@ class DeskLicenceTypePages(Controller):
         ctx = context_of(request)
         try:
             if data.stage not in STAGE_ORDER:
-                raise InvalidInput(
-                    "Choose the licence's stage.", "اختر مرحلة الرخصة.", field="stage"
-                )
+                raise InvalidInput(N_("Choose the licence's stage."), field="stage")
             licence_type = registry_of(request).licences.define_type(
                 ctx,
                 code=data.code[:MAX_FIELD],
@@ -162,7 +162,7 @@ class DeskLicenceTypePages(Controller):
             return types_page(request, HTTP_409_CONFLICT, form=fresh, errors=errors)
         except AlreadyExists as error:
             errors = FormErrors(lang)
-            errors.by_field["code"] = error.message_ar if lang == "ar" else error.message
+            errors.by_field["code"] = say(error.message, lang)
             return types_page(request, HTTP_409_CONFLICT, form=data, errors=errors)
         except InvalidInput as error:
             return types_page(

@@ -27,11 +27,12 @@ from api.http import AnyRequest, context_of, registry_of
 from api.pages.forms import form_version, whole_number
 from api.pages.i18n import language_of, translate
 from api.pages.labels import LICENCE_STAGE_EN, LICENCE_STATUS_EN
-from api.pages.rendering import N_, FormErrors, page
+from api.pages.rendering import FormErrors, page
 from api.schemas.ambassadors import mask_national_id
 from domain.errors import DomainError, InvalidInput, VersionConflict
 from domain.licences.licence import LicenceStatus
 from domain.licences.licence_type import LicenceStage
+from domain.messages import N_
 from domain.roles import STAFF, Role
 from registry.context import RequestContext
 from registry.licences import LicenceService

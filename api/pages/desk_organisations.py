@@ -22,9 +22,10 @@ from api.http import AnyRequest, context_of, registry_of
 from api.pages.award_views import FormValues
 from api.pages.i18n import language_of, translate
 from api.pages.labels import TYPE_LABELS
-from api.pages.rendering import N_, FormErrors, page
+from api.pages.rendering import FormErrors, page
 from domain.awards.organisation import OrganisationType, Profile, normalise_licence
 from domain.errors import DomainError, InvalidInput, VersionConflict
+from domain.messages import N_
 from domain.regions import REGION_NAMES, Region
 from domain.roles import STAFF, Role
 from domain.text import Text
@@ -69,14 +70,14 @@ def _choice(values: FormValues, kind: type[Any], field: str) -> Any:
     try:
         return kind(str(values.form.get(field) or ""))
     except ValueError:
-        values.problems.add(field, "Choose from the list.", "اختر من القائمة.")
+        values.problems.add(field, N_("Choose from the list."))
         return None
 
 
 def _required_day(values: FormValues, field: str) -> Any:
     day = values.day(field)
     if day is None and values.text(field) is None:
-        values.problems.add(field, "Enter a date (YYYY-MM-DD).", "أدخل تاريخاً (YYYY-MM-DD).")
+        values.problems.add(field, N_("Enter a date (YYYY-MM-DD)."))
     return day
 
 
@@ -253,8 +254,7 @@ class DeskOrganisationPages(Controller):
             user = registry.users.find_by_username(str(data.get("username") or "").strip())
             if user is None or user.role != Role.APPLICANT:
                 raise InvalidInput(
-                    "No applicant account has this username.",
-                    "لا يوجد حساب متقدّم بهذا الاسم.",
+                    N_("No applicant account has this username."),
                     field="username",
                 )
             return registry.organisations.assign_member(

@@ -36,6 +36,7 @@ from domain.errors import (
     InvalidInput,
     VersionConflict,
 )
+from domain.messages import N_
 from domain.roles import Role
 from registry.context import RequestContext
 from registry.idempotency import IdempotencyKey
@@ -80,7 +81,7 @@ def _role(raw: str) -> Role:
     try:
         return Role(raw)
     except ValueError:
-        raise InvalidInput("Choose a role.", "اختر دوراً.", field="role") from None
+        raise InvalidInput(N_("Choose a role."), field="role") from None
 
 
 def _version(raw: str) -> int:

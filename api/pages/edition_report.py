@@ -16,7 +16,8 @@ from api.guards import access
 from api.http import AnyRequest, registry_of
 from api.pages.charts import counts_chart
 from api.pages.i18n import language_of, translate
-from api.pages.rendering import N_, page
+from api.pages.rendering import page
+from domain.messages import N_
 from domain.roles import OVERSIGHT
 
 READ = access(OVERSIGHT)

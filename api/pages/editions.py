@@ -27,6 +27,7 @@ from domain.awards.eligibility import EligibilityRules
 from domain.awards.framework import CriterionKind
 from domain.awards.organisation import OrganisationType
 from domain.errors import DomainError, InvalidInput
+from domain.messages import N_
 from domain.regions import REGION_NAMES, Region
 from domain.roles import STAFF
 from domain.text import Text
@@ -37,7 +38,7 @@ def _decimal(data: dict[str, Any], name: str) -> Decimal:
     try:
         return Decimal(str(data.get(name) or "").strip())
     except InvalidOperation:
-        raise InvalidInput("Enter a number.", "أدخل رقماً.", field=name) from None
+        raise InvalidInput(N_("Enter a number."), field=name) from None
 
 
 def rules_of(data: dict[str, Any]) -> EligibilityRules:
@@ -193,7 +194,7 @@ class EditionPages(Controller):
             opens, closes = values.instant("opens_at"), values.instant("closes_at")
             values.check()
             if opens is None or closes is None:  # pragma: no cover - check() refused it
-                raise InvalidInput("Enter a date and time.", "أدخل تاريخاً ووقتاً.")
+                raise InvalidInput(N_("Enter a date and time."))
             registry_of(request).editions.schedule_phase(
                 context_of(request),
                 edition_id,

@@ -27,10 +27,11 @@ from api.http import AnyRequest, context_of, registry_of
 from api.pages.forms import MAX_FIELD, form_key, idempotency, lines, new_key
 from api.pages.i18n import language_of, translate
 from api.pages.labels import options
-from api.pages.rendering import N_, FormErrors, page
+from api.pages.rendering import FormErrors, page
 from domain.ambassadors.enrolment import EnrolmentForm
 from domain.ambassadors.values import SECTOR_NAMES, TRACK_NAMES
 from domain.errors import AlreadyExists, IdempotencyMismatch, InvalidInput
+from domain.messages import N_
 from domain.regions import REGION_NAMES
 
 FIELDS = {

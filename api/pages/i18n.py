@@ -2,31 +2,22 @@
 
 Arabic is the default. A visitor's choice (the language toggle) is remembered in a cookie;
 before they choose, their browser's ``Accept-Language`` decides. Strings live in gettext
-catalogues (``api/locale/<lang>/LC_MESSAGES/messages.po``, English msgids); ``make messages``
-compiles them, and a catalogue whose ``.mo`` is missing or older than its ``.po`` is compiled
-in memory on first use, so a fresh checkout never shows untranslated pages.
+catalogues (``api/locale/<lang>/LC_MESSAGES/messages.po``, English msgids), loaded by
+``registry/i18n.py``, which also says the domain's refusals in the page's language.
 """
 
 from __future__ import annotations
 
-import functools
-import io
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any, Literal
 
-import structlog
 from babel.dates import format_date
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import NullTranslations, Translations
 from hijridate import Gregorian
 from jinja2 import pass_context
 from litestar.connection import ASGIConnection
 
-log = structlog.get_logger("nqs.pages")
+from registry.i18n import translations
 
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 LANGUAGES = ("ar", "en")
 DEFAULT = "ar"
 COOKIE = "nqs_lang"
@@ -70,25 +61,6 @@ def from_accept_language(header: str | None) -> str:
             # Earlier entries win ties: browsers list languages in order of preference.
             offers.append((quality, -index, primary))
     return max(offers)[2] if offers else DEFAULT
-
-
-@functools.cache
-def translations(lang: str) -> NullTranslations:
-    """The compiled catalogue of one language (English msgids need none)."""
-    po = LOCALE_DIR / lang / "LC_MESSAGES" / "messages.po"
-    if not po.exists():
-        return NullTranslations()
-    mo = po.with_suffix(".mo")
-    if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
-        with mo.open("rb") as f:
-            return Translations(f, domain="messages")
-    log.info("catalogue_compiled_in_memory", lang=lang)
-    with po.open("rb") as f:
-        catalogue = read_po(f, locale=lang)
-    buffer = io.BytesIO()
-    write_mo(buffer, catalogue)
-    buffer.seek(0)
-    return Translations(buffer, domain="messages")
 
 
 def translate(lang: str, message: str, **variables: Any) -> str:

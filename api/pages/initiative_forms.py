@@ -20,7 +20,6 @@ from uuid import UUID
 
 from msgspec import Struct
 
-from api.pages.rendering import N_
 from domain.dates import PartialDate, ReportingPeriod
 from domain.errors import InvalidInput
 from domain.initiatives.initiative import Initiative
@@ -33,6 +32,7 @@ from domain.initiatives.values import (
     KpiDirection,
     PartnershipScope,
 )
+from domain.messages import N_
 from domain.regions import REGION_NAMES
 from domain.text import Text
 from registry.context import RequestContext
@@ -181,12 +181,12 @@ def partial(raw: str, name: str, required: bool = False) -> PartialDate | None:
     raw = raw.strip()
     if not raw:
         if required:
-            raise InvalidInput("Enter a date.", "أدخل تاريخاً.", field=name)
+            raise InvalidInput(N_("Enter a date."), field=name)
         return None
     try:
         return PartialDate(raw)
     except InvalidInput as error:
-        raise InvalidInput(error.message, error.message_ar, field=name) from None
+        raise InvalidInput(error.message, field=name) from None
 
 
 def required_partial(raw: str, name: str) -> PartialDate:
@@ -203,16 +203,16 @@ def day(raw: str, name: str) -> date | None:
         return date.fromisoformat(raw)
     except ValueError:
         raise InvalidInput(
-            f"'{raw[:20]}' is not a day: use YYYY-MM-DD.",
-            f"'{raw[:20]}' ليس يوماً صالحاً: استخدم YYYY-MM-DD.",
+            N_("'{raw}' is not a day: use YYYY-MM-DD."),
             field=name,
+            raw=raw[:20],
         ) from None
 
 
 def required_day(raw: str, name: str) -> date:
     value = day(raw, name)
     if value is None:
-        raise InvalidInput("Enter a day.", "أدخل يوماً.", field=name)
+        raise InvalidInput(N_("Enter a day."), field=name)
     return value
 
 
@@ -220,7 +220,7 @@ def choice(raw: str, enum: type[E], name: str) -> E:
     try:
         return enum(raw)
     except ValueError:
-        raise InvalidInput("Choose one of the options.", "اختر أحد الخيارات.", field=name) from None
+        raise InvalidInput(N_("Choose one of the options."), field=name) from None
 
 
 def number(raw: str, name: str) -> Decimal:
@@ -229,7 +229,7 @@ def number(raw: str, name: str) -> Decimal:
     except InvalidOperation:
         value = Decimal("NaN")
     if not value.is_finite():
-        raise InvalidInput("Enter a number.", "أدخل رقماً.", field=name)
+        raise InvalidInput(N_("Enter a number."), field=name)
     return value
 
 
@@ -241,7 +241,7 @@ def part_id(form: ActionForm) -> UUID:
     try:
         return UUID(form.part)
     except ValueError:
-        raise InvalidInput("No such item.", "العنصر غير موجود.", field="part") from None
+        raise InvalidInput(N_("No such item."), field="part") from None
 
 
 def reason(form: ActionForm) -> str | None:
@@ -253,9 +253,7 @@ def percent(raw: str) -> int | None:
     if not raw:
         return None
     if not raw.isdigit() or int(raw) > 100:
-        raise InvalidInput(
-            "A whole number from 0 to 100.", "عدد صحيح من 0 إلى 100.", field="percent_complete"
-        )
+        raise InvalidInput(N_("A whole number from 0 to 100."), field="percent_complete")
     return int(raw)
 
 

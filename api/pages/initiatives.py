@@ -31,6 +31,7 @@ from api.pages.i18n import language_of, translate
 from api.pages.rendering import FormErrors, page
 from domain.errors import DomainError, InvalidInput, VersionConflict
 from domain.initiatives.initiative import Initiative
+from domain.messages import N_
 from domain.regions import REGION_NAMES
 from domain.roles import STAFF, Role
 from registry import executive
@@ -55,8 +56,7 @@ def parse_instant(raw: str | None) -> datetime | None:
         instant = datetime.fromisoformat(raw.replace("Z", "+00:00"))
     except ValueError:
         raise InvalidInput(
-            "Enter a date and time, e.g. 2021-03-31T12:00.",
-            "أدخل تاريخاً ووقتاً، مثل 2021-03-31T12:00.",
+            N_("Enter a date and time, e.g. 2021-03-31T12:00."),
             field="as_of",
         ) from None
     if instant.tzinfo is None:
@@ -101,8 +101,7 @@ def _idempotency(request: AnyRequest, form: forms.ActionForm) -> IdempotencyKey 
 def _version(form: forms.ActionForm) -> int:
     if not form.version.isdigit():
         raise InvalidInput(
-            "The page was missing its version: reload it and try again.",
-            "الصفحة بلا رقم إصدار: أعد تحميلها وحاول مرة أخرى.",
+            N_("The page was missing its version: reload it and try again."),
             field="version",
         )
     return int(form.version)

@@ -27,6 +27,7 @@ from domain.awards.framework import Criterion, CriterionKind
 from domain.awards.judging import Declaration, Scorecard
 from domain.awards.scoring import Assessment, required_criteria
 from domain.errors import DomainError, NotFound, VersionConflict
+from domain.messages import N_
 from domain.roles import Role
 from registry.bootstrap import Registry
 from registry.context import RequestContext
@@ -235,7 +236,7 @@ class JudgingPages(Controller):
         ctx = context_of(request)
         card = _own_scorecard(registry, ctx, application_id)
         if card is None or (not card.assigned and card.declaration != Declaration.CONFLICT):
-            raise NotFound("You are not assigned to this application.", "لست مُسنداً إلى هذا الطلب.")
+            raise NotFound(N_("You are not assigned to this application."))
         edition = registry.editions.get(card.edition_id)
         context: dict[str, Any] = {
             "card": card,

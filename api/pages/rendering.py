@@ -16,9 +16,11 @@ from litestar.response import Template
 from litestar.status_codes import HTTP_200_OK
 
 from api.http import AnyRequest
-from api.pages.i18n import DIRECTION, OTHER_NAME, language_of
+from api.pages.i18n import DIRECTION, OTHER_NAME, language_of, translate
 from domain.errors import DomainError
+from domain.messages import N_
 from domain.roles import STAFF, Role
+from registry.i18n import say
 
 # Content-Security-Policy of every page: nothing from another host, no inline script or style.
 CSP = (
@@ -32,11 +34,6 @@ PAGE_HEADERS = {
     "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
 }
-
-
-def N_(message: str) -> str:  # noqa: N802 - gettext's conventional name for "mark only"
-    """Marks a msgid for extraction; the template translates it when it renders."""
-    return message
 
 
 ROLE_LABELS: dict[str, str] = {
@@ -99,14 +96,14 @@ class FormErrors:
         """The error's field problems; any that name no field on this form become general."""
         errors = cls(lang)
         for problem in error.problems:
-            message = problem.message_ar if lang == "ar" else problem.message
+            message = say(problem.message, lang)
             name = problem.field.split(".")[0].split("[")[0]
             if (fields is None or name in fields) and name not in errors.by_field:
                 errors.by_field[name] = message
             elif fields is not None and name not in fields:
                 errors.general.append(message)
         if not error.problems:
-            errors.general.append(error.message_ar if lang == "ar" else error.message)
+            errors.general.append(say(error.message, lang))
         return errors
 
     @classmethod
@@ -115,8 +112,6 @@ class FormErrors:
         so the officer says twice that the person asked for it."""
         if confirm == "yes":
             return None
-        from api.pages.i18n import translate
-
         errors = cls(lang)
         errors.by_field["confirm"] = translate(
             lang, "Tick the box to confirm that the person asked for their data to be erased."
@@ -132,7 +127,7 @@ class FormErrors:
 
 def message_of(error: DomainError, lang: str) -> str:
     """A domain error's own message in the page's language."""
-    return error.message_ar if lang == "ar" else error.message
+    return say(error.message, lang)
 
 
 def page(

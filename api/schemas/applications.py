@@ -25,6 +25,7 @@ from domain.awards.framework import (
 from domain.awards.judging import Consensus, Score, Scorecard
 from domain.awards.scoring import Assessment, round_score
 from domain.errors import FieldProblem
+from registry.i18n import say
 
 # -- applications ------------------------------------------------------------------------
 
@@ -163,7 +164,7 @@ class ProblemOut(msgspec.Struct):
 
     @classmethod
     def of(cls, p: FieldProblem) -> ProblemOut:
-        return cls(p.field, p.message, p.message_ar)
+        return cls(p.field, say(p.message, "en"), say(p.message, "ar"))
 
 
 class ChecksOut(msgspec.Struct):

@@ -26,6 +26,7 @@ from domain.awards.organisation import OrganisationType
 from domain.awards.ranking import CategoryResults, Standing
 from domain.awards.scoring import DomainScore, round_score
 from domain.errors import InvalidInput
+from domain.messages import N_
 from domain.regions import Region
 from domain.text import Text
 from registry.history import jsonable
@@ -299,8 +300,7 @@ class PhaseChange(Input):
         for name, value in (("opens_at", self.opens_at), ("closes_at", self.closes_at)):
             if value.tzinfo is None:
                 raise InvalidInput(
-                    "Give the time zone, e.g. 2025-08-01T00:00:00+03:00.",
-                    "حدد المنطقة الزمنية، مثل 2025-08-01T00:00:00+03:00.",
+                    N_("Give the time zone, e.g. 2025-08-01T00:00:00+03:00."),
                     field=name,
                 )
         return Phase(kind, self.opens_at, self.closes_at)

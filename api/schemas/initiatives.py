@@ -56,7 +56,7 @@ def partial_date(value: str | None, field: str) -> PartialDate | None:
     try:
         return PartialDate(value)
     except InvalidInput as error:
-        raise InvalidInput(error.message, error.message_ar, field=field) from None
+        raise InvalidInput(error.message, field=field) from None
 
 
 # -- requests ---------------------------------------------------------------------------

@@ -12,12 +12,13 @@ from uuid import UUID
 
 from domain.ambassadors.values import SECTOR_NAMES, Sector, Track
 from domain.errors import Problems
+from domain.messages import N_, Joined
 from domain.people import Residency, check_personal, person_id, residency_of
 from domain.personal import PersonalData
 from domain.regions import REGION_NAMES, Region
 from domain.text import (
     CONTROL_CHARACTERS,
-    CONTROL_CHARACTERS_AR,
+    Text,
     check_text,
     has_control_characters,
 )
@@ -111,7 +112,7 @@ def _refuse_control_characters(form: EnrolmentForm, problems: Problems) -> None:
         value = getattr(form, field_.name)
         values = [value] if isinstance(value, str | None) else list(value)
         if any(v and has_control_characters(v) for v in values):
-            problems.add(field_.name, CONTROL_CHARACTERS, CONTROL_CHARACTERS_AR)
+            problems.add(field_.name, CONTROL_CHARACTERS)
 
 
 def check_region(raw: str | None, problems: Problems, field_name: str = "region") -> Region | None:
@@ -119,14 +120,11 @@ def check_region(raw: str | None, problems: Problems, field_name: str = "region"
     try:
         return Region(value)
     except ValueError:
-        allowed = ", ".join(r.value for r in Region)
-        # The Arabic names, each with the code to send.
-        allowed_ar = "، ".join(f"{REGION_NAMES[r][1]} ({r.value})" for r in Region)
-        problems.add(
-            field_name,
-            f"Choose one of the 13 regions: {allowed}.",
-            f"اختر إحدى المناطق الإدارية الثلاث عشرة: {allowed_ar}.",
+        # The codes to send; in Arabic, each region's name with its code.
+        allowed = Joined.of(
+            Text(ar=f"{REGION_NAMES[r][1]} ({r.value})", en=r.value) for r in Region
         )
+        problems.add(field_name, N_("Choose one of the 13 regions: {allowed}."), allowed=allowed)
         return None
 
 
@@ -144,18 +142,17 @@ def check_track_details(
     try:
         track = Track((raw_track or Track.GENERAL.value).strip().lower())
     except ValueError:
-        problems.add("track", "Choose general, sectoral or expert.", "اختر: عام أو قطاعي أو خبير.")
+        problems.add("track", N_("Choose general, sectoral or expert."))
         return None
     sector = None
     if raw_sector and raw_sector.strip():
         try:
             sector = Sector(raw_sector.strip().lower().replace(" ", "_"))
         except ValueError:
-            allowed = ", ".join(s.value for s in Sector)
-            allowed_ar = "، ".join(f"{SECTOR_NAMES[s][1]} ({s.value})" for s in Sector)
-            problems.add(
-                "sector", f"Choose one of: {allowed}.", f"اختر أحد القطاعات: {allowed_ar}."
+            allowed = Joined.of(
+                Text(ar=f"{SECTOR_NAMES[s][1]} ({s.value})", en=s.value) for s in Sector
             )
+            problems.add("sector", N_("Choose one of: {allowed}."), allowed=allowed)
             return None
     employer = _text(raw_employer, "employer", MAX_EMPLOYER_LENGTH, problems, required=False)
     quals = _items(qualifications, "qualifications", problems)
@@ -163,31 +160,25 @@ def check_track_details(
     if track == Track.GENERAL and residency == Residency.RESIDENT:
         problems.add(
             "national_id",
-            "The general track is for citizens: a national ID starts with 1.",
-            "المسار العام للمواطنين: يبدأ رقم الهوية الوطنية بالرقم 1.",
+            N_("The general track is for citizens: a national ID starts with 1."),
         )
     if track in (Track.SECTORAL, Track.EXPERT) and sector is None:
         problems.add(
             "sector",
-            "This track needs the sector you work in.",
-            "هذا المسار يتطلب القطاع الذي تعمل فيه.",
+            N_("This track needs the sector you work in."),
         )
     if track == Track.SECTORAL and not employer:
-        problems.add(
-            "employer", "The sectoral track needs your employer.", "المسار القطاعي يتطلب جهة العمل."
-        )
+        problems.add("employer", N_("The sectoral track needs your employer."))
     if track == Track.EXPERT:
         if not quals:
             problems.add(
                 "qualifications",
-                "An expert lists at least one qualification.",
-                "يذكر الخبير مؤهلاً واحداً على الأقل.",
+                N_("An expert lists at least one qualification."),
             )
         if not proofs:
             problems.add(
                 "evidence",
-                "An expert gives at least one piece of evidence.",
-                "يقدّم الخبير دليلاً واحداً على الأقل.",
+                N_("An expert gives at least one piece of evidence."),
             )
     return TrackDetails(track, sector, employer, quals, proofs)
 
@@ -206,8 +197,9 @@ def _items(raw: Sequence[str], field_name: str, problems: Problems) -> tuple[str
     if len(items) > MAX_ITEMS or any(len(v) > MAX_ITEM_LENGTH for v in items):
         problems.add(
             field_name,
-            f"At most {MAX_ITEMS} items of {MAX_ITEM_LENGTH} characters.",
-            f"بحد أقصى {MAX_ITEMS} عنصراً لا يتجاوز كل منها {MAX_ITEM_LENGTH} حرفاً.",
+            N_("At most {max_items} items of {max_item_length} characters."),
+            max_items=MAX_ITEMS,
+            max_item_length=MAX_ITEM_LENGTH,
         )
         return ()
     return items

@@ -32,6 +32,7 @@ from domain.ambassadors.values import (
 from domain.envelope import Envelope
 from domain.errors import AlreadyExists, InvalidInput, InvalidTransition, NotFound
 from domain.lifecycle import check_not_erased, check_status, renewal_start, years_later
+from domain.messages import N_, Message
 from domain.people import Residency
 from domain.personal import Sealed
 from domain.regions import Region
@@ -197,7 +198,12 @@ class Membership(RegistryAggregate):
         )
         assert self.expires_on is not None
         running = status == MembershipStatus.ACTIVE
-        start = renewal_start(self.expires_on, running, today, ("membership", "العضوية"))
+        start = renewal_start(
+            self.expires_on,
+            running,
+            today,
+            N_("A membership is renewed within {days} days of its expiry ({ends_on})."),
+        )
         self._renewed(envelope=envelope, expires_on=years_later(start, MEMBERSHIP_YEARS))
 
     @event("Renewed")
@@ -212,8 +218,7 @@ class Membership(RegistryAggregate):
             MembershipStatus.EXPIRED
         ):
             raise InvalidTransition(
-                "Only an active membership past its expiry date can be recorded as expired.",
-                "لا يُسجَّل انتهاء إلا لعضوية نشطة تجاوزت تاريخ انتهائها.",
+                N_("Only an active membership past its expiry date can be recorded as expired."),
                 field="status",
             )
         self._expired(envelope=envelope)
@@ -228,14 +233,12 @@ class Membership(RegistryAggregate):
         self._require(envelope, {MembershipStatus.ACTIVE, MembershipStatus.PENDING}, "changed")
         if self.pending_track is not None:
             raise InvalidTransition(
-                "A track change is already waiting for a decision.",
-                "يوجد طلب تغيير مسار بانتظار القرار.",
+                N_("A track change is already waiting for a decision."),
                 field="track",
             )
         if details.track == self.track:
             raise InvalidInput(
-                "This membership is already on that track.",
-                "العضوية على هذا المسار مسبقاً.",
+                N_("This membership is already on that track."),
                 field="track",
             )
         self._track_change_requested(
@@ -269,8 +272,7 @@ class Membership(RegistryAggregate):
         envelope.require_reason()
         if self.pending_track is None:
             raise InvalidTransition(
-                "No track change is waiting for a decision.",
-                "لا يوجد طلب تغيير مسار بانتظار القرار.",
+                N_("No track change is waiting for a decision."),
                 field="track",
             )
         if approve:
@@ -307,27 +309,22 @@ class Membership(RegistryAggregate):
     ) -> None:
         self._require(envelope, {MembershipStatus.ACTIVE}, "credited with activities")
         if activity_id in self.activities:
-            raise AlreadyExists(
-                "This activity is already logged.", "هذا النشاط مسجل مسبقاً.", field="id"
-            )
+            raise AlreadyExists(N_("This activity is already logged."), field="id")
         title = required_text(
             title,
             "title",
             MAX_TITLE_LENGTH,
             collapse=True,
-            missing=(
-                f"A title of 1 to {MAX_TITLE_LENGTH} characters is required.",
-                f"العنوان مطلوب بطول 1 إلى {MAX_TITLE_LENGTH} حرفاً.",
+            missing=Message(
+                N_("A title of 1 to {max_title_length} characters is required."),
+                max_title_length=MAX_TITLE_LENGTH,
             ),
         )
         if held_on > envelope.at.date():
-            raise InvalidInput(
-                "This date is in the future.", "هذا التاريخ في المستقبل.", field="held_on"
-            )
+            raise InvalidInput(N_("This date is in the future."), field="held_on")
         if participants < 0:
             raise InvalidInput(
-                "Participants cannot be negative.",
-                "لا يكون عدد المشاركين سالباً.",
+                N_("Participants cannot be negative."),
                 field="participants",
             )
         self._activity_logged(
@@ -378,14 +375,12 @@ class Membership(RegistryAggregate):
     def _logged_activity(self, activity_id: UUID) -> Activity:
         activity = self.activities.get(activity_id)
         if activity is None:
-            raise NotFound(
-                "This membership has no such activity.", "لا يوجد هذا النشاط في العضوية."
-            )
+            raise NotFound(N_("This membership has no such activity."))
         if activity.status != ActivityStatus.LOGGED:
             raise InvalidTransition(
-                f"This activity is already {activity.status}.",
-                "تم البت في هذا النشاط مسبقاً.",
+                N_("This activity is already {status}."),
                 field="activity_id",
+                status=activity.status,
             )
         return activity
 
@@ -407,7 +402,7 @@ class Membership(RegistryAggregate):
         self, envelope: Envelope, allowed: set[MembershipStatus], verb: str
     ) -> MembershipStatus:
         status = self.status_on(envelope.at.date())
-        return check_status(status, allowed, verb, ("membership", "عضوية"), STATUS_AR[status])
+        return check_status(status, allowed, verb, N_("membership"), STATUS_AR[status])
 
 
 STATUS_AR: dict[MembershipStatus, str] = {

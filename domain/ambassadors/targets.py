@@ -9,6 +9,7 @@ from eventsourcing.domain import event
 from domain.aggregate import RegistryAggregate
 from domain.envelope import Envelope
 from domain.errors import InvalidInput
+from domain.messages import N_
 from domain.regions import Region
 
 TARGETS_ID = uuid5(NAMESPACE_URL, "https://nqs.saso.gov.sa/registry/ambassadors/targets")
@@ -36,8 +37,7 @@ class MembershipTargets(RegistryAggregate):
         envelope.require_reason()
         if target < 0 or target > 50_000_000:
             raise InvalidInput(
-                "A target is between 0 and 50,000,000.",
-                "المستهدف بين 0 و 50,000,000.",
+                N_("A target is between 0 and 50,000,000."),
                 field="target",
             )
         if self.targets.get(Region(region)) == target:

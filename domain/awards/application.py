@@ -29,6 +29,7 @@ from domain.errors import (
     NotFound,
     Problems,
 )
+from domain.messages import N_, Joined, Message
 
 MAX_TEXT = 8000
 MAX_EVIDENCE_PER_CRITERION = 10
@@ -70,8 +71,7 @@ class Incomplete(DomainError):
     """Submission refused: each missing answer or unmet condition is listed with its field."""
 
     code = "application-incomplete"
-    title = "The application cannot be submitted yet"
-    title_ar = "لا يمكن تقديم الطلب بعد"
+    title = N_("The application cannot be submitted yet")
 
 
 @dataclass(frozen=True)
@@ -114,13 +114,13 @@ def check_answer(criterion: Criterion, answer: Answer) -> None:
     """Refuses values that are malformed for the criterion's kind, naming each field."""
     problems = Problems()
     if answer.text is not None and len(answer.text) > MAX_TEXT:
-        problems.add("text", f"At most {MAX_TEXT} characters.", f"الحد الأقصى {MAX_TEXT} حرفاً.")
+        problems.add("text", N_("At most {max_text} characters."), max_text=MAX_TEXT)
     if criterion.kind == CriterionKind.KPI:
         for name, value in (("numerator", answer.numerator), ("denominator", answer.denominator)):
             if value is not None and (not value.is_finite() or value < 0):
-                problems.add(name, "Zero or more.", "صفر أو أكثر.")
+                problems.add(name, N_("Zero or more."))
         if answer.denominator is not None and answer.denominator == 0:
-            problems.add("denominator", "Greater than zero.", "أكبر من صفر.")
+            problems.add("denominator", N_("Greater than zero."))
         if (
             not problems.items
             and answer.numerator is not None
@@ -129,19 +129,18 @@ def check_answer(criterion: Criterion, answer: Answer) -> None:
         ):
             problems.add(
                 "numerator",
-                "The numerator cannot exceed the denominator: the KPI is a percentage.",
-                "لا يمكن أن يتجاوز البسط المقام: المؤشر نسبة مئوية.",
+                N_("The numerator cannot exceed the denominator: the KPI is a percentage."),
             )
     if criterion.kind == CriterionKind.COUNT and answer.count is not None and answer.count < 0:
-        problems.add("count", "Zero or more.", "صفر أو أكثر.")
+        problems.add("count", N_("Zero or more."))
     if criterion.kind == CriterionKind.ITEMISED:
         known = {item.key for item in criterion.items}
         for key in answer.items:
             if key not in known:
                 problems.add(
                     "items",
-                    f"'{key}' is not an item of this criterion.",
-                    f"'{key}' ليس من بنود هذا المعيار.",
+                    N_("'{key}' is not an item of this criterion."),
+                    key=key,
                 )
     problems.raise_if_any()
 
@@ -149,47 +148,35 @@ def check_answer(criterion: Criterion, answer: Answer) -> None:
 def missing_parts(criterion: Criterion, answer: Answer | None) -> list[FieldProblem]:
     """What an answer still lacks before the application can be submitted."""
     where = f"answers.{criterion.number}"
-    label = f"Criterion {criterion.number}"
-    label_ar = f"المعيار {criterion.number}"
+    number = criterion.number
     if answer is None:
         return [
-            FieldProblem(where, f"{label}: not answered yet.", f"{label_ar}: لم تتم الإجابة بعد.")
+            FieldProblem(where, Message(N_("Criterion {number}: not answered yet."), number=number))
         ]
     missing = []
     if (
         criterion.kind in (CriterionKind.EVIDENCE, CriterionKind.ITEMISED)
         and not (answer.text or "").strip()
     ):
-        missing.append(
-            (f"{where}.text", "describe how the criterion is met", "صف كيف يتحقق المعيار")
-        )
+        missing.append((f"{where}.text", N_("describe how the criterion is met")))
     if criterion.kind == CriterionKind.KPI:
         if answer.numerator is None:
-            missing.append((f"{where}.numerator", "the numerator is missing", "البسط غير مدخل"))
+            missing.append((f"{where}.numerator", N_("the numerator is missing")))
         if answer.denominator is None:
-            missing.append(
-                (f"{where}.denominator", "the denominator is missing", "المقام غير مدخل")
-            )
+            missing.append((f"{where}.denominator", N_("the denominator is missing")))
     if criterion.kind == CriterionKind.COUNT and answer.count is None:
-        missing.append((f"{where}.count", "the count is missing", "العدد غير مدخل"))
+        missing.append((f"{where}.count", N_("the count is missing")))
     if criterion.kind == CriterionKind.CERTIFICATE:
         if not (answer.certificate_number or "").strip():
-            missing.append(
-                (
-                    f"{where}.certificate_number",
-                    "the certificate number is missing",
-                    "رقم الشهادة غير مدخل",
-                )
-            )
+            missing.append((f"{where}.certificate_number", N_("the certificate number is missing")))
         if answer.expires_on is None:
-            missing.append(
-                (
-                    f"{where}.expires_on",
-                    "the certificate's expiry date is missing",
-                    "تاريخ انتهاء الشهادة غير مدخل",
-                )
-            )
-    return [FieldProblem(f, f"{label}: {en}.", f"{label_ar}: {ar}.") for f, en, ar in missing]
+            missing.append((f"{where}.expires_on", N_("the certificate's expiry date is missing")))
+    return [
+        FieldProblem(
+            f, Message(N_("Criterion {number}: {part}."), number=number, part=Message(part))
+        )
+        for f, part in missing
+    ]
 
 
 def evidence_warnings(framework: Framework, evidence_criteria: set[str]) -> list[FieldProblem]:
@@ -197,8 +184,12 @@ def evidence_warnings(framework: Framework, evidence_criteria: set[str]) -> list
     return [
         FieldProblem(
             f"evidence.{c.number}",
-            f"Criterion {c.number}: no evidence attached; without clear evidence it scores zero.",
-            f"المعيار {c.number}: لا توجد أدلة مرفقة؛ بدون دليل واضح تكون درجته صفراً.",
+            Message(
+                N_(
+                    "Criterion {number}: no evidence attached; without clear evidence it scores zero."
+                ),
+                number=c.number,
+            ),
         )
         for c in framework.criteria()
         if c.zero_without_evidence and c.number not in evidence_criteria
@@ -211,26 +202,25 @@ def check_evidence_file(name: str, media_type: str, size: int, head: bytes) -> t
     cleaned = cleaned[-200:]
     media_type = (media_type or "").split(";")[0].strip().lower()
     if size <= 0:
-        raise InvalidInput("The file is empty.", "الملف فارغ.", field="file")
+        raise InvalidInput(N_("The file is empty."), field="file")
     if size > MAX_EVIDENCE_BYTES:
         raise InvalidInput(
-            f"A file is at most {MAX_EVIDENCE_BYTES // (1024 * 1024)} MB.",
-            f"الحد الأقصى لحجم الملف {MAX_EVIDENCE_BYTES // (1024 * 1024)} ميجابايت.",
+            N_("A file is at most {megabytes} MB."),
             field="file",
+            megabytes=MAX_EVIDENCE_BYTES // (1024 * 1024),
         )
     allowed = EVIDENCE_TYPES.get(media_type)
     if allowed is None:
         raise InvalidInput(
-            "Evidence is a PDF, PNG, JPEG, Word, Excel or PowerPoint file.",
-            "الأدلة ملفات PDF أو PNG أو JPEG أو Word أو Excel أو PowerPoint.",
+            N_("Evidence is a PDF, PNG, JPEG, Word, Excel or PowerPoint file."),
             field="file",
         )
     extensions, signatures = allowed
     if not cleaned.lower().endswith(extensions) or not head.startswith(signatures):
         raise InvalidInput(
-            f"The file's name or content does not match its type ({media_type}).",
-            f"اسم الملف أو محتواه لا يطابق نوعه ({media_type}).",
+            N_("The file's name or content does not match its type ({media_type})."),
             field="file",
+            media_type=media_type,
         )
     return cleaned, media_type
 
@@ -298,19 +288,18 @@ class Application(RegistryAggregate):
     def attach_evidence(self, envelope: Envelope, evidence: Evidence) -> None:
         self._check_draft()
         if not _SHA256.match(evidence.sha256):
-            raise InvalidInput("Not a SHA-256 digest.", "ليست بصمة SHA-256.", field="sha256")
+            raise InvalidInput(N_("Not a SHA-256 digest."), field="sha256")
         same_criterion = [e for e in self.evidence.values() if e.criterion == evidence.criterion]
         if any(e.sha256 == evidence.sha256 for e in same_criterion):
             raise InvalidInput(
-                "This file is already attached to this criterion.",
-                "هذا الملف مرفق بهذا المعيار مسبقاً.",
+                N_("This file is already attached to this criterion."),
                 field="file",
             )
         if len(same_criterion) >= MAX_EVIDENCE_PER_CRITERION:
             raise InvalidInput(
-                f"At most {MAX_EVIDENCE_PER_CRITERION} files per criterion.",
-                f"الحد الأقصى {MAX_EVIDENCE_PER_CRITERION} ملفات لكل معيار.",
+                N_("At most {max_evidence_per_criterion} files per criterion."),
                 field="file",
+                max_evidence_per_criterion=MAX_EVIDENCE_PER_CRITERION,
             )
         self._evidence_attached(envelope=envelope, evidence=evidence)
 
@@ -331,13 +320,12 @@ class Application(RegistryAggregate):
         try:
             return self.evidence[evidence_id]
         except KeyError:
-            raise NotFound("No such evidence file.", "لا يوجد ملف دليل بهذا المعرّف.") from None
+            raise NotFound(N_("No such evidence file.")) from None
 
     def _check_draft(self) -> None:
         if self.status != ApplicationStatus.DRAFT:
             raise InvalidTransition(
-                "The application has been submitted: its answers and evidence are frozen.",
-                "تم تقديم الطلب: إجاباته وأدلته مجمّدة.",
+                N_("The application has been submitted: its answers and evidence are frozen."),
                 field="status",
             )
 
@@ -345,8 +333,7 @@ class Application(RegistryAggregate):
         """Judges are assigned only to applications screened as eligible."""
         if self.status != ApplicationStatus.ELIGIBLE:
             raise InvalidTransition(
-                "Judges are assigned to applications screened as eligible.",
-                "يُسند المحكّمون إلى الطلبات المستوفية للشروط بعد الفرز.",
+                N_("Judges are assigned to applications screened as eligible."),
                 field="application_id",
             )
 
@@ -354,8 +341,7 @@ class Application(RegistryAggregate):
         """Judges declare their interests in submitted applications (screened or not yet)."""
         if self.status not in (ApplicationStatus.SUBMITTED, ApplicationStatus.ELIGIBLE):
             raise InvalidTransition(
-                "Interests are declared for submitted applications.",
-                "يتم الإفصاح عن المصالح للطلبات المقدمة.",
+                N_("Interests are declared for submitted applications."),
             )
 
     # -- submission and screening ------------------------------------------------------
@@ -376,11 +362,10 @@ class Application(RegistryAggregate):
         problems = self.submission_problems(framework) + list(ineligible)
         if problems:
             raise Incomplete(
-                f"{len(problems)} thing(s) to complete before submitting: "
-                + "; ".join(p.message for p in problems[:10]),
-                f"{len(problems)} أمر/أمور يجب استكمالها قبل التقديم: "
-                + "؛ ".join(p.message_ar for p in problems[:10]),
+                N_("{count} thing(s) to complete before submitting: {things}"),
                 problems=problems,
+                count=len(problems),
+                things=Joined.of((p.message for p in problems[:10]), N_("; ")),
             )
         self._submitted(envelope=envelope)
 
@@ -397,17 +382,16 @@ class Application(RegistryAggregate):
         envelope.require_reason()
         if self.status == ApplicationStatus.DRAFT:
             raise InvalidTransition(
-                "Only a submitted application can be screened.",
-                "لا يمكن فرز إلا الطلبات المقدمة.",
+                N_("Only a submitted application can be screened."),
                 field="status",
             )
         if eligible and ineligible:
             raise Incomplete(
-                "The automatic checks fail, so the application cannot be declared eligible: "
-                + "; ".join(p.message for p in ineligible),
-                "لا يمكن اعتبار الطلب مستوفياً لأن الفحوص الآلية لم تتحقق: "
-                + "؛ ".join(p.message_ar for p in ineligible),
+                N_(
+                    "The automatic checks fail, so the application cannot be declared eligible: {checks}"
+                ),
                 problems=ineligible,
+                checks=Joined.of((p.message for p in ineligible), N_("; ")),
             )
         self._screened(
             envelope=envelope, eligible=eligible, failed_checks=tuple(p.field for p in ineligible)

@@ -28,6 +28,7 @@ from domain.awards.organisation import OrganisationType
 from domain.awards.ranking import CategoryResults, check_complete, without
 from domain.envelope import Envelope
 from domain.errors import InvalidInput, InvalidTransition, NotFound, Problems
+from domain.messages import N_, Message
 from domain.text import Text
 
 NAMESPACE_AWARDS = uuid5(NAMESPACE_URL, "https://nqs.saso.gov.sa/registry/awards")
@@ -55,6 +56,12 @@ PHASE_NAMES: dict[PhaseKind, tuple[str, str]] = {
 }
 
 
+def phase_name(kind: PhaseKind | str) -> Text:
+    """A phase's name, for a message to show in either language."""
+    english, arabic = PHASE_NAMES[PhaseKind(kind)]
+    return Text(ar=arabic, en=english)
+
+
 class EditionStatus(StrEnum):
     DRAFT = "draft"
     OPEN = "open"
@@ -73,8 +80,7 @@ def normalise_code(code: str) -> str:
     code = (code or "").strip().upper()
     if not CODE_PATTERN.match(code):
         raise InvalidInput(
-            "A programme code is 2 to 30 capital letters, digits or hyphens, e.g. AMYAZ.",
-            "رمز البرنامج من 2 إلى 30 حرفاً لاتينياً كبيراً أو رقماً أو شرطة، مثل AMYAZ.",
+            N_("A programme code is 2 to 30 capital letters, digits or hyphens, e.g. AMYAZ."),
             field="code",
         )
     return code
@@ -88,8 +94,7 @@ class PhaseClosed(InvalidTransition):
     """Something was attempted outside the window the timeline gives it."""
 
     code = "phase-closed"
-    title = "This is not possible at this stage of the award's timeline"
-    title_ar = "هذا الإجراء غير متاح في هذه المرحلة من الجدول الزمني للجائزة"
+    title = N_("This is not possible at this stage of the award's timeline")
 
 
 @dataclass(frozen=True)
@@ -121,20 +126,16 @@ class Category:
         if not CATEGORY_PATTERN.match(self.key):
             problems.add(
                 "key",
-                "A category key is 2 to 40 lowercase letters, digits or hyphens.",
-                "مفتاح الفئة من 2 إلى 40 حرفاً لاتينياً صغيراً أو رقماً أو شرطة.",
+                N_("A category key is 2 to 40 lowercase letters, digits or hyphens."),
             )
         if not 0 <= self.winners <= 100:
-            problems.add("winners", "Winners are between 0 and 100.", "عدد الفائزين بين 0 و 100.")
+            problems.add("winners", N_("Winners are between 0 and 100."))
         if self.min_beds is not None and self.min_beds < 0:
-            problems.add(
-                "min_beds", "Beds cannot be negative.", "لا يمكن أن يكون عدد الأسرّة سالباً."
-            )
+            problems.add("min_beds", N_("Beds cannot be negative."))
         if not self.organisation_types:
             problems.add(
                 "organisation_types",
-                "Name the organisation types that may apply.",
-                "حدد أنواع الجهات التي يحق لها التقديم.",
+                N_("Name the organisation types that may apply."),
             )
         return problems
 
@@ -239,9 +240,7 @@ class Edition(RegistryAggregate):
         eligibility: EligibilityRules,
     ) -> Edition:
         if not 2000 <= year <= 2100:
-            raise InvalidInput(
-                "The year is between 2000 and 2100.", "السنة بين 2000 و 2100.", field="year"
-            )
+            raise InvalidInput(N_("The year is between 2000 and 2100."), field="year")
         _check_minimum(minimum_score)
         return cls(
             envelope=envelope,
@@ -352,19 +351,18 @@ class Edition(RegistryAggregate):
         A window that has already closed cannot be reopened or moved: its deadline held.
         """
         if phase.opens_at >= phase.closes_at:
-            raise InvalidInput(
-                "A phase closes after it opens.", "تنتهي المرحلة بعد أن تبدأ.", field="closes_at"
-            )
+            raise InvalidInput(N_("A phase closes after it opens."), field="closes_at")
         if self.status != EditionStatus.DRAFT:
             envelope.require_reason()
             current = self.phases.get(PhaseKind(phase.kind))
             if current is not None and current.closes_at <= envelope.at:
                 raise PhaseClosed(
-                    f"The {PHASE_NAMES[current.kind][0]} phase closed on "
-                    f"{local_time(current.closes_at)} (Riyadh time) and cannot be changed.",
-                    f"انتهت مرحلة {PHASE_NAMES[current.kind][1]} في {local_time(current.closes_at)} "
-                    "(بتوقيت الرياض) ولا يمكن تعديلها.",
+                    N_(
+                        "The {phase} phase closed on {closes_at} (Riyadh time) and cannot be changed."
+                    ),
                     field="kind",
+                    phase=phase_name(current.kind),
+                    closes_at=local_time(current.closes_at),
                 )
             phases = {**self.phases, PhaseKind(phase.kind): phase}
             _timeline_problems(phases).raise_if_any()
@@ -383,8 +381,7 @@ class Edition(RegistryAggregate):
         if not self.categories:
             problems.add(
                 "categories",
-                "An edition needs at least one category.",
-                "تحتاج الدورة إلى فئة واحدة على الأقل.",
+                N_("An edition needs at least one category."),
             )
         problems.raise_if_any()
         self._opened(envelope=envelope)
@@ -396,8 +393,7 @@ class Edition(RegistryAggregate):
     def _check_draft(self, field: str) -> None:
         if self.status != EditionStatus.DRAFT:
             raise InvalidTransition(
-                "The edition is open: its configuration is frozen.",
-                "الدورة مفتوحة: إعداداتها مجمّدة.",
+                N_("The edition is open: its configuration is frozen."),
                 field=field,
             )
 
@@ -407,9 +403,7 @@ class Edition(RegistryAggregate):
         try:
             return self.categories[key]
         except KeyError:
-            raise NotFound(
-                f"This edition has no category '{key}'.", f"لا توجد فئة '{key}' في هذه الدورة."
-            ) from None
+            raise NotFound(N_("This edition has no category '{key}'."), key=key) from None
 
     def phase_at(self, at: datetime) -> PhaseKind | None:
         for phase in self.phases.values():
@@ -417,32 +411,36 @@ class Edition(RegistryAggregate):
                 return PhaseKind(phase.kind)
         return None
 
-    def require_phase(self, kind: PhaseKind, at: datetime, action: tuple[str, str]) -> None:
-        """Refuses ``action`` unless the edition is open and ``kind``'s window holds ``at``."""
-        english, arabic = action
+    def require_phase(self, kind: PhaseKind, at: datetime, action: str) -> None:
+        """Refuses ``action`` (a msgid) unless the edition is open and ``kind``'s window holds
+        ``at``."""
+        said = Message(action)
         if self.status == EditionStatus.DRAFT:
-            raise PhaseClosed(
-                f"{english}: the edition has not opened yet.",
-                f"{arabic}: لم تُفتح الدورة بعد.",
-            )
+            raise PhaseClosed(N_("{action}: the edition has not opened yet."), action=said)
         phase = self.phases[kind]
-        name_en, name_ar = PHASE_NAMES[kind]
         if at < phase.opens_at:
             raise PhaseClosed(
-                f"{english}: the {name_en} phase opens on {local_time(phase.opens_at)} "
-                f"(Riyadh time, {phase.opens_at.isoformat()}).",
-                f"{arabic}: تبدأ مرحلة {name_ar} في {local_time(phase.opens_at)} "
-                f"(بتوقيت الرياض، {phase.opens_at.isoformat()}).",
+                N_(
+                    "{action}: the {phase} phase opens on {opens_at} (Riyadh time, {opens_at_iso})."
+                ),
+                action=said,
+                phase=phase_name(kind),
+                opens_at=local_time(phase.opens_at),
+                opens_at_iso=phase.opens_at.isoformat(),
             )
         if at >= phase.closes_at:
             raise PhaseClosed(
-                f"{english}: the {name_en} phase closed on {local_time(phase.closes_at)} "
-                f"(Riyadh time, {phase.closes_at.isoformat()}).",
-                f"{arabic}: انتهت مرحلة {name_ar} في {local_time(phase.closes_at)} "
-                f"(بتوقيت الرياض، {phase.closes_at.isoformat()}).",
+                N_(
+                    "{action}: the {phase} phase closed on {closes_at} "
+                    "(Riyadh time, {closes_at_iso})."
+                ),
+                action=said,
+                phase=phase_name(kind),
+                closes_at=local_time(phase.closes_at),
+                closes_at_iso=phase.closes_at.isoformat(),
             )
 
-    def require_before_end_of(self, kind: PhaseKind, at: datetime, action: tuple[str, str]) -> None:
+    def require_before_end_of(self, kind: PhaseKind, at: datetime, action: str) -> None:
         """Refuses ``action`` once ``kind``'s window has closed (or before the edition opens)."""
         phase = self.phases.get(kind)
         if self.status == EditionStatus.DRAFT or phase is None:
@@ -460,8 +458,8 @@ class Edition(RegistryAggregate):
         if self.status == EditionStatus.DRAFT or judging is None or envelope.at < judging.closes_at:
             when = local_time(judging.closes_at) if judging else "—"
             raise PhaseClosed(
-                f"Results are published once judging has closed ({when}, Riyadh time).",
-                f"تُنشر النتائج بعد انتهاء التحكيم ({when} بتوقيت الرياض).",
+                N_("Results are published once judging has closed ({when}, Riyadh time)."),
+                when=when,
             )
         if self.results_revision:
             envelope.require_reason()
@@ -484,8 +482,7 @@ class Edition(RegistryAggregate):
                     )
                     return
         raise InvalidTransition(
-            "Only a published award can be withdrawn, and this application holds none.",
-            "لا يمكن سحب إلا جائزة منشورة، وهذا الطلب لا يحمل جائزة.",
+            N_("Only a published award can be withdrawn, and this application holds none."),
             field="application_id",
         )
 
@@ -497,8 +494,7 @@ class Edition(RegistryAggregate):
 def _check_minimum(score: Decimal) -> None:
     if not Decimal(0) <= score <= Decimal(100):
         raise InvalidInput(
-            "The minimum score is between 0 and 100.",
-            "الحد الأدنى للدرجة بين 0 و 100.",
+            N_("The minimum score is between 0 and 100."),
             field="minimum_score",
         )
 
@@ -507,18 +503,15 @@ def _timeline_problems(phases: dict[PhaseKind, Phase]) -> Problems:
     problems = Problems()
     for kind in PHASE_ORDER:
         if kind not in phases:
-            name_en, name_ar = PHASE_NAMES[kind]
             problems.add(
-                f"phases.{kind}",
-                f"The {name_en} phase has no dates yet.",
-                f"لم تُحدد تواريخ مرحلة {name_ar} بعد.",
+                f"phases.{kind}", N_("The {phase} phase has no dates yet."), phase=phase_name(kind)
             )
     ordered = [phases[k] for k in PHASE_ORDER if k in phases]
     for earlier, later in pairwise(ordered):
         if later.opens_at < earlier.closes_at:
             problems.add(
                 f"phases.{later.kind}",
-                f"The {PHASE_NAMES[PhaseKind(later.kind)][0]} phase overlaps the one before it.",
-                f"مرحلة {PHASE_NAMES[PhaseKind(later.kind)][1]} تتداخل مع المرحلة التي قبلها.",
+                N_("The {phase} phase overlaps the one before it."),
+                phase=phase_name(later.kind),
             )
     return problems

@@ -15,10 +15,12 @@ from domain.awards.organisation import (
     OrganisationFacts,
     OrganisationStatus,
     OrganisationType,
-    type_names_ar,
+    type_names,
 )
 from domain.errors import FieldProblem
+from domain.messages import N_, Joined, Message, Param
 from domain.regions import REGION_NAMES, Region
+from domain.text import Text
 
 
 @dataclass(frozen=True)
@@ -40,58 +42,55 @@ def eligibility_problems(
     """Every condition the organisation does not meet on ``on``, each with its field."""
     problems: list[FieldProblem] = []
 
-    def add(field: str, english: str, arabic: str) -> None:
-        problems.append(FieldProblem(f"organisation.{field}", english, arabic))
+    def add(field: str, message: str, /, **params: Param) -> None:
+        problems.append(FieldProblem(f"organisation.{field}", Message(message, **params)))
 
     if organisation_types and facts.type not in organisation_types:
-        allowed = ", ".join(str(t) for t in organisation_types)
-        add(
-            "type",
-            f"This category is for: {allowed}.",
-            f"هذه الفئة مخصصة لـ: {type_names_ar(organisation_types)}.",
-        )
+        add("type", N_("This category is for: {types}."), types=type_names(organisation_types))
     if rules.regions and facts.region not in rules.regions:
-        names = [REGION_NAMES[r] for r in rules.regions]
-        add(
-            "region",
-            f"Only organisations in {', '.join(n[0] for n in names)} may apply.",
-            f"التقديم متاح للمنشآت في {'، '.join(n[1] for n in names)} فقط.",
+        regions = Joined.of(
+            Text(ar=REGION_NAMES[r][1], en=REGION_NAMES[r][0]) for r in rules.regions
         )
+        add("region", N_("Only organisations in {regions} may apply."), regions=regions)
     if min_beds is not None and (facts.beds or 0) < min_beds:
         add(
             "beds",
-            f"This category needs at least {min_beds} beds (recorded: {facts.beds or 0}).",
-            f"تتطلب هذه الفئة {min_beds} سريراً فأكثر (المسجل: {facts.beds or 0}).",
+            N_("This category needs at least {min_beds} beds (recorded: {beds})."),
+            min_beds=min_beds,
+            beds=facts.beds or 0,
         )
     if rules.requires_valid_licence and facts.licence_expires_on < on:
         add(
             "licence_expires_on",
-            f"The operating licence expired on {facts.licence_expires_on.isoformat()}.",
-            f"انتهى ترخيص مزاولة العمل في {facts.licence_expires_on.isoformat()}.",
+            N_("The operating licence expired on {licence_expires_on}."),
+            licence_expires_on=facts.licence_expires_on.isoformat(),
         )
     years = facts.years_of_operation(on)
     if rules.min_years_of_operation is not None and years < rules.min_years_of_operation:
         add(
             "operating_since",
-            f"At least {rules.min_years_of_operation} years of operation are required "
-            f"(so far: {years}).",
-            f"يشترط مزاولة العمل منذ {rules.min_years_of_operation} سنوات على الأقل "
-            f"(حتى الآن: {years}).",
+            N_(
+                "At least {min_years_of_operation} years of operation are required (so "
+                "far: {years})."
+            ),
+            min_years_of_operation=rules.min_years_of_operation,
+            years=years,
         )
     if rules.requires_current_accreditation and not any(
         a.expires_on >= on for a in facts.accreditations
     ):
         add(
             "accreditations",
-            "A current local or international accreditation (with a valid certificate) is required.",
-            "يشترط الحصول على اعتماد محلي أو دولي بشهادة حديثة وسارية.",
+            N_(
+                "A current local or international accreditation (with a valid "
+                "certificate) is required."
+            ),
         )
     if rules.requires_activated_organisation and facts.status != OrganisationStatus.ACTIVE:
         add(
             "status",
-            "The organisation must be registered and activated on the platform.",
-            "يجب أن تكون الجهة مسجلة ومفعلة في المنصة.",
+            N_("The organisation must be registered and activated on the platform."),
         )
     elif facts.status == OrganisationStatus.SUSPENDED:
-        add("status", "The organisation is suspended.", "الجهة موقوفة.")
+        add("status", N_("The organisation is suspended."))
     return problems

@@ -14,6 +14,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from domain.errors import NotFound
+from domain.messages import N_
 from domain.text import Text
 
 
@@ -117,6 +118,4 @@ class Framework:
         for criterion in self.criteria():
             if criterion.number == number:
                 return criterion
-        raise NotFound(
-            f"The framework has no criterion {number}.", f"لا يوجد المعيار {number} في الإطار."
-        )
+        raise NotFound(N_("The framework has no criterion {number}."), number=number)

@@ -21,6 +21,7 @@ from domain.aggregate import RegistryAggregate
 from domain.awards.framework import Criterion, CriterionKind, Framework
 from domain.envelope import Envelope
 from domain.errors import InvalidInput, InvalidTransition, Problems
+from domain.messages import N_
 
 NAMESPACE_FRAMEWORKS = uuid5(NAMESPACE_URL, "https://nqs.saso.gov.sa/registry/award-frameworks")
 KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{1,59}$")
@@ -35,8 +36,10 @@ def normalise_key(key: str) -> str:
     key = (key or "").strip().lower()
     if not KEY_PATTERN.match(key):
         raise InvalidInput(
-            "A framework key is 2 to 60 lowercase letters, digits or hyphens, e.g. amyaz-hospitals.",
-            "مفتاح الإطار من 2 إلى 60 حرفاً لاتينياً صغيراً أو رقماً أو شرطة، مثل amyaz-hospitals.",
+            N_(
+                "A framework key is 2 to 60 lowercase letters, digits or hyphens, e.g. "
+                "amyaz-hospitals."
+            ),
             field="key",
         )
     return key
@@ -46,41 +49,36 @@ def framework_problems(framework: Framework) -> Problems:
     """Everything wrong with a framework's shape, each problem naming where it is."""
     problems = Problems()
     if framework.version < 1:
-        problems.add("version", "Versions start at 1.", "تبدأ الإصدارات من 1.")
+        problems.add("version", N_("Versions start at 1."))
     if not framework.domains:
         if not framework.goals:
-            problems.add("domains", "A framework needs domains.", "يحتاج الإطار إلى مجالات.")
+            problems.add("domains", N_("A framework needs domains."))
         return problems
     weights = sum(d.weight for d in framework.domains)
     if weights != HUNDRED:
         problems.add(
             "domains",
-            f"Domain weights add up to {weights}, not 100.",
-            f"مجموع أوزان المجالات {weights} وليس 100.",
+            N_("Domain weights add up to {weights}, not 100."),
+            weights=weights,
         )
     keys = Counter(d.key for d in framework.domains)
     numbers = Counter(c.number for c in framework.criteria())
     for key, count in keys.items():
         if count > 1:
-            problems.add("domains", f"Domain '{key}' appears twice.", f"المجال '{key}' مكرر.")
+            problems.add("domains", N_("Domain '{key}' appears twice."), key=key)
     for number, count in numbers.items():
         if count > 1:
-            problems.add(
-                "criteria", f"Criterion {number} appears twice.", f"المعيار {number} مكرر."
-            )
+            problems.add("criteria", N_("Criterion {number} appears twice."), number=number)
     for i, domain in enumerate(framework.domains):
         where = f"domains[{i}]"
         if domain.weight <= 0:
-            problems.add(f"{where}.weight", "A weight is above zero.", "الوزن أكبر من صفر.")
+            problems.add(f"{where}.weight", N_("A weight is above zero."))
         if not domain.criteria:
-            problems.add(
-                f"{where}.criteria", "A domain needs criteria.", "يحتاج المجال إلى معايير."
-            )
+            problems.add(f"{where}.criteria", N_("A domain needs criteria."))
         elif domain.max_points <= 0:
             problems.add(
                 f"{where}.criteria",
-                "A domain needs points to earn outside its additional criteria.",
-                "يحتاج المجال إلى درجات خارج معاييره الإضافية.",
+                N_("A domain needs points to earn outside its additional criteria."),
             )
         for j, criterion in enumerate(domain.criteria):
             _criterion_problems(problems, f"{where}.criteria[{j}]", criterion)
@@ -89,66 +87,58 @@ def framework_problems(framework: Framework) -> Problems:
 
 def _criterion_problems(problems: Problems, where: str, criterion: Criterion) -> None:
     if criterion.max_points <= 0:
-        problems.add(
-            f"{where}.max_points", "Maximum points are above zero.", "الدرجة القصوى أكبر من صفر."
-        )
+        problems.add(f"{where}.max_points", N_("Maximum points are above zero."))
     kind = criterion.kind
     if kind in (CriterionKind.KPI, CriterionKind.COUNT):
         if not criterion.bands:
             problems.add(
                 f"{where}.bands",
-                "A KPI or count criterion needs bands that map values to points.",
-                "يحتاج معيار المؤشر أو العدد إلى شرائح تحوّل القيم إلى درجات.",
+                N_("A KPI or count criterion needs bands that map values to points."),
             )
         for band in criterion.bands:
             if band.points < 0 or band.points > criterion.max_points:
                 problems.add(
                     f"{where}.bands",
-                    "A band's points are between 0 and the criterion's maximum.",
-                    "درجة الشريحة بين 0 والدرجة القصوى للمعيار.",
+                    N_("A band's points are between 0 and the criterion's maximum."),
                 )
     elif criterion.bands:
         problems.add(
             f"{where}.bands",
-            "Only KPI and count criteria have bands.",
-            "الشرائح لمعايير المؤشرات والأعداد فقط.",
+            N_("Only KPI and count criteria have bands."),
         )
     if kind == CriterionKind.ITEMISED:
         total = sum(item.points for item in criterion.items)
         if not criterion.items:
             problems.add(
                 f"{where}.items",
-                "An itemised criterion needs items.",
-                "يحتاج المعيار المفصّل إلى بنود.",
+                N_("An itemised criterion needs items."),
             )
         elif total != criterion.max_points:
             problems.add(
                 f"{where}.items",
-                f"The items add up to {total}, not the maximum {criterion.max_points}.",
-                f"مجموع البنود {total} وليس الدرجة القصوى {criterion.max_points}.",
+                N_("The items add up to {total}, not the maximum {max_points}."),
+                total=total,
+                max_points=criterion.max_points,
             )
         if len({item.key for item in criterion.items}) != len(criterion.items):
-            problems.add(f"{where}.items", "Item keys are unique.", "مفاتيح البنود فريدة.")
+            problems.add(f"{where}.items", N_("Item keys are unique."))
     elif criterion.items:
-        problems.add(
-            f"{where}.items", "Only itemised criteria have items.", "البنود للمعايير المفصّلة فقط."
-        )
+        problems.add(f"{where}.items", N_("Only itemised criteria have items."))
 
 
 def check_points_override(criterion: Criterion, max_points: Decimal) -> None:
     """An edition may set the points only where the seed gives none (and no items fix them)."""
     if not criterion.default_points or criterion.kind == CriterionKind.ITEMISED:
         raise InvalidInput(
-            f"The source gives criterion {criterion.number}'s points; they cannot be changed.",
-            f"يحدد المصدر درجات المعيار {criterion.number}؛ ولا يمكن تغييرها.",
+            N_("The source gives criterion {number}'s points; they cannot be changed."),
             field="criterion",
+            number=criterion.number,
         )
     if not Decimal(0) < max_points <= Decimal(100) or max_points != max_points.quantize(
         Decimal("0.01")
     ):
         raise InvalidInput(
-            "Maximum points are above 0 and at most 100, with at most two decimals.",
-            "الدرجة القصوى أكبر من 0 ولا تتجاوز 100، بحد أقصى منزلتين عشريتين.",
+            N_("Maximum points are above 0 and at most 100, with at most two decimals."),
             field="max_points",
         )
 
@@ -204,16 +194,17 @@ class FrameworkVersion(RegistryAggregate):
         envelope.require_reason()
         if self.locked:
             raise InvalidTransition(
-                f"Version {self.number} of '{self.key}' is in use by an open edition and can no "
-                "longer change: publish the correction as a new version.",
-                f"الإصدار {self.number} من '{self.key}' مستخدم في دورة مفتوحة ولا يمكن تعديله: "
-                "انشر التصحيح كإصدار جديد.",
+                N_(
+                    "Version {number} of '{key}' is in use by an open edition and can no "
+                    "longer change: publish the correction as a new version."
+                ),
                 field="version",
+                number=self.number,
+                key=self.key,
             )
         if normalise_key(framework.key) != self.key or framework.version != self.number:
             raise InvalidInput(
-                "The key and version cannot change; publish a new version instead.",
-                "لا يمكن تغيير المفتاح أو الإصدار؛ انشر إصداراً جديداً.",
+                N_("The key and version cannot change; publish a new version instead."),
                 field="version",
             )
         framework_problems(framework).raise_if_any()

@@ -25,6 +25,7 @@ from domain.awards.framework import Criterion
 from domain.awards.scoring import Assessment, score_criterion
 from domain.envelope import Envelope
 from domain.errors import InvalidInput, InvalidTransition
+from domain.messages import N_, Joined
 from domain.text import Text, required_text
 
 MAX_JUSTIFICATION = 4000
@@ -40,8 +41,7 @@ def consensus_id(application_id: UUID) -> UUID:
 
 class ConflictOfInterest(InvalidTransition):
     code = "conflict-of-interest"
-    title = "A judge with a conflict of interest takes no part in this application"
-    title_ar = "المحكّم الذي لديه تعارض مصالح لا يشارك في تقييم هذا الطلب"
+    title = N_("A judge with a conflict of interest takes no part in this application")
 
 
 class Declaration(StrEnum):
@@ -77,10 +77,7 @@ def _justification(text: str, field: str = "justification") -> str:
         text,
         field,
         MAX_JUSTIFICATION,
-        missing=(
-            "Say why: a justification is required for every score.",
-            "اذكر المبرر: كل درجة تحتاج إلى مبرر.",
-        ),
+        missing=N_("Say why: a justification is required for every score."),
     )
 
 
@@ -164,15 +161,15 @@ class Scorecard(RegistryAggregate):
     def assign(self, envelope: Envelope) -> None:
         if self.declaration == Declaration.CONFLICT:
             raise ConflictOfInterest(
-                "This judge has declared a conflict of interest with this application and "
-                "cannot be assigned to it.",
-                "أفصح هذا المحكّم عن تعارض مصالح مع هذا الطلب ولا يمكن إسناده إليه.",
+                N_(
+                    "This judge has declared a conflict of interest with this application "
+                    "and cannot be assigned to it."
+                ),
                 field="judge_id",
             )
         if self.assigned:
             raise InvalidTransition(
-                "This judge is already assigned to this application.",
-                "هذا المحكّم مُسند إلى هذا الطلب مسبقاً.",
+                N_("This judge is already assigned to this application."),
                 field="judge_id",
             )
         self._assigned(envelope=envelope, judge_id=self.judge_id)
@@ -185,8 +182,7 @@ class Scorecard(RegistryAggregate):
         envelope.require_reason()
         if not self.assigned:
             raise InvalidTransition(
-                "This judge is not assigned to this application.",
-                "هذا المحكّم غير مُسند إلى هذا الطلب.",
+                N_("This judge is not assigned to this application."),
                 field="judge_id",
             )
         self._unassigned(envelope=envelope, judge_id=self.judge_id)
@@ -199,8 +195,7 @@ class Scorecard(RegistryAggregate):
         """The judge's declaration of interests; a conflict (with its nature as reason) is final."""
         if self.declaration == Declaration.CONFLICT:
             raise ConflictOfInterest(
-                "A conflict of interest has already been declared for this application.",
-                "تم الإفصاح عن تعارض مصالح مع هذا الطلب مسبقاً.",
+                N_("A conflict of interest has already been declared for this application."),
                 field="conflicted",
             )
         if conflicted:
@@ -222,18 +217,17 @@ class Scorecard(RegistryAggregate):
     def check_may_score(self) -> None:
         if self.declaration == Declaration.CONFLICT:
             raise ConflictOfInterest(
-                "You declared a conflict of interest with this application: you cannot score it.",
-                "أفصحت عن تعارض مصالح مع هذا الطلب: لا يمكنك تقييمه.",
+                N_(
+                    "You declared a conflict of interest with this application: you cannot score it."
+                ),
             )
         if not self.assigned:
             raise InvalidTransition(
-                "You are not assigned to this application.",
-                "لست مُسنداً إلى هذا الطلب.",
+                N_("You are not assigned to this application."),
             )
         if self.declaration == Declaration.PENDING:
             raise InvalidTransition(
-                "Declare your interests in this application before you see or score it.",
-                "أفصح عن مصالحك تجاه هذا الطلب قبل الاطلاع عليه أو تقييمه.",
+                N_("Declare your interests in this application before you see or score it."),
                 field="declaration",
             )
 
@@ -272,16 +266,15 @@ class Scorecard(RegistryAggregate):
         self.check_may_score()
         if self.submitted:
             raise InvalidTransition(
-                "This scorecard is already submitted.",
-                "تم تقديم بطاقة التقييم مسبقاً.",
+                N_("This scorecard is already submitted."),
                 field="status",
             )
         missing = [n for n in required if n not in self.scores]
         if missing:
             raise InvalidInput(
-                f"Score every criterion first; missing: {', '.join(missing)}.",
-                f"قيّم جميع المعايير أولاً؛ الناقصة: {'، '.join(missing)}.",
+                N_("Score every criterion first; missing: {missing}."),
                 field="scores",
+                missing=Joined.of(missing),
             )
         total = sum((s.points for s in self.scores.values()), Decimal(0))
         self._submitted(envelope=envelope, total_points=total)
@@ -332,14 +325,12 @@ class Consensus(RegistryAggregate):
         """Records the agreed score of one criterion, linked to the judges' scores behind it."""
         if not sources:
             raise InvalidInput(
-                "Name the individual scores this consensus comes from.",
-                "حدد الدرجات الفردية التي بُني عليها هذا الإجماع.",
+                N_("Name the individual scores this consensus comes from."),
                 field="sources",
             )
         if len({s.judge_id for s in sources}) != len(sources):
             raise InvalidInput(
-                "Each judge's score is listed once.",
-                "تُذكر درجة كل محكّم مرة واحدة.",
+                N_("Each judge's score is listed once."),
                 field="sources",
             )
         self._recorded(

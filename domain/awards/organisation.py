@@ -18,6 +18,7 @@ from eventsourcing.domain import event
 from domain.aggregate import RegistryAggregate
 from domain.envelope import Envelope
 from domain.errors import AlreadyExists, InvalidInput, InvalidTransition, NotFound, Problems
+from domain.messages import N_, Joined
 from domain.regions import Region
 from domain.text import Text
 
@@ -43,9 +44,9 @@ TYPE_NAMES_AR: dict[OrganisationType, str] = {
 }
 
 
-def type_names_ar(types: tuple[OrganisationType | str, ...]) -> str:
-    """Organisation types as an Arabic message lists them."""
-    return "، ".join(TYPE_NAMES_AR[OrganisationType(t)] for t in types)
+def type_names(types: tuple[OrganisationType | str, ...]) -> Joined:
+    """Organisation types as a message lists them: their codes in English, names in Arabic."""
+    return Joined.of(Text(ar=TYPE_NAMES_AR[OrganisationType(t)], en=str(t)) for t in types)
 
 
 class OrganisationStatus(StrEnum):
@@ -87,8 +88,7 @@ def normalise_licence(number: str) -> str:
     number = re.sub(r"\s+", "", (number or "")).upper()
     if not LICENCE_PATTERN.match(number):
         raise InvalidInput(
-            "A licence number is 3 to 40 letters, digits, hyphens or slashes.",
-            "رقم الترخيص من 3 إلى 40 حرفاً أو رقماً أو شرطة أو شرطة مائلة.",
+            N_("A licence number is 3 to 40 letters, digits, hyphens or slashes."),
             field="licence_number",
         )
     return number
@@ -112,16 +112,13 @@ class Profile:
     def problems(self, today: date) -> Problems:
         problems = Problems()
         if self.beds is not None and not 0 <= self.beds <= 10_000:
-            problems.add("beds", "Beds are between 0 and 10000.", "عدد الأسرّة بين 0 و 10000.")
+            problems.add("beds", N_("Beds are between 0 and 10000."))
         if self.type == OrganisationType.HOSPITAL and self.beds is None:
-            problems.add(
-                "beds", "A hospital states its number of beds.", "يجب أن يذكر المستشفى عدد أسرّته."
-            )
+            problems.add("beds", N_("A hospital must state its number of beds."))
         if self.operating_since > today:
             problems.add(
                 "operating_since",
-                "The start of operation cannot be in the future.",
-                "لا يمكن أن يكون تاريخ بدء التشغيل في المستقبل.",
+                N_("The start of operation cannot be in the future."),
             )
         return problems
 
@@ -156,13 +153,10 @@ class Organisation(RegistryAggregate):
 
     def add_accreditation(self, envelope: Envelope, accreditation: Accreditation) -> None:
         if accreditation.accreditation_id in self.accreditations:
-            raise AlreadyExists(
-                "This accreditation is already recorded.", "هذا الاعتماد مسجل مسبقاً.", field="id"
-            )
+            raise AlreadyExists(N_("This accreditation is already recorded."), field="id")
         if not accreditation.name.strip() or not accreditation.issuer.strip():
             raise InvalidInput(
-                "An accreditation has a name and an issuer.",
-                "للاعتماد اسم وجهة مانحة.",
+                N_("An accreditation has a name and an issuer."),
                 field="name" if not accreditation.name.strip() else "issuer",
             )
         self._accreditation_added(envelope=envelope, accreditation=accreditation)
@@ -174,7 +168,7 @@ class Organisation(RegistryAggregate):
     def remove_accreditation(self, envelope: Envelope, accreditation_id: UUID) -> None:
         envelope.require_reason()
         if accreditation_id not in self.accreditations:
-            raise NotFound("No such accreditation.", "لا يوجد اعتماد بهذا المعرّف.")
+            raise NotFound(N_("No such accreditation."))
         self._accreditation_removed(envelope=envelope, accreditation_id=accreditation_id)
 
     @event("AccreditationRemoved")
@@ -185,9 +179,7 @@ class Organisation(RegistryAggregate):
         """The executive office has verified the organisation: it may take part."""
         envelope.require_reason()
         if self.status == OrganisationStatus.ACTIVE:
-            raise InvalidTransition(
-                "This organisation is already active.", "هذه الجهة مفعّلة مسبقاً.", field="status"
-            )
+            raise InvalidTransition(N_("This organisation is already active."), field="status")
         self._activated(envelope=envelope)
 
     @event("Activated")
@@ -197,9 +189,7 @@ class Organisation(RegistryAggregate):
     def suspend(self, envelope: Envelope) -> None:
         envelope.require_reason()
         if self.status == OrganisationStatus.SUSPENDED:
-            raise InvalidTransition(
-                "This organisation is already suspended.", "هذه الجهة موقوفة مسبقاً.", field="status"
-            )
+            raise InvalidTransition(N_("This organisation is already suspended."), field="status")
         self._suspended(envelope=envelope)
 
     @event("Suspended")

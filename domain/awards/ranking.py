@@ -28,6 +28,7 @@ from uuid import UUID
 from domain.awards.framework import Framework
 from domain.awards.scoring import DomainScore, breakdown, required_criteria, round_score
 from domain.errors import DomainError, FieldProblem
+from domain.messages import N_, Message
 
 TIE_BREAK = (
     "Ties on the weighted total (two decimals) are broken by the weighted score of the "
@@ -39,8 +40,7 @@ TIE_BREAK = (
 
 class ResultsIncomplete(DomainError):
     code = "results-incomplete"
-    title = "Results cannot be published while consensus scores are missing"
-    title_ar = "لا يمكن نشر النتائج مع وجود درجات إجماع ناقصة"
+    title = N_("Results cannot be published while consensus scores are missing")
 
 
 @dataclass(frozen=True)
@@ -137,8 +137,10 @@ def check_complete(results: Iterable[CategoryResults]) -> None:
     incomplete = [
         FieldProblem(
             f"applications.{s.application_id}",
-            f"Application {s.application_id} has no complete consensus yet.",
-            f"الطلب {s.application_id} ليس له إجماع مكتمل بعد.",
+            Message(
+                N_("Application {application_id} has no complete consensus yet."),
+                application_id=s.application_id,
+            ),
         )
         for category in results
         for s in category.standings
@@ -146,7 +148,7 @@ def check_complete(results: Iterable[CategoryResults]) -> None:
     ]
     if incomplete:
         raise ResultsIncomplete(
-            f"{len(incomplete)} eligible application(s) still lack a complete consensus.",
-            f"{len(incomplete)} طلب/طلبات مستوفية ما زالت بلا إجماع مكتمل.",
+            N_("{count} eligible application(s) still lack a complete consensus."),
             problems=incomplete,
+            count=len(incomplete),
         )

@@ -33,6 +33,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from domain.awards.framework import Band, Criterion, CriterionKind, Direction, Framework
 from domain.errors import InvalidInput, Problems
+from domain.messages import N_
 from domain.text import Text
 
 ZERO = Decimal(0)
@@ -44,8 +45,7 @@ class EvidenceRequired(InvalidInput):
     """A non-zero score for a criterion whose evidence is missing."""
 
     code = "evidence-required"
-    title = "No evidence is attached: this criterion scores zero"
-    title_ar = "لا توجد أدلة مرفقة: درجة هذا المعيار صفر"
+    title = N_("No evidence is attached: this criterion scores zero")
 
 
 @dataclass(frozen=True)
@@ -113,8 +113,7 @@ def kpi_percent(numerator: Decimal, denominator: Decimal) -> Decimal:
     """numerator / denominator × 100; a zero denominator has no percentage."""
     if denominator <= 0:
         raise InvalidInput(
-            "The denominator must be greater than zero.",
-            "يجب أن يكون المقام أكبر من صفر.",
+            N_("The denominator must be greater than zero."),
             field="denominator",
         )
     return numerator * HUNDRED / denominator
@@ -149,16 +148,13 @@ def score_criterion(
         points = band_points(value, criterion.bands, criterion.direction)
     elif kind == CriterionKind.COUNT:
         if assessment.count is None or assessment.count < 0:
-            raise InvalidInput(
-                "Enter the count (zero or more).", "أدخل العدد (صفر أو أكثر).", field="count"
-            )
+            raise InvalidInput(N_("Enter the count (zero or more)."), field="count")
         value = Decimal(assessment.count)
         points = band_points(value, criterion.bands, criterion.direction)
     else:  # certificate
         if assessment.expires_on is None:
             raise InvalidInput(
-                "Enter the certificate's expiry date.",
-                "أدخل تاريخ انتهاء الشهادة.",
+                N_("Enter the certificate's expiry date."),
                 field="expires_on",
             )
         points = criterion.max_points if assessment.expires_on >= on else ZERO
@@ -167,11 +163,12 @@ def score_criterion(
         if kind in (CriterionKind.EVIDENCE, CriterionKind.ITEMISED):
             field = "points" if kind == CriterionKind.EVIDENCE else "items"
             raise EvidenceRequired(
-                f"Criterion {criterion.number} has no evidence attached, so it scores zero: "
-                "no clear evidence, the entire criterion = zero.",
-                f"لا توجد أدلة مرفقة للمعيار {criterion.number}، لذا درجته صفر: "
-                "إذا لم يوجد دليل واضح على المعيار فالمعيار كاملاً = صفر.",
+                N_(
+                    "Criterion {number} has no evidence attached, so it scores zero: no "
+                    "clear evidence, the entire criterion = zero."
+                ),
                 field=field,
+                number=criterion.number,
             )
         return CriterionScore(ZERO, value, zeroed_for_missing_evidence=True)
     return CriterionScore(points, value)
@@ -179,17 +176,15 @@ def score_criterion(
 
 def _hand_points(criterion: Criterion, points: Decimal | None) -> Decimal:
     if points is None:
-        raise InvalidInput("Enter the points.", "أدخل الدرجة.", field="points")
+        raise InvalidInput(N_("Enter the points."), field="points")
     if not points.is_finite() or points < 0 or points > criterion.max_points:
         raise InvalidInput(
-            f"Points are between 0 and {criterion.max_points}.",
-            f"الدرجة بين 0 و {criterion.max_points}.",
+            N_("Points are between 0 and {max_points}."),
             field="points",
+            max_points=criterion.max_points,
         )
     if points != points.quantize(CENT):
-        raise InvalidInput(
-            "Points have at most two decimals.", "الدرجة بحد أقصى منزلتين عشريتين.", field="points"
-        )
+        raise InvalidInput(N_("Points have at most two decimals."), field="points")
     return points
 
 
@@ -197,13 +192,14 @@ def _item_points(criterion: Criterion, items: tuple[str, ...]) -> Decimal:
     known = {item.key: item.points for item in criterion.items}
     problems = Problems()
     if len(set(items)) != len(items):
-        problems.add("items", "An item is listed twice.", "أحد البنود مكرر.")
+        problems.add("items", N_("An item is listed twice."))
     for key in items:
         if key not in known:
             problems.add(
                 "items",
-                f"'{key}' is not an item of criterion {criterion.number}.",
-                f"'{key}' ليس من بنود المعيار {criterion.number}.",
+                N_("'{key}' is not an item of criterion {number}."),
+                key=key,
+                number=criterion.number,
             )
     problems.raise_if_any()
     return sum((known[key] for key in set(items)), ZERO)
@@ -213,14 +209,11 @@ def _kpi_figures(assessment: Assessment) -> tuple[Decimal, Decimal]:
     problems = Problems()
     numerator, denominator = assessment.numerator, assessment.denominator
     if numerator is None or not numerator.is_finite() or numerator < 0:
-        problems.add(
-            "numerator", "Enter the numerator (zero or more).", "أدخل البسط (صفر أو أكثر)."
-        )
+        problems.add("numerator", N_("Enter the numerator (zero or more)."))
     if denominator is None or not denominator.is_finite() or denominator <= 0:
         problems.add(
             "denominator",
-            "Enter the denominator (greater than zero).",
-            "أدخل المقام (أكبر من صفر).",
+            N_("Enter the denominator (greater than zero)."),
         )
     if (
         not problems.items
@@ -230,8 +223,7 @@ def _kpi_figures(assessment: Assessment) -> tuple[Decimal, Decimal]:
     ):
         problems.add(
             "numerator",
-            "The numerator cannot exceed the denominator: the KPI is a percentage.",
-            "لا يمكن أن يتجاوز البسط المقام: المؤشر نسبة مئوية.",
+            N_("The numerator cannot exceed the denominator: the KPI is a percentage."),
         )
     problems.raise_if_any()
     assert numerator is not None

@@ -40,6 +40,7 @@ from domain.initiatives.values import (
     Pilot,
     ProgressReport,
 )
+from domain.messages import N_
 from domain.text import Text, required_text
 
 T = TypeVar("T")
@@ -70,8 +71,7 @@ def normalise_code(code: str) -> str:
     code = (code or "").strip().upper()
     if not CODE_PATTERN.match(code):
         raise InvalidInput(
-            "A code is 2 to 40 capital letters, digits or hyphens, e.g. AMBASSADORS.",
-            "الرمز من 2 إلى 40 حرفاً لاتينياً كبيراً أو رقماً أو شرطة، مثل AMBASSADORS.",
+            N_("A code is 2 to 40 capital letters, digits or hyphens, e.g. AMBASSADORS."),
             field="code",
         )
     return code
@@ -139,10 +139,10 @@ class Initiative(RegistryAggregate):
         status = InitiativeStatus(status)
         if status not in _STATUS_TRANSITIONS[self.status]:
             raise InvalidTransition(
-                f"An initiative cannot go from {self.status} to {status}.",
-                f"لا يمكن نقل المبادرة من الحالة «{INITIATIVE_STATUS_AR[self.status]}» "
-                f"إلى «{INITIATIVE_STATUS_AR[status]}».",
+                N_("An initiative cannot go from {current} to {status}."),
                 field="status",
+                current=Text(ar=INITIATIVE_STATUS_AR[self.status], en=str(self.status)),
+                status=Text(ar=INITIATIVE_STATUS_AR[status], en=str(status)),
             )
         self._status_changed(envelope=envelope, status=status)
 
@@ -156,9 +156,9 @@ class Initiative(RegistryAggregate):
         key = required_text(key, "key", 60).lower()
         if key in self.components:
             raise AlreadyExists(
-                f"This initiative already has a component '{key}'.",
-                f"لدى المبادرة مكوّن باسم '{key}' مسبقاً.",
+                N_("This initiative already has a component '{key}'."),
                 field="key",
+                key=key,
             )
         self._component_added(envelope=envelope, key=key, title=title, description=description)
 
@@ -200,8 +200,7 @@ class Initiative(RegistryAggregate):
         milestone = self._milestone(milestone_id)
         if milestone.status != MilestoneStatus.PLANNED:
             raise InvalidTransition(
-                "Only a planned milestone can be rescheduled.",
-                "لا يمكن إعادة جدولة إلا معلم مخطط له.",
+                N_("Only a planned milestone can be rescheduled."),
                 field="planned_on",
             )
         self._milestone_rescheduled(
@@ -220,9 +219,9 @@ class Initiative(RegistryAggregate):
         milestone = self._milestone(milestone_id)
         if milestone.status != MilestoneStatus.PLANNED:
             raise InvalidTransition(
-                f"This milestone is already {milestone.status}.",
-                "تم إقفال هذا المعلم مسبقاً.",
+                N_("This milestone is already {status}."),
                 field="milestone_id",
+                status=milestone.status,
             )
         _not_in_future(completed_on, envelope, "completed_on")
         self._milestone_completed(
@@ -242,9 +241,9 @@ class Initiative(RegistryAggregate):
         milestone = self._milestone(milestone_id)
         if milestone.status != MilestoneStatus.PLANNED:
             raise InvalidTransition(
-                f"This milestone is already {milestone.status}.",
-                "تم إقفال هذا المعلم مسبقاً.",
+                N_("This milestone is already {status}."),
                 field="milestone_id",
+                status=milestone.status,
             )
         self._milestone_cancelled(envelope=envelope, milestone_id=milestone_id)
 
@@ -253,7 +252,9 @@ class Initiative(RegistryAggregate):
         self.milestones[milestone_id].status = MilestoneStatus.CANCELLED
 
     def _milestone(self, milestone_id: UUID) -> Milestone:
-        return self._get(self.milestones, milestone_id, "milestone", "المعلم")
+        return self._get(
+            self.milestones, milestone_id, N_("This initiative has no such milestone.")
+        )
 
     # -- pilots and their evaluations ---------------------------------------------
 
@@ -296,9 +297,9 @@ class Initiative(RegistryAggregate):
         stage = EvaluationStage(stage)
         if pilot.evaluation(stage).status == EvaluationStatus.COMPLETED:
             raise InvalidTransition(
-                f"The {stage} evaluation of this pilot is already completed.",
-                "تم استكمال هذا التقييم للتجربة مسبقاً.",
+                N_("The {stage} evaluation of this pilot is already completed."),
                 field="stage",
+                stage=stage,
             )
         self._evaluation_scheduled(
             envelope=envelope, pilot_id=pilot_id, stage=stage, planned_on=planned_on
@@ -330,17 +331,16 @@ class Initiative(RegistryAggregate):
         stage = EvaluationStage(stage)
         if pilot.evaluation(stage).status == EvaluationStatus.COMPLETED:
             raise InvalidTransition(
-                f"The {stage} evaluation of this pilot is already completed.",
-                "تم استكمال هذا التقييم للتجربة مسبقاً.",
+                N_("The {stage} evaluation of this pilot is already completed."),
                 field="stage",
+                stage=stage,
             )
         if (
             stage == EvaluationStage.EXTERNAL
             and pilot.internal.status != EvaluationStatus.COMPLETED
         ):
             raise InvalidTransition(
-                "The external evaluation comes after the internal evaluation is completed.",
-                "يأتي التقييم الخارجي بعد استكمال التقييم الداخلي.",
+                N_("The external evaluation comes after the internal evaluation is completed."),
                 field="stage",
             )
         _not_in_future(completed_on, envelope, "completed_on")
@@ -370,7 +370,7 @@ class Initiative(RegistryAggregate):
         evaluation.outcome = outcome
 
     def _pilot(self, pilot_id: UUID) -> Pilot:
-        return self._get(self.pilots, pilot_id, "pilot", "التجربة")
+        return self._get(self.pilots, pilot_id, N_("This initiative has no such pilot."))
 
     # -- deliverables ------------------------------------------------------------
 
@@ -422,20 +422,21 @@ class Initiative(RegistryAggregate):
         status: DeliverableStatus,
         delivered_on: date | None,
     ) -> None:
-        deliverable = self._get(self.deliverables, deliverable_id, "deliverable", "المُخرَج")
+        deliverable = self._get(
+            self.deliverables, deliverable_id, N_("This initiative has no such deliverable.")
+        )
         status = DeliverableStatus(status)
         if deliverable.status in (DeliverableStatus.DELIVERED, DeliverableStatus.CANCELLED):
             raise InvalidTransition(
-                f"This deliverable is already {deliverable.status}.",
-                "تم إقفال هذا المُخرَج مسبقاً.",
+                N_("This deliverable is already {status}."),
                 field="status",
+                status=deliverable.status,
             )
         if status == DeliverableStatus.CANCELLED:
             envelope.require_reason()
         if status != DeliverableStatus.DELIVERED and delivered_on is not None:
             raise InvalidInput(
-                "A delivery date only goes with the status 'delivered'.",
-                "تاريخ التسليم يُذكر فقط مع الحالة 'تم التسليم'.",
+                N_("A delivery date only goes with the status 'delivered'."),
                 field="delivered_on",
             )
         _not_in_future(delivered_on, envelope, "delivered_on")
@@ -497,11 +498,12 @@ class Initiative(RegistryAggregate):
 
     def end_partnership(self, envelope: Envelope, partnership_id: UUID, ended_on: date) -> None:
         envelope.require_reason()
-        partnership = self._get(self.partnerships, partnership_id, "partnership", "الشراكة")
+        partnership = self._get(
+            self.partnerships, partnership_id, N_("This initiative has no such partnership.")
+        )
         if partnership.ended_on is not None:
             raise InvalidTransition(
-                "This partnership has already ended.",
-                "انتهت هذه الشراكة مسبقاً.",
+                N_("This partnership has already ended."),
                 field="ended_on",
             )
         _not_in_future(ended_on, envelope, "ended_on")
@@ -525,9 +527,7 @@ class Initiative(RegistryAggregate):
         self._check_new(kpi_id, self.kpis, "KPI")
         unit = required_text(unit, "unit", 40)
         if target < 0:
-            raise InvalidInput(
-                "A target cannot be negative.", "لا يمكن أن يكون المستهدف سالباً.", field="target"
-            )
+            raise InvalidInput(N_("A target cannot be negative."), field="target")
         self._kpi_defined(
             envelope=envelope,
             kpi_id=kpi_id,
@@ -553,11 +553,10 @@ class Initiative(RegistryAggregate):
         self, envelope: Envelope, kpi_id: UUID, period: ReportingPeriod, value: Decimal
     ) -> None:
         """A measurement per period; correcting an earlier one needs a reason."""
-        kpi = self._get(self.kpis, kpi_id, "KPI", "المؤشر")
+        kpi = self._get(self.kpis, kpi_id, N_("This initiative has no such KPI."))
         if value < 0:
             raise InvalidInput(
-                "A measured value cannot be negative.",
-                "لا يمكن أن تكون القيمة المقاسة سالبة.",
+                N_("A measured value cannot be negative."),
                 field="value",
             )
         if str(period) in kpi.measurements:
@@ -582,8 +581,7 @@ class Initiative(RegistryAggregate):
         """One report per period; a second one for the same period is a revision with a reason."""
         if percent_complete is not None and not 0 <= percent_complete <= 100:
             raise InvalidInput(
-                "Percent complete is between 0 and 100.",
-                "نسبة الإنجاز بين 0 و 100.",
+                N_("Percent complete is between 0 and 100."),
                 field="percent_complete",
             )
         if str(period) in self.progress_reports:
@@ -620,23 +618,21 @@ class Initiative(RegistryAggregate):
     def _check_new(self, entity_id: UUID, entities: Mapping[UUID, object], noun: str) -> None:
         if entity_id in entities:
             raise AlreadyExists(
-                f"This initiative already has that {noun}.",
-                "هذا العنصر موجود مسبقاً في المبادرة.",
+                N_("This initiative already has that {noun}."),
                 field="id",
+                noun=noun,
             )
 
     @staticmethod
-    def _get(entities: dict[UUID, T], entity_id: UUID, noun: str, noun_ar: str) -> T:
+    def _get(entities: dict[UUID, T], entity_id: UUID, missing: str) -> T:
+        """The entity, or NotFound saying ``missing`` (a msgid)."""
         try:
             return entities[entity_id]
         except KeyError:
-            raise NotFound(
-                f"This initiative has no such {noun}.",
-                f"{noun_ar} غير موجود في هذه المبادرة.",
-            ) from None
+            raise NotFound(missing) from None
 
 
 def _not_in_future(day: date | None, envelope: Envelope, field: str) -> None:
     """Things done are recorded after they happen, never dated ahead of the clock."""
     if day is not None and day > envelope.at.date():
-        raise InvalidInput("This date is in the future.", "هذا التاريخ في المستقبل.", field=field)
+        raise InvalidInput(N_("This date is in the future."), field=field)

@@ -25,6 +25,7 @@ from domain.envelope import Envelope
 from domain.errors import InvalidInput, InvalidTransition, Problems
 from domain.licences.licence_type import LicenceStage, LicenceType
 from domain.lifecycle import check_not_erased, check_status, renewal_start, years_later
+from domain.messages import N_
 from domain.personal import Sealed
 
 NAMESPACE_LICENCES = uuid5(NAMESPACE_URL, "https://nqs.saso.gov.sa/registry/licences")
@@ -78,19 +79,14 @@ def check_application(
 ) -> None:
     problems = Problems()
     if not qualifications:
-        problems.add(
-            "qualifications", "List at least one qualification.", "اذكر مؤهلاً واحداً على الأقل."
-        )
+        problems.add("qualifications", N_("List at least one qualification."))
     if not 0 <= experience_years <= 60:
         problems.add(
             "experience_years",
-            "Years of experience are between 0 and 60.",
-            "سنوات الخبرة بين 0 و 60.",
+            N_("Years of experience are between 0 and 60."),
         )
     if not evidence:
-        problems.add(
-            "evidence", "Give at least one piece of evidence.", "قدّم دليلاً واحداً على الأقل."
-        )
+        problems.add("evidence", N_("Give at least one piece of evidence."))
     problems.raise_if_any()
 
 
@@ -175,8 +171,7 @@ class Licence(RegistryAggregate):
         """A new application for a licence that failed, was revoked or expired."""
         if self.status_on(envelope.at.date()) not in CLOSED:
             raise InvalidTransition(
-                "This person already has an open application or a licence of this type.",
-                "لدى هذا الشخص طلب قائم أو رخصة من هذا النوع.",
+                N_("This person already has an open application or a licence of this type."),
                 field="type_code",
             )
         _check_type_open(licence_type)
@@ -203,9 +198,7 @@ class Licence(RegistryAggregate):
         envelope.require_reason()
         self._require(envelope, {LicenceStatus.APPLIED}, "assessed")
         if score is not None and not 0 <= score <= 100:
-            raise InvalidInput(
-                "A score is between 0 and 100.", "الدرجة بين 0 و 100.", field="score"
-            )
+            raise InvalidInput(N_("A score is between 0 and 100."), field="score")
         self._assessed(envelope=envelope, passed=passed, score=score)
 
     @event("Assessed")
@@ -239,13 +232,19 @@ class Licence(RegistryAggregate):
         status = self._require(envelope, {LicenceStatus.ISSUED, LicenceStatus.EXPIRED}, "renewed")
         assert self.valid_until is not None
         running = status == LicenceStatus.ISSUED
-        start = renewal_start(self.valid_until, running, today, ("licence", "الرخصة"))
+        start = renewal_start(
+            self.valid_until,
+            running,
+            today,
+            N_("A licence is renewed within {days} days of its expiry ({ends_on})."),
+        )
         if cpd_hours < licence_type.cpd_hours:
             raise InvalidInput(
-                f"Renewal needs at least {licence_type.cpd_hours} hours of continuing "
-                "professional development.",
-                f"يتطلب التجديد {licence_type.cpd_hours} ساعة تطوير مهني مستمر على الأقل.",
+                N_(
+                    "Renewal needs at least {cpd_hours} hours of continuing professional development."
+                ),
                 field="cpd_hours",
+                cpd_hours=licence_type.cpd_hours,
             )
         self._renewed(
             envelope=envelope,
@@ -290,8 +289,7 @@ class Licence(RegistryAggregate):
         envelope.require_reason()
         if self.status != LicenceStatus.ISSUED or self.is_valid_on(envelope.at.date()):
             raise InvalidTransition(
-                "Only an issued licence past its validity can be recorded as expired.",
-                "لا يُسجَّل انتهاء إلا لرخصة صادرة تجاوزت مدة صلاحيتها.",
+                N_("Only an issued licence past its validity can be recorded as expired."),
                 field="status",
             )
         self._expired(envelope=envelope)
@@ -311,14 +309,13 @@ class Licence(RegistryAggregate):
 
     def _require(self, envelope: Envelope, allowed: set[LicenceStatus], verb: str) -> LicenceStatus:
         status = self.status_on(envelope.at.date())
-        return check_status(status, allowed, verb, ("licence", "رخصة"), STATUS_AR[status])
+        return check_status(status, allowed, verb, N_("licence"), STATUS_AR[status])
 
 
 def _check_type_open(licence_type: LicenceType) -> None:
     if not licence_type.active:
         raise InvalidTransition(
-            "This licence type is retired: it takes no new applications.",
-            "نوع الرخصة هذا موقوف ولا يقبل طلبات جديدة.",
+            N_("This licence type is retired: it takes no new applications."),
             field="type_code",
         )
 
@@ -334,7 +331,6 @@ def _check_prerequisite(licence_type: LicenceType, technical: Licence | None, to
         or not technical.is_valid_on(today)
     ):
         raise InvalidTransition(
-            "An administrative licence requires a valid technical licence.",
-            "تتطلب الرخصة الإدارية رخصة فنية سارية.",
+            N_("An administrative licence requires a valid technical licence."),
             field="type_code",
         )

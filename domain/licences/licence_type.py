@@ -11,6 +11,7 @@ from eventsourcing.domain import event
 from domain.aggregate import RegistryAggregate
 from domain.envelope import Envelope
 from domain.errors import InvalidInput, InvalidTransition, Problems
+from domain.messages import N_
 from domain.text import Text
 
 NAMESPACE_LICENCE_TYPES = uuid5(NAMESPACE_URL, "https://nqs.saso.gov.sa/registry/licence-types")
@@ -28,8 +29,7 @@ def normalise_type_code(code: str) -> str:
     code = (code or "").strip().upper()
     if not _CODE.match(code):
         raise InvalidInput(
-            "A licence type code is 2 to 40 capital letters, digits or hyphens.",
-            "رمز نوع الرخصة من 2 إلى 40 حرفاً لاتينياً كبيراً أو رقماً أو شرطة.",
+            N_("A licence type code is 2 to 40 capital letters, digits or hyphens."),
             field="code",
         )
     return code
@@ -44,14 +44,12 @@ def _check_terms(validity_years: int, cpd_hours: int) -> None:
     if not 1 <= validity_years <= 10:
         problems.add(
             "validity_years",
-            "A licence is valid for 1 to 10 years.",
-            "مدة صلاحية الرخصة من سنة إلى 10 سنوات.",
+            N_("A licence is valid for 1 to 10 years."),
         )
     if not 0 <= cpd_hours <= 1000:
         problems.add(
             "cpd_hours",
-            "Renewal needs 0 to 1000 CPD hours.",
-            "يتطلب التجديد من 0 إلى 1000 ساعة تطوير مهني.",
+            N_("Renewal needs 0 to 1000 CPD hours."),
         )
     problems.raise_if_any()
 
@@ -119,9 +117,7 @@ class LicenceType(RegistryAggregate):
         """No new applications; licences already issued keep their type."""
         envelope.require_reason()
         if not self.active:
-            raise InvalidTransition(
-                "This licence type is already retired.", "تم إيقاف نوع الرخصة هذا مسبقاً."
-            )
+            raise InvalidTransition(N_("This licence type is already retired."))
         self._retired(envelope=envelope)
 
     @event("Retired")

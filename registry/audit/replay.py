@@ -23,12 +23,13 @@ from domain.awards.framework_version import FrameworkVersion
 from domain.awards.judging import Consensus, Scorecard, consensus_id
 from domain.awards.ranking import Candidate, Standing, rank_category, without
 from domain.errors import NotFound
+from domain.messages import N_
 from projections.sql import Database, in_chunks
 from registry.audit.verify import events_source
 from registry.clock import Clock
 from registry.event_store import NQSApplication
 from registry.history import HistoryEntry, entry_of, history_of
-from registry.service import Service
+from registry.service import Noun, Service
 
 A = TypeVar("A", bound=RegistryAggregate)
 
@@ -63,6 +64,9 @@ class DecisionAsOf:
     events: list[tuple[str, HistoryEntry]] = field(default_factory=list)  # (stream, entry)
 
 
+RECORD = Noun(N_("No such record."), N_("No such record existed at {as_of}."))
+
+
 class ReplayService(Service):
     def __init__(self, app: NQSApplication, clock: Clock, db: Database) -> None:
         super().__init__(app, clock)
@@ -70,7 +74,7 @@ class ReplayService(Service):
 
     def _as_of(self, cls: type[A], aggregate_id: UUID, at: datetime) -> A | None:
         try:
-            return self.load_as_of(cls, aggregate_id, at, ("record", "سجل"))
+            return self.load_as_of(cls, aggregate_id, at, RECORD)
         except NotFound:
             return None
 
@@ -81,8 +85,8 @@ class ReplayService(Service):
         edition = self._as_of(Edition, edition_id, at)
         if edition is None:
             raise NotFound(
-                f"No such edition existed at {at.isoformat()}.",
-                f"لم تكن هذه الدورة موجودة في {at.isoformat()}.",
+                N_("No such edition existed at {at}."),
+                at=at.isoformat(),
             )
         applications = self._standings_facts(self._application_ids(edition_id), at)
         return LeaderboardAsOf(edition, at, self._rank(edition, applications, at))
@@ -195,7 +199,7 @@ class ReplayService(Service):
     def _framework_version(self, edition: Edition, category: str, at: datetime) -> FrameworkVersion:
         version = self._as_of(FrameworkVersion, edition.framework_ids[category], at)
         if version is None:  # pragma: no cover - an edition only names published versions
-            raise NotFound("The framework version is missing.", "نسخة الإطار غير موجودة.")
+            raise NotFound(N_("The framework version is missing."))
         return version
 
     # -- one application's decision ---------------------------------------------------
@@ -206,8 +210,8 @@ class ReplayService(Service):
         application = self._as_of(Application, application_id, at)
         if application is None:
             raise NotFound(
-                f"No such application existed at {at.isoformat()}.",
-                f"لم يكن هذا الطلب موجوداً في {at.isoformat()}.",
+                N_("No such application existed at {at}."),
+                at=at.isoformat(),
             )
         edition = self._as_of(Edition, application.edition_id, at)
         assert edition is not None
@@ -269,7 +273,7 @@ class ReplayService(Service):
         ``application``, ``scorecard`` or ``consensus`` (three index queries)."""
         edition = self.find(Edition, edition_id)
         if edition is None:
-            raise NotFound("No such edition.", "لا توجد دورة بهذا المعرّف.")
+            raise NotFound(N_("No such edition."))
         kinds = {edition.id: "edition"}
         kinds.update(dict.fromkeys(edition.framework_ids.values(), "framework"))
         for application_id in self._application_ids(edition_id):

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 from domain.awards.framework import Framework
 from domain.errors import NotFound
+from domain.messages import N_
 from registry.catalogue.frameworks import amyaz_hospitals, amyaz_polyclinics, maan, nawah
 
 FRAMEWORKS: tuple[Framework, ...] = (
@@ -58,7 +59,4 @@ def framework(key: str) -> Framework:
     try:
         return _BY_KEY[key]
     except KeyError:
-        raise NotFound(
-            f"No criteria framework '{key}'.",
-            f"لا يوجد إطار معايير بالمفتاح '{key}'.",
-        ) from None
+        raise NotFound(N_("No criteria framework '{key}'."), key=key) from None
