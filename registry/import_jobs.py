@@ -38,6 +38,10 @@ from registry.idempotency import IdempotencyKey
 
 NAMESPACE_IMPORTS = uuid5(NAMESPACE_URL, "https://nqs.saso.gov.sa/registry/desk-imports")
 KEEP_SECONDS = 24 * 3600
+# A running job's state file is touched this often while its thread lives; a running job
+# not touched for STALE_SECONDS lost its process (a restart, a crash) and never finishes.
+HEARTBEAT_SECONDS = 10.0
+STALE_SECONDS = 60.0
 CHUNK = 1 << 16
 RUNNING, DONE, FAILED = "running", "done", "failed"
 log = structlog.get_logger("nqs.import_jobs")
@@ -130,7 +134,29 @@ class ImportJobs:
         job = ImportJob(**{**raw, "id": UUID(raw["id"])})
         if job.owner != ctx.actor.id:
             raise NotFound(N_("No such import."))
+        if job.state == RUNNING and self._stale(job.id):
+            job = self._abandon(job)
         return job
+
+    def _stale(self, job_id: UUID) -> bool:
+        try:
+            touched = (self._folder(job_id) / "state.json").stat().st_mtime
+        except OSError:
+            return False
+        return time.time() - touched > STALE_SECONDS
+
+    def _abandon(self, job: ImportJob) -> ImportJob:
+        """A job whose process died: said so, instead of a progress bar that never moves,
+        and its upload (personal data) deleted, as a finished import's is."""
+        why = N_(
+            "The import stopped when the server restarted; the people saved so far stay "
+            "enrolled. Upload the file again: those already enrolled are skipped."
+        )
+        failed = self._failed(job, Message(why))
+        self._write(failed)
+        (self._folder(job.id) / "upload.csv").unlink(missing_ok=True)
+        log.warning("desk_import_abandoned", job_id=str(job.id))
+        return failed
 
     def report(self, ctx: RequestContext, job_id: UUID) -> bytes:
         """The refused rows' report (CSV: row, field, message, message_ar) of a finished job."""
@@ -143,6 +169,10 @@ class ImportJobs:
     def _run(self, ctx: RequestContext, job: ImportJob) -> None:
         folder = self._folder(job.id)
         upload = folder / "upload.csv"
+        finished = threading.Event()
+        threading.Thread(
+            target=self._heartbeat, args=(job.id, finished), name="desk-import-beat", daemon=True
+        ).start()
         try:
             with (
                 upload.open("rb") as source,
@@ -174,7 +204,16 @@ class ImportJobs:
             # The logging setup reduces the traceback to types and lines: no row's data.
             log.exception("desk_import_failed", job_id=str(job.id))
         finally:
+            finished.set()
             upload.unlink(missing_ok=True)  # personal data: kept no longer than the import
+
+    def _heartbeat(self, job_id: UUID, finished: threading.Event) -> None:
+        """Touches the running job's state file, so a poll can tell a slow batch (alive)
+        from a job whose process died."""
+        state = self._folder(job_id) / "state.json"
+        while not finished.wait(HEARTBEAT_SECONDS):
+            with contextlib.suppress(OSError):
+                os.utime(state)
 
     def _folder(self, job_id: UUID) -> Path:
         return self.directory / str(job_id)

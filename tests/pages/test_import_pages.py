@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 import time
 from collections.abc import Callable
@@ -14,7 +15,7 @@ import httpx
 
 from domain.roles import Role
 from registry.ambassador_reads import MemberFilters
-from registry.import_jobs import ImportJobs
+from registry.import_jobs import STALE_SECONDS, ImportJobs
 from tests.conftest import Api
 from tests.pages.support import csrf_of, sign_in
 from tests.people import national_id
@@ -199,3 +200,21 @@ def test_while_it_runs_the_page_polls_and_offers_a_refresh_link(api: Api) -> Non
     done = api.client.get(location, headers={**EN, "HX-Request": "true"})
     assert 'data-import-state="done"' in done.text
     assert count(done.text, "enrolled") == 2
+
+
+def test_an_import_whose_server_died_says_so_and_its_upload_is_deleted(api: Api) -> None:
+    # Held back and never run: as if the process that ran it had died.
+    held: list[Callable[[], None]] = []
+    directory = api.registry.settings.data_dir / "imports"
+    api.registry.imports = ImportJobs(api.registry.ambassadors, directory, start=held.append)
+    sign_in(api.client, api.registry, Role.OFFICER)
+    location = upload(api, csv_file(*GOOD)).headers["location"]
+    (folder,) = [f for f in directory.iterdir() if f.name in location]
+    assert (folder / "upload.csv").exists()
+    assert 'data-import-state="running"' in api.client.get(location, headers=EN).text
+    long_ago = time.time() - STALE_SECONDS - 5  # no heartbeat since
+    os.utime(folder / "state.json", (long_ago, long_ago))
+    page = api.client.get(location, headers=EN)
+    assert 'data-import-state="failed"' in page.text
+    assert "stopped when the server restarted" in page.text
+    assert not (folder / "upload.csv").exists()  # the personal data in it is gone
