@@ -11,6 +11,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from api import vendor
+from api.pages.i18n import OTHER_NAME
 
 SITE_CSS = vendor.ROOT / "api" / "static" / "css" / "site.css"
 TEMPLATES = vendor.ROOT / "api" / "templates"
@@ -107,3 +108,12 @@ def test_arabic_joins_and_lam_alef_ligates_in_the_cuts() -> None:
         for word in vendor.SHAPING_WORDS:
             laid_out = shaper.shape(word.replace(" ", ""))
             assert not any(notdef for notdef, *_ in laid_out), word
+
+
+def test_the_english_pages_toggle_word_is_whole_in_its_own_cut() -> None:
+    toggle = next(item for item in CUTS if "toggle" in item.path)
+    assert toggle.subset is not None
+    assert {ord(ch) for ch in OTHER_NAME["en"]} == vendor.code_points(toggle.subset.unicodes)
+    assert (
+        '.language-toggle:lang(ar) { font-family: "NQS Sans Arabic Toggle"' in SITE_CSS.read_text()
+    )
