@@ -10,6 +10,7 @@ partial index of active members by expiry date, which the daily expiry run
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -44,44 +45,93 @@ def _member(row: Any) -> MemberRow:
     return MemberRow(*values)
 
 
+# The list's order, which every page and every cursor follows: status, then oldest
+# enrolment first, then the id to break ties (each filter's index ends with these columns).
+ORDER_KEY = ("status", "enrolled_on", "id")
+MemberKey = tuple[str, str, str]
+
+
+def _where(
+    status: str | None = None,
+    region: str | None = None,
+    track: str | None = None,
+    sector: str | None = None,
+    enrolled_from: str | None = None,
+    enrolled_to: str | None = None,
+) -> tuple[str, list[Any], bool]:
+    """``WHERE …`` for a list's filters, its parameters, and whether it has a date range
+    (which the counters cannot count)."""
+    clause, params = where_equal(
+        (("status", status), ("region", region), ("track", track), ("sector", sector))
+    )
+    # ISO dates compare as text in both stores, in the index's order.
+    ranges = [
+        (condition, value)
+        for condition, value in (
+            ("enrolled_on >= ?", enrolled_from),
+            ("enrolled_on <= ?", enrolled_to),
+        )
+        if value is not None
+    ]
+    if ranges:
+        clause = (clause + " AND " if clause else "WHERE ") + " AND ".join(c for c, _ in ranges)
+        params = [*params, *(v for _, v in ranges)]
+    return clause, params, bool(ranges)
+
+
 def list_members(
     db: Database,
+    filters: Mapping[str, str | None],
     limit: int,
-    offset: int,
+    offset: int = 0,
     *,
-    status: str | None = None,
-    region: str | None = None,
-    track: str | None = None,
-    sector: str | None = None,
-) -> tuple[list[MemberRow], int]:
-    """A page of members by status, then oldest enrolment first, with the total from the
-    counters."""
-    clause, params = where_equal(
-        (("status", status), ("region", region), ("track", track), ("sector", sector))
-    )
+    after: MemberKey | None = None,
+    before: MemberKey | None = None,
+    count_cap: int,
+) -> tuple[list[MemberRow], int, bool]:
+    """A page of members in the list's order — ``offset`` rows in, or the ``limit`` rows
+    right after (before) a member's key, nearest first — with how many match the filter
+    and whether that count is exact.
+
+    The count: a filter of the counters' columns (status, track, region, sector) is summed
+    from the counters, exact at any size; a date range is not in the counters, so its
+    members are counted up to ``count_cap`` and beyond that the count is "more than
+    ``count_cap``" (exact: False).
+    """
+    clause, params, ranged = _where(**filters)
+    seek = "after" if after is not None else "before" if before is not None else None
+    # With the status fixed by the filter, the key is compared without it (SQLite would
+    # otherwise sort; a cursor always comes from a page of the same filter).
+    columns = seek_columns(filters)
+    key = list(after or before or ())[-len(columns) :]
     with db.read() as cur:
-        rows = cur.fetchall(members_page_sql(clause), [*params, limit, offset])
-        # The filters are columns of the counters too: the total never counts member rows.
-        total = cur.fetchone(
-            f"SELECT COALESCE(SUM(n), 0) FROM view_membership_counts {clause}",
-            params,
-        )
-    return [_member(r) for r in rows], int(total[0]) if total else 0
+        if seek is None:
+            rows = cur.fetchall(members_page_sql(clause), [*params, limit, offset])
+        else:
+            sql = members_page_sql(clause, seek, columns)
+            rows = cur.fetchall(sql, [*params, *key, limit])
+        if ranged:
+            found = cur.fetchone(
+                f"SELECT COUNT(*) FROM (SELECT 1 FROM view_ambassadors {clause} LIMIT ?) AS capped",
+                [*params, count_cap + 1],
+            )
+            counted = int(found[0]) if found else 0
+            total, exact = min(counted, count_cap), counted <= count_cap
+        else:
+            equal, equal_params = where_equal(
+                (k, filters.get(k)) for k in ("status", "region", "track", "sector")
+            )
+            # The filters are columns of the counters too: the total never counts member rows.
+            found = cur.fetchone(
+                f"SELECT COALESCE(SUM(n), 0) FROM view_membership_counts {equal}", equal_params
+            )
+            total, exact = (int(found[0]) if found else 0), True
+    return [_member(r) for r in rows], total, exact
 
 
-def member_ids(
-    db: Database,
-    limit: int,
-    *,
-    status: str | None = None,
-    region: str | None = None,
-    track: str | None = None,
-    sector: str | None = None,
-) -> list[str]:
+def member_ids(db: Database, filters: Mapping[str, str | None], limit: int) -> list[str]:
     """The ids of the members a filter matches, in the list's order (at most ``limit``)."""
-    clause, params = where_equal(
-        (("status", status), ("region", region), ("track", track), ("sector", sector))
-    )
+    clause, params, _ = _where(**filters)
     with db.read() as cur:
         rows = cur.fetchall(
             f"SELECT id FROM view_ambassadors {clause} ORDER BY status, enrolled_on, id LIMIT ?",
@@ -90,12 +140,33 @@ def member_ids(
     return [str(r[0]) for r in rows]
 
 
-def members_page_sql(clause: str) -> str:
-    """The members list's query for a ``WHERE`` clause of equalities (``?`` placeholders),
-    then ``LIMIT ? OFFSET ?``; an index of each filter column keeps it in this order."""
+def seek_columns(filters: Mapping[str, str | None]) -> tuple[str, ...]:
+    """The columns of the list's order a cursor's key is compared on, for these filters."""
+    return ORDER_KEY[1:] if filters.get("status") else ORDER_KEY
+
+
+def members_page_sql(
+    clause: str, seek: str | None = None, columns: tuple[str, ...] = ORDER_KEY
+) -> str:
+    """The members list's query for a ``WHERE`` clause (``?`` placeholders) in the list's
+    order: then ``LIMIT ? OFFSET ?``; or, with ``seek`` "after" / "before", the rows past a
+    member's key (one more ``?`` for each of ``columns``, see :func:`seek_columns`), then
+    ``LIMIT ?``.
+
+    Seeking costs the same on page 1 and page 100,000: the key is a range condition on the
+    index of the filter's column (``(column, status, enrolled_on, id)``), where an offset
+    reads and drops every row before it. "before" reads backwards, nearest first (the
+    caller puts the page back in order).
+    """
+    select = f"SELECT {_MEMBER_COLUMNS} FROM view_ambassadors {clause}"
+    if seek is None:
+        return f"{select} ORDER BY status, enrolled_on, id LIMIT ? OFFSET ?"
+    compare, direction = (">", "") if seek == "after" else ("<", " DESC")
+    joiner = " AND" if clause else " WHERE"
+    marks = ", ".join("?" * len(columns))
     return (
-        f"SELECT {_MEMBER_COLUMNS} FROM view_ambassadors {clause}"
-        " ORDER BY status, enrolled_on, id LIMIT ? OFFSET ?"
+        f"{select}{joiner} ({', '.join(columns)}) {compare} ({marks})"
+        f" ORDER BY status{direction}, enrolled_on{direction}, id{direction} LIMIT ?"
     )
 
 

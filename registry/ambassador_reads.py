@@ -7,19 +7,22 @@ person reads "erased". The read model holds only sealed personal data.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import base64
+import binascii
+from dataclasses import dataclass, field, replace
 from datetime import date
 from uuid import UUID
 
 from domain.ambassadors.membership import STATUS_AR
 from domain.ambassadors.targets import NATIONAL_HOUSEHOLDS_2022
 from domain.ambassadors.values import MembershipStatus, Sector, Track, effective_status
+from domain.errors import InvalidInput
+from domain.messages import N_
 from domain.personal import name_or_erased
 from domain.regions import REGION_NAMES, Region
 from projections import membership_queries as q
 from projections.membership_queries import MemberRow, PendingActivity
 from projections.sql import Database
-from registry.pages import Page
 from registry.personal_data import PersonalDataVault
 
 
@@ -31,6 +34,9 @@ class MemberFilters:
     region: Region | None = None
     track: Track | None = None
     sector: Sector | None = None
+    # Enrolled on or after / on or before these days (both included).
+    enrolled_from: date | None = None
+    enrolled_to: date | None = None
 
     def columns(self) -> dict[str, str | None]:
         """The filters as the read model's columns (None: any)."""
@@ -39,7 +45,69 @@ class MemberFilters:
             "region": self.region,
             "track": self.track,
             "sector": self.sector,
+            "enrolled_from": self.enrolled_from.isoformat() if self.enrolled_from else None,
+            "enrolled_to": self.enrolled_to.isoformat() if self.enrolled_to else None,
         }
+
+    def check(self) -> None:
+        """Refuses a date range that ends before it starts (it would match no one)."""
+        if self.enrolled_from and self.enrolled_to and self.enrolled_to < self.enrolled_from:
+            raise InvalidInput(
+                N_("The last enrolment date is before the first one."), field="enrolled_to"
+            )
+
+
+_CURSOR_MAX = 200
+_BAD_CURSOR = N_(
+    "This cursor is not one the list gave out (damaged or edited): start again from the "
+    "first page, without it."
+)
+
+
+@dataclass(frozen=True)
+class MemberCursor:
+    """Where a page of the members list starts: right after (``forward``) or right before a
+    member's place in the list's order (status, enrolment day, membership id).
+
+    Opaque to clients (URL-safe base64) and holding nothing personal: a status, a day and
+    the membership id, which already names the member's page. It is validated rather than
+    signed, on purpose: a cursor only says where to start reading a list the caller may
+    read anyway, so a forged one that passes every check just starts elsewhere, while any
+    other string is refused with a problem naming ``cursor`` (never a 500).
+    """
+
+    forward: bool
+    status: str
+    enrolled_on: str
+    id: UUID
+
+    def key(self) -> tuple[str, str, str]:
+        return (self.status, self.enrolled_on, str(self.id))
+
+    def encode(self) -> str:
+        raw = f"{'n' if self.forward else 'p'}~{self.status}~{self.enrolled_on}~{self.id.hex}"
+        return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+    @classmethod
+    def decode(cls, text: str) -> MemberCursor:
+        """The cursor a ``next_cursor`` / ``previous_cursor`` gave, or InvalidInput."""
+        try:
+            if not 0 < len(text) <= _CURSOR_MAX:
+                raise ValueError(text)
+            raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)).decode("ascii")
+            direction, status, day, member = raw.split("~")
+            if direction not in ("n", "p") or len(member) != 32:
+                raise ValueError(raw)
+            enrolled_on = date.fromisoformat(day).isoformat()
+            if enrolled_on != day:
+                raise ValueError(day)
+            return cls(direction == "n", MembershipStatus(status).value, day, UUID(hex=member))
+        except (ValueError, binascii.Error, UnicodeError):
+            raise InvalidInput(_BAD_CURSOR, field="cursor") from None
+
+    @classmethod
+    def of(cls, forward: bool, member: MemberSummary) -> MemberCursor:
+        return cls(forward, member.status, member.enrolled_on, member.id)
 
 
 @dataclass(frozen=True)
@@ -58,6 +126,21 @@ class MemberSummary:
     expires_on: str | None
     points: int
     version: int
+
+
+@dataclass(frozen=True)
+class MemberPage:
+    """A page of the members list: its members, how many match (exact, or when
+    ``total_exact`` is False at least ``total``: "more than"), the window asked for, and
+    the cursors of the pages either side (None at either end)."""
+
+    items: list[MemberSummary]
+    total: int
+    total_exact: bool
+    limit: int
+    offset: int
+    next_cursor: str | None
+    previous_cursor: str | None
 
 
 @dataclass(frozen=True)
@@ -146,11 +229,54 @@ class MembershipReport:
 
 
 def list_members(
-    db: Database, vault: PersonalDataVault, filters: MemberFilters, limit: int, offset: int
-) -> Page[MemberSummary]:
-    rows, total = q.list_members(db, limit, offset, **filters.columns())
+    db: Database,
+    vault: PersonalDataVault,
+    filters: MemberFilters,
+    limit: int,
+    offset: int = 0,
+    cursor: MemberCursor | None = None,
+    *,
+    count_cap: int,
+) -> MemberPage:
+    """A page of members ``offset`` rows in, or on either side of ``cursor``, with the
+    cursors of the next and previous pages (see :func:`q.list_members` for the count)."""
+    key = None if cursor is None else cursor.key()
+    # One row more than the page tells whether there is another page beyond it.
+    rows, total, exact = q.list_members(
+        db,
+        filters.columns(),
+        limit + 1,
+        offset,
+        after=key if cursor and cursor.forward else None,
+        before=key if cursor and not cursor.forward else None,
+        count_cap=count_cap,
+    )
+    more = len(rows) > limit
+    rows = rows[:limit]
+    if cursor is not None and not cursor.forward:
+        if not more:
+            # Back at the start: the first page, full (members may have moved meanwhile).
+            return list_members(db, vault, filters, limit, count_cap=count_cap)
+        rows.reverse()
+    items = _summaries(vault, rows)
+    backwards = cursor is not None and not cursor.forward
+    has_next = (not backwards and more) or backwards
+    has_previous = backwards or offset > 0 or cursor is not None
+    next_cursor = previous_cursor = None
+    if items:
+        if has_next:
+            next_cursor = MemberCursor.of(True, items[-1]).encode()
+        if has_previous:
+            previous_cursor = MemberCursor.of(False, items[0]).encode()
+    elif cursor is not None:
+        # Past the end (the last members left the filter meanwhile): the way back.
+        previous_cursor = replace(cursor, forward=False).encode()
+    return MemberPage(items, total, exact, limit, offset, next_cursor, previous_cursor)
+
+
+def _summaries(vault: PersonalDataVault, rows: list[MemberRow]) -> list[MemberSummary]:
     named = vault.names({UUID(r.id): r.personal for r in rows})
-    items = [
+    return [
         MemberSummary(
             id=UUID(r.id),
             status=r.status,
@@ -167,11 +293,10 @@ def list_members(
         )
         for r in rows
     ]
-    return Page(items, total, limit, offset)
 
 
 def matching_ids(db: Database, filters: MemberFilters, limit: int) -> list[UUID]:
-    return [UUID(i) for i in q.member_ids(db, limit, **filters.columns())]
+    return [UUID(i) for i in q.member_ids(db, filters.columns(), limit)]
 
 
 def leaders(vault: PersonalDataVault, rows: list[MemberRow]) -> list[Leader]:

@@ -21,7 +21,14 @@ from domain.ambassadors.membership import Membership
 from domain.ambassadors.targets import TARGETS_ID, MembershipTargets
 from domain.ambassadors.values import ActivityKind, ActivityStatus
 from domain.envelope import Envelope
-from domain.errors import AlreadyExists, DomainError, NotFound, Problems, VersionConflict
+from domain.errors import (
+    AlreadyExists,
+    DomainError,
+    InvalidInput,
+    NotFound,
+    Problems,
+    VersionConflict,
+)
 from domain.messages import N_
 from domain.people import check_national_id, person_id
 from domain.personal import PersonalData
@@ -32,9 +39,10 @@ from registry import ambassador_reads as reads
 from registry.ambassador_reads import (
     CertificateCheck,
     Leader,
+    MemberCursor,
     MemberFilters,
+    MemberPage,
     MembershipReport,
-    MemberSummary,
 )
 from registry.clock import Clock
 from registry.context import RequestContext
@@ -42,7 +50,6 @@ from registry.event_store import NQSApplication
 from registry.group_commit import GroupCommitWriter
 from registry.history import HistoryEntry
 from registry.idempotency import IdempotencyKey
-from registry.pages import Page
 from registry.personal_data import NEW_KEYS, KeyRow, PersonalDataVault, erasure_records
 from registry.service import Noun, Service
 
@@ -57,6 +64,9 @@ CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 10
 MAX_BULK = 1000
 # "All that match the filter" acts on at most this many at once (narrow the filter for more).
+# It is also where the list stops counting a filter the counters cannot sum (a date range):
+# past it the list says "more than 5,000", which is all an officer needs to know to
+# narrow the filter for a decision on all of them.
 MAX_MATCHING = 5000
 
 # The decisions officers take one by one or in bulk: name -> what it does to a membership.
@@ -188,12 +198,25 @@ class AmbassadorService(Service):
             return None
         return self.vault.open(membership.id, membership.personal)
 
-    def list_members(self, filters: MemberFilters, limit: int, offset: int) -> Page[MemberSummary]:
-        """A page of members by status, then oldest enrolment first, with their names."""
-        return reads.list_members(self.db, self.vault, filters, limit, offset)
+    def list_members(
+        self, filters: MemberFilters, limit: int, offset: int = 0, cursor: str | None = None
+    ) -> MemberPage:
+        """A page of members by status, then oldest enrolment first, with their names:
+        ``offset`` rows in, or where a ``cursor`` from an earlier page says (every page
+        costs the same then, however deep)."""
+        filters.check()
+        seek = None
+        if cursor:
+            if offset:
+                raise InvalidInput(N_("Send either cursor or offset, not both."), field="cursor")
+            seek = MemberCursor.decode(cursor)
+        return reads.list_members(
+            self.db, self.vault, filters, limit, offset, seek, count_cap=MAX_MATCHING
+        )
 
     def matching_ids(self, filters: MemberFilters, limit: int = MAX_MATCHING) -> list[UUID]:
         """The ids of the members ``filters`` match now (the read model), in the list's order."""
+        filters.check()
         return reads.matching_ids(self.db, filters, min(limit, MAX_MATCHING))
 
     def bulk_matching(

@@ -7,15 +7,16 @@ Enrolment is public; everything else is for the executive office's staff
 from __future__ import annotations
 
 import tempfile
+from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID
 
 import anyio
 import msgspec
 from litestar import Controller, Response, get, post, put
 from litestar.di import NamedDependency
-from litestar.params import FromPath, FromQuery, JSONBody
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from api.errors import BodyTooLarge
@@ -70,6 +71,21 @@ ACT = access(STAFF)
 
 
 MAX_ERRORS_IN_JSON = 10_000
+
+Cursor = Annotated[
+    str | None,
+    QueryParameter(
+        max_length=200,
+        description="Where the page starts: a `next_cursor` or `previous_cursor` of an earlier "
+        "answer with the same filters (opaque; not with `offset`).",
+    ),
+]
+EnrolledFrom = Annotated[
+    date | None, QueryParameter(description="Enrolled on or after this day (YYYY-MM-DD).")
+]
+EnrolledTo = Annotated[
+    date | None, QueryParameter(description="Enrolled on or before this day (YYYY-MM-DD).")
+]
 
 
 def _too_large(limit: int) -> BodyTooLarge:
@@ -157,13 +173,21 @@ class AmbassadorController(Controller):
         ambassadors: NamedDependency[AmbassadorService],
         limit: Limit = 50,
         offset: Offset = 0,
+        cursor: Cursor = None,
         status: FromQuery[MembershipStatus | None] = None,
         region: FromQuery[Region | None] = None,
         track: FromQuery[Track | None] = None,
         sector: FromQuery[Sector | None] = None,
+        enrolled_from: EnrolledFrom = None,
+        enrolled_to: EnrolledTo = None,
     ) -> MembershipPage:
-        """Members by status, oldest enrolment first (read model), with names decrypted."""
-        page = ambassadors.list_members(MemberFilters(status, region, track, sector), limit, offset)
+        """Members by status, oldest enrolment first (read model), with names decrypted.
+        Page with `cursor` (the answer's `next_cursor` / `previous_cursor`, filters
+        unchanged): every page then costs the same, however deep. `offset` still works
+        but reads every member before it. A cursor that is not one the list gave out is a
+        422 naming `cursor`; a cursor with an offset, too."""
+        filters = MemberFilters(status, region, track, sector, enrolled_from, enrolled_to)
+        page = ambassadors.list_members(filters, limit, offset, cursor)
         return msgspec.convert(page, MembershipPage, from_attributes=True)
 
     @post(

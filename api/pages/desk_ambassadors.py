@@ -5,7 +5,8 @@ made meanwhile by someone else is never overwritten) or in bulk with one reason.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from typing import Annotated
 from urllib.parse import urlencode
 from uuid import UUID
@@ -39,7 +40,8 @@ from registry.ambassadors import DECISIONS, MAX_BULK, MAX_MATCHING
 READ = access(STAFF, Role.AUDITOR)
 ACT = access(STAFF)
 PAGE_SIZES = (50, 100, 500)
-FILTERS = ("status", "track", "region", "sector")
+FILTERS = ("status", "track", "region", "sector", "enrolled_from", "enrolled_to")
+DATES = ("enrolled_from", "enrolled_to")
 
 # What an officer may decide on a membership in each status (the domain has the last word).
 ACTIONS: dict[MembershipStatus, list[str]] = {
@@ -107,6 +109,8 @@ class BulkForm(msgspec.Struct):
     track: str = ""
     region: str = ""
     sector: str = ""
+    enrolled_from: str = ""
+    enrolled_to: str = ""
 
 
 Decision = Annotated[DecisionForm, Body(media_type=RequestEncodingType.URL_ENCODED)]
@@ -124,10 +128,24 @@ class ListQuery:
     sector: str = ""
     page: int = 1
     size: int = 50
+    enrolled_from: str = ""
+    enrolled_to: str = ""
+    # Where the page starts (a next/previous link's); ``page`` only for links from before.
+    cursor: str = ""
 
     @classmethod
     def of(
-        cls, status: str, track: str, region: str, sector: str, page: int = 1, size: int = 50
+        cls,
+        status: str,
+        track: str,
+        region: str,
+        sector: str,
+        page: int = 1,
+        size: int = 50,
+        *,
+        enrolled_from: str = "",
+        enrolled_to: str = "",
+        cursor: str = "",
     ) -> ListQuery:
         """The query as typed into a URL or form, cut to size."""
         return cls(
@@ -137,13 +155,29 @@ class ListQuery:
             sector[:30],
             max(1, min(page, 100_000)),
             size if size in PAGE_SIZES else 50,
+            enrolled_from.strip()[:10],
+            enrolled_to.strip()[:10],
+            cursor[:200],
         )
 
-    def filters(self) -> MemberFilters:
+    def filters(self, errors: FormErrors | None = None) -> MemberFilters:
+        """The filters the list applies; a day that is not a date is left out and, given
+        ``errors``, named beside its field."""
+
         def pick(kind: type, raw: str) -> object:
             try:
                 return kind(raw) if raw else None
             except ValueError:
+                return None
+
+        def day(name: str, raw: str) -> date | None:
+            try:
+                return date.fromisoformat(raw) if raw else None
+            except ValueError:
+                if errors is not None:
+                    errors.by_field[name] = translate(
+                        errors.lang, "Enter the date as year-month-day, for example 2026-01-31."
+                    )
                 return None
 
         return MemberFilters(
@@ -151,20 +185,30 @@ class ListQuery:
             region=pick(Region, self.region),  # type: ignore[arg-type]
             track=pick(Track, self.track),  # type: ignore[arg-type]
             sector=pick(Sector, self.sector),  # type: ignore[arg-type]
+            enrolled_from=day("enrolled_from", self.enrolled_from),
+            enrolled_to=day("enrolled_to", self.enrolled_to),
         )
 
-    def url(self, **changes: object) -> str:
+    def url(self, cursor: str = "") -> str:
+        """This list (filters and page size) from its first page, or from ``cursor``."""
         values = {
             "status": self.status,
             "track": self.track,
             "region": self.region,
             "sector": self.sector,
+            "enrolled_from": self.enrolled_from,
+            "enrolled_to": self.enrolled_to,
             "size": self.size,
-            "p": self.page,
-            **changes,
+            "cursor": cursor,
         }
         query = urlencode({k: v for k, v in values.items() if v not in ("", None)})
         return f"/desk/ambassadors?{query}"
+
+    def here(self) -> str:
+        """The URL of the page shown, to come back to after a decision."""
+        if self.cursor or self.page == 1:
+            return self.url(self.cursor)
+        return f"{self.url()}&p={self.page}"
 
 
 def _version(raw: str) -> int | None:
@@ -229,20 +273,50 @@ class DeskAmbassadorPages(Controller):
         track: FromQuery[str] = "",
         region: FromQuery[str] = "",
         sector: FromQuery[str] = "",
+        enrolled_from: FromQuery[str] = "",
+        enrolled_to: FromQuery[str] = "",
         p: FromQuery[int] = 1,
         size: FromQuery[int] = 50,
+        cursor: FromQuery[str] = "",
     ) -> Template:
-        """Members by status, then oldest enrolment first, with filters and paging."""
-        query = ListQuery.of(status, track, region, sector, p, size)
-        lang = language_of(request)
-        found = registry_of(request).ambassadors.list_members(
-            query.filters(), query.size, (query.page - 1) * query.size
+        """Members by status, then oldest enrolment first, with filters and next/previous
+        links (cursors: every page costs the same however deep; ``p`` still opens the pages
+        of links made before)."""
+        query = ListQuery.of(
+            status,
+            track,
+            region,
+            sector,
+            p,
+            size,
+            enrolled_from=enrolled_from,
+            enrolled_to=enrolled_to,
+            cursor=cursor,
         )
+        lang = language_of(request)
+        errors = FormErrors(lang)
+        filters = query.filters(errors)
+        ambassadors = registry_of(request).ambassadors
+        offset = 0 if query.cursor else (query.page - 1) * query.size
+        try:
+            found = ambassadors.list_members(filters, query.size, offset, query.cursor or None)
+        except InvalidInput as error:
+            # A damaged cursor, or a range ending before it starts: said on the page, above
+            # the first page of what the rest of the filter matches.
+            refused = FormErrors.of(error, lang, set(DATES))
+            errors.by_field.update(refused.by_field)
+            errors.general.extend(refused.general)
+            if error.field in DATES:
+                filters = replace(filters, enrolled_from=None, enrolled_to=None)
+            query = replace(query, cursor="", page=1)
+            found = ambassadors.list_members(filters, query.size)
         return page(
             request,
             "desk/ambassadors/index.html",
+            HTTP_422_UNPROCESSABLE_ENTITY if errors else 200,
             members=found,
             query=query,
+            errors=errors or None,
             statuses=options(STATUS_NAMES, lang),
             tracks=options(TRACK_NAMES, lang),
             regions=options(REGION_NAMES, lang),
@@ -250,9 +324,8 @@ class DeskAmbassadorPages(Controller):
             sizes=[(str(n), str(n)) for n in PAGE_SIZES],
             bulk_actions=[(a, translate(lang, ACTION_LABELS[a])) for a in BULK_ACTIONS],
             can_act=getattr(request.scope.get("user"), "role", None) in STAFF,
-            pages=max(1, -(-found.total // query.size)),
             max_matching=MAX_MATCHING,
-            all_matching=0 < found.total <= MAX_MATCHING,
+            all_matching=found.total_exact and 0 < found.total <= MAX_MATCHING,
         )
 
     @get("/matching-ids", name="desk_ambassadors_matching", **ACT, sync_to_thread=True)
@@ -260,8 +333,12 @@ class DeskAmbassadorPages(Controller):
         """The ids the list's filters (the list's own query) match now, for site.js to
         decide on them in chunks."""
         asked = request.query_params
-        status, track, region, sector = (str(asked.get(name) or "") for name in FILTERS)
-        filters = ListQuery.of(status, track, region, sector).filters()
+        status, track, region, sector, first, last = (
+            str(asked.get(name) or "") for name in FILTERS
+        )
+        filters = ListQuery.of(
+            status, track, region, sector, enrolled_from=first, enrolled_to=last
+        ).filters()
         return {"ids": [str(i) for i in registry_of(request).ambassadors.matching_ids(filters)]}
 
     @get("/{membership_id:uuid}", name="desk_member", **READ, sync_to_thread=True)
@@ -402,7 +479,12 @@ class DeskAmbassadorPages(Controller):
             try:
                 if matching:
                     filters = ListQuery.of(
-                        data.status, data.track, data.region, data.sector
+                        data.status,
+                        data.track,
+                        data.region,
+                        data.sector,
+                        enrolled_from=data.enrolled_from,
+                        enrolled_to=data.enrolled_to,
                     ).filters()
                     outcomes = ambassadors.bulk_matching(
                         context_of(request), data.action, filters, data.reason[:2000]

@@ -176,9 +176,31 @@ class MembershipRowOut(msgspec.Struct):
 
 class MembershipPage(msgspec.Struct):
     items: list[MembershipRowOut]
-    total: int
+    total: Annotated[
+        int,
+        msgspec.Meta(
+            description="How many members the filters match; when `total_exact` is false, "
+            "more than this many (a date range is counted up to 5,000)."
+        ),
+    ]
     limit: int
-    offset: int
+    offset: Annotated[
+        int, msgspec.Meta(description="The offset asked for (0 when paging by `cursor`).")
+    ]
+    total_exact: Annotated[
+        bool, msgspec.Meta(description='False: `total` is a floor ("more than `total`").')
+    ] = True
+    next_cursor: Annotated[
+        str | None,
+        msgspec.Meta(
+            description="Send as `cursor` for the next page (null on the last page). Every "
+            "page costs the same by cursor, however deep; an offset reads every row before it."
+        ),
+    ] = None
+    previous_cursor: Annotated[
+        str | None,
+        msgspec.Meta(description="Send as `cursor` for the page before (null on the first)."),
+    ] = None
 
 
 class PendingActivityOut(msgspec.Struct):

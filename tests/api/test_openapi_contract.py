@@ -183,3 +183,21 @@ def test_exports_document_both_file_types(document: dict[str, Any]) -> None:
     ):
         content = document["paths"][path]["get"]["responses"]["200"]["content"]
         assert set(content) == {"text/csv", contract.XLSX}
+
+
+def test_the_members_list_documents_its_cursor_beside_the_offset(document: dict[str, Any]) -> None:
+    operation = document["paths"]["/api/v1/ambassadors"]["get"]
+    parameters = {p["name"]: p for p in operation["parameters"] if p["in"] == "query"}
+    assert {"cursor", "offset", "limit", "enrolled_from", "enrolled_to"} <= set(parameters)
+    assert "next_cursor" in parameters["cursor"]["description"]
+    assert parameters["cursor"]["schema"].get("maxLength") == 200 or any(
+        s.get("maxLength") == 200 for s in parameters["cursor"]["schema"].get("oneOf", [])
+    )
+    assert "422" in operation["responses"]
+    assert "cursor" in operation["description"]
+    answer = resolve(document, operation["responses"]["200"]["content"]["application/json"])
+    page = resolve(document, answer["schema"])
+    for name in ("next_cursor", "previous_cursor", "total_exact", "total"):
+        assert page["properties"][name].get("description") or any(
+            "description" in s for s in page["properties"][name].get("oneOf", [])
+        ), name

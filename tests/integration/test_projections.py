@@ -186,3 +186,50 @@ def test_the_members_list_reads_its_filter_through_an_index_in_page_order(
             assert "TEMP B-TREE" not in plan
             searched = re.search(r"SEARCH view_ambassadors USING INDEX \w+ \((\w+)=\?", plan)
             assert searched and searched.group(1) in columns, plan
+
+
+@pytest.mark.parametrize("seek", ["after", "before"])
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"status": "pending"},
+        {"region": "najran"},
+        {"status": "pending", "region": "najran"},
+        {"status": "pending", "track": "sectoral", "sector": "health"},
+        {"region": "najran", "track": "general"},
+    ],
+)
+def test_a_page_by_cursor_starts_at_its_key_in_the_filters_index(
+    registry: Registry, filters: dict[str, str], seek: str
+) -> None:
+    # Page 100,000 must cost what page 1 costs: the cursor's key is a bound of the index
+    # range searched (never rows read and dropped, never a sort), forwards and backwards.
+    from projections.counters import where_equal
+    from projections.membership_queries import members_page_sql, seek_columns
+
+    clause, params = where_equal(filters.items())
+    columns = seek_columns(filters)
+    sql = members_page_sql(clause, seek, columns)
+    key = ["pending", "2026-01-15", "0" * 32][-len(columns) :]
+    db = registry.db
+    with db.read() as cur:
+        if db.dialect == "postgres":
+            for setting in ("enable_seqscan", "enable_bitmapscan", "enable_sort"):
+                cur.execute(f"SET LOCAL {setting} = off")
+            plan = " ".join(str(r[0]) for r in cur.fetchall(f"EXPLAIN {sql}", [*params, *key, 50]))
+            assert "Sort" not in plan
+            searched = re.search(
+                r"Index (?:Only )?Scan (?:Backward )?using (ix_ambassadors_\w+)", plan
+            )
+            assert searched, plan
+            # The key is in the index condition, not a filter on rows already read.
+            condition = re.search(r"Index Cond: (.*?)(?: Filter:|$)", plan)
+            assert condition and f"ROW({', '.join(columns)})" in condition.group(1), plan
+        else:
+            plan = " ".join(
+                str(r[3]) for r in cur.fetchall(f"EXPLAIN QUERY PLAN {sql}", [*params, *key, 50])
+            )
+            assert "TEMP B-TREE" not in plan
+            searched = r"SEARCH view_ambassadors USING (?:COVERING )?INDEX ix_ambassadors_\w+ \("
+            assert re.search(searched, plan), plan

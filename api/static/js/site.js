@@ -52,7 +52,7 @@
     if (!matching) { run(form, ids, reason, action); return; }
     // "All that match": the ids the filters match now, then the same chunks as ticked ones.
     var query = new URLSearchParams();
-    ["status", "track", "region", "sector"].forEach(function (name) {
+    ["status", "track", "region", "sector", "enrolled_from", "enrolled_to"].forEach(function (name) {
       var field = form.querySelector('input[type="hidden"][name="' + name + '"]');
       if (field && field.value) query.append(name, field.value);
     });
