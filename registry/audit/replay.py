@@ -373,19 +373,22 @@ class ReplayService(Service):
         sqlite = self.db.dialect == "sqlite"
         found: dict[tuple[UUID, int], HistoryEntry] = {}
         for start in range(0, len(wanted), IN_CHUNK // 2):
-            chunk = wanted[start : start + IN_CHUNK // 2]
-            params: list[Any] = []
-            for stream_id, version in chunk:
-                params += [stream_id.hex if sqlite else stream_id, version]
+            chunk = set(wanted[start : start + IN_CHUNK // 2])
+            ids = list(dict.fromkeys(i.hex if sqlite else i for i, _ in chunk))
+            versions = sorted({v for _, v in chunk})
+            # By stream id and version apart (the primary key's index serves the ids; a list
+            # of (id, version) pairs made PostgreSQL read the whole table), exact pairs below.
             with self.db.read() as cur:
                 rows = cur.fetchall(
                     "SELECT originator_id, originator_version, topic, state FROM"
-                    f" {table} WHERE (originator_id, originator_version)"
-                    f" IN ({', '.join(['(?, ?)'] * len(chunk))})",
-                    params,
+                    f" {table} WHERE originator_id IN ({', '.join('?' * len(ids))})"
+                    f" AND originator_version IN ({', '.join('?' * len(versions))})",
+                    [*ids, *versions],
                 )
             for originator, version, topic, state in rows:
                 key = UUID(originator) if isinstance(originator, str) else originator
+                if (key, int(version)) not in chunk:
+                    continue
                 stored = StoredEvent(key, int(version), topic, bytes(state))
                 found[(key, int(version))] = entry_of(self.app.mapper.to_domain_event(stored))
         return found
