@@ -247,7 +247,7 @@ def funnel_counts(
             f" WHERE edition_id IN ({marks}) GROUP BY edition_id, status",
             editions,
         )
-        winners = dict(
+        winners: dict[str, int] = dict(
             cur.fetchall(
                 "SELECT edition_id, COUNT(*) FROM view_award_results"
                 f" WHERE edition_id IN ({marks}) AND winner = 1 AND withdrawn = 0"
