@@ -201,21 +201,68 @@ def consensus_points(db: Database, edition_id: str) -> list[ConsensusRow]:
     return [ConsensusRow(*r) for r in rows]
 
 
-def application_statuses(db: Database, edition_id: str) -> list[Row]:
-    return _all(
-        db,
-        "SELECT status, COUNT(*) FROM view_award_applications WHERE edition_id=? GROUP BY status",
-        (edition_id,),
-    )
+@dataclass(frozen=True)
+class FunnelCounts:
+    """An edition's applications by status, how many eligible ones have a consensus on
+    every criterion asked of their category, and its winners (not withdrawn)."""
+
+    statuses: dict[str, int]
+    complete: int
+    winners: int
 
 
-def published_results(db: Database, edition_id: str) -> list[Row]:
-    return _all(
-        db,
-        "SELECT application_id, category, rank, total, winner, withdrawn FROM view_award_results"
-        " WHERE edition_id=? ORDER BY category, rank",
-        (edition_id,),
-    )
+def funnel_counts(
+    db: Database, required: dict[str, dict[str, list[str]]]
+) -> dict[str, FunnelCounts]:
+    """Per edition id, its funnel's counts; ``required`` names, per edition and category,
+    the criteria a consensus must cover to be complete. Three queries for every edition
+    together, whatever their size: the counting happens in the database."""
+    editions = list(required)
+    if not editions:
+        return {}
+    marks = ", ".join("?" * len(editions))
+    parts: list[str] = []
+    params: list[Any] = []
+    cells = [(e, c, numbers) for e in editions for c, numbers in required[e].items()]
+    for i, (edition, category, numbers) in enumerate(cells):
+        if numbers:
+            parts.append(
+                f"SELECT {i}, COUNT(*) FROM (SELECT a.id FROM view_award_applications a"
+                " JOIN view_award_consensus_heads h ON h.application_id = a.id"
+                " JOIN view_award_consensus c ON c.consensus_id = h.id"
+                " WHERE a.edition_id = ? AND a.category = ? AND a.status = 'eligible'"
+                f" AND c.criterion IN ({', '.join('?' * len(numbers))})"
+                f" GROUP BY a.id HAVING COUNT(*) = {len(numbers)}) AS complete_{i}"
+            )
+            params += [edition, category, *numbers]
+        else:  # nothing asked: every eligible application is complete
+            parts.append(
+                f"SELECT {i}, COUNT(*) FROM view_award_applications WHERE edition_id = ?"
+                " AND category = ? AND status = 'eligible'"
+            )
+            params += [edition, category]
+    with db.read() as cur:
+        statuses = cur.fetchall(
+            "SELECT edition_id, status, COUNT(*) FROM view_award_applications"
+            f" WHERE edition_id IN ({marks}) GROUP BY edition_id, status",
+            editions,
+        )
+        winners: dict[str, int] = dict(
+            cur.fetchall(
+                "SELECT edition_id, COUNT(*) FROM view_award_results"
+                f" WHERE edition_id IN ({marks}) AND winner = 1 AND withdrawn = 0"
+                " GROUP BY edition_id",
+                editions,
+            )
+        )
+        complete = cur.fetchall(" UNION ALL ".join(parts), params) if parts else []
+    by_status: dict[str, dict[str, int]] = {e: {} for e in editions}
+    for edition, status, n in statuses:
+        by_status[edition][status] = int(n)
+    complete_in: dict[str, int] = dict.fromkeys(editions, 0)
+    for i, n in complete:
+        complete_in[cells[int(i)][0]] += int(n)
+    return {e: FunnelCounts(by_status[e], complete_in[e], int(winners.get(e, 0))) for e in editions}
 
 
 def judge_workload(db: Database, edition_id: str) -> list[Row]:

@@ -12,12 +12,12 @@ import shutil
 import tarfile
 import tempfile
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 from uuid import UUID
 
 from domain.awards.edition import Edition
@@ -57,11 +57,36 @@ class ChainStatus:
 
 
 @dataclass(frozen=True)
+class Located:
+    """A decision event as the timeline orders it, before it is decoded."""
+
+    at: datetime
+    stream: str  # application | scorecard | consensus | edition
+    stream_id: UUID
+    version: int
+    type: str  # the event's class name
+
+
+@dataclass(frozen=True)
 class TimelineEvent:
     at: datetime
     stream: str  # application | scorecard | consensus | edition
     stream_id: UUID
     entry: HistoryEntry
+
+    @property
+    def type(self) -> str:
+        return self.entry.type
+
+
+class _Placed(Protocol):
+    @property
+    def at(self) -> datetime: ...
+    @property
+    def type(self) -> str: ...
+
+
+E = TypeVar("E", bound=_Placed)
 
 
 @dataclass(frozen=True)
@@ -82,7 +107,8 @@ class Comparison:
     first: LeaderboardAsOf
     second: LeaderboardAsOf
     moves: list[Move]
-    events: list[TimelineEvent]  # between the two instants, oldest first
+    events: list[TimelineEvent]  # between the two instants as listed (``abridged``), oldest first
+    left_out: int  # events in between not listed
 
 
 def _log(registry: Registry, ctx: RequestContext, resource: str, **parameters: object) -> None:
@@ -118,15 +144,26 @@ def edition(registry: Registry, edition_id: UUID) -> Edition:
     return registry.editions.get(edition_id)
 
 
-def timeline(registry: Registry, edition_id: UUID) -> list[TimelineEvent]:
+def timeline(registry: Registry, edition_id: UUID) -> list[Located]:
     """The edition's decision events (submissions, screening, scores, consensus, results,
-    withdrawals) across all its streams, oldest first, each with its envelope."""
+    withdrawals) across all its streams, oldest first, located but not decoded."""
     events = [
-        TimelineEvent(datetime.fromisoformat(entry.at), kind, stream_id, entry)
-        for kind, stream_id, entry in registry.replay.events_named(edition_id, DECISION_TYPES)
+        Located(at, kind, stream_id, version, name)
+        for kind, stream_id, version, name, at in registry.replay.events_located(
+            edition_id, DECISION_TYPES
+        )
     ]
-    events.sort(key=lambda e: (e.at, str(e.stream_id), e.entry.version))
+    events.sort(key=lambda e: (e.at, str(e.stream_id), e.version))
     return events
+
+
+def decoded(registry: Registry, events: Sequence[Located]) -> list[TimelineEvent]:
+    """The located events with their envelopes and data (only these are decoded)."""
+    entries = registry.replay.entries((e.stream_id, e.version) for e in events)
+    return [
+        TimelineEvent(e.at, e.stream, e.stream_id, entries[(e.stream_id, e.version)])
+        for e in events
+    ]
 
 
 # An edition's timeline runs to tens of thousands of events (45 criteria x judges x
@@ -139,24 +176,22 @@ MILESTONES = frozenset({"Submitted", "Screened", "ConflictDeclared", "ResultsPub
 
 
 @dataclass(frozen=True)
-class TimelineWindow:
-    events: list[TimelineEvent]  # the part shown, oldest first
+class TimelineWindow(Generic[E]):
+    events: list[E]  # the part shown, oldest first
     start: int  # the position of its first event in the whole timeline (0-based)
     total: int  # events in the whole timeline
-    earlier: TimelineEvent | None  # the last event before the window, to move back to
-    later: TimelineEvent | None  # the first event after it, to move on to
-    choices: list[TimelineEvent]  # the instants to choose from: milestones and the window
+    earlier: E | None  # the last event before the window, to move back to
+    later: E | None  # the first event after it, to move on to
+    choices: list[E]  # the instants to choose from: milestones and the window
 
 
-def window(events: list[TimelineEvent], at: datetime | None, size: int = WINDOW) -> TimelineWindow:
+def window(events: Sequence[E], at: datetime | None, size: int = WINDOW) -> TimelineWindow[E]:
     """The ``size`` events around ``at`` (the latest ones when ``at`` is None or after the
     last), and the instants an auditor may choose from there."""
     upto = len(events) if at is None else bisect_right([e.at for e in events], at)
     start = max(0, min(upto - size // 2, len(events) - size))
-    shown = events[start : start + size]
-    choices = [
-        e for i, e in enumerate(events) if start <= i < start + size or e.entry.type in MILESTONES
-    ]
+    shown = list(events[start : start + size])
+    choices = [e for i, e in enumerate(events) if start <= i < start + size or e.type in MILESTONES]
     return TimelineWindow(
         shown,
         start,
@@ -167,11 +202,33 @@ def window(events: list[TimelineEvent], at: datetime | None, size: int = WINDOW)
     )
 
 
-def abridged(events: list[TimelineEvent], size: int = WINDOW) -> tuple[list[TimelineEvent], int]:
+def decoded_window(
+    registry: Registry, shown: TimelineWindow[Located]
+) -> TimelineWindow[TimelineEvent]:
+    """The window with its events decoded: the hundred shown, the milestones, the two
+    neighbours, in one read."""
+    edges = [e for e in (shown.earlier, shown.later) if e is not None]
+    every = decoded(registry, [*shown.events, *shown.choices, *edges])
+    by_place = {(e.stream_id, e.entry.version): e for e in every}
+
+    def one(e: Located) -> TimelineEvent:
+        return by_place[(e.stream_id, e.version)]
+
+    return TimelineWindow(
+        [one(e) for e in shown.events],
+        shown.start,
+        shown.total,
+        one(shown.earlier) if shown.earlier else None,
+        one(shown.later) if shown.later else None,
+        [one(e) for e in shown.choices],
+    )
+
+
+def abridged(events: Sequence[E], size: int = WINDOW) -> tuple[list[E], int]:
     """Events between two instants as a page lists them: every milestone (a withdrawal among
     thousands of scores must not be cut off) and the first ``size`` of the rest, in order;
     and how many were left out."""
-    shown = [e for i, e in enumerate(events) if i < size or e.entry.type in MILESTONES]
+    shown = [e for i, e in enumerate(events) if i < size or e.type in MILESTONES]
     return shown, len(events) - len(shown)
 
 
@@ -188,18 +245,17 @@ def compare(
     edition_id: UUID,
     first: datetime,
     second: datetime,
-    events: list[TimelineEvent] | None = None,
+    events: list[Located] | None = None,
 ) -> Comparison:
-    """The ranking at two instants, who moved between them, and the events in between
-    (from ``events``, the edition's timeline, when the caller has read it already)."""
+    """The ranking at two instants, who moved between them, and the events in between as a
+    page lists them (from ``events``, the edition's timeline, when the caller has it)."""
     if second < first:
         first, second = second, first
     if first == second:
         raise InvalidInput(N_("Choose two different instants."), field="second")
     _log(registry, ctx, "compare", edition_id=edition_id, first=first.isoformat(),
          second=second.isoformat())  # fmt: skip
-    before = registry.replay.leaderboard(edition_id, first)
-    after = registry.replay.leaderboard(edition_id, second)
+    before, after = registry.replay.leaderboards(edition_id, [first, second])
 
     def positions(board: LeaderboardAsOf) -> dict[UUID, tuple[str, Any]]:
         return {s.application_id: (c.category, s) for c in board.categories for s in c.standings}
@@ -218,8 +274,9 @@ def compare(
                 _place(new[1]) if new else None,
             )
         )
-    between = [e for e in events or timeline(registry, edition_id) if first < e.at <= second]
-    return Comparison(before, after, moves, between)
+    located = events if events is not None else timeline(registry, edition_id)
+    listed, left_out = abridged([e for e in located if first < e.at <= second])
+    return Comparison(before, after, moves, decoded(registry, listed), left_out)
 
 
 def _place(standing: Any) -> tuple[int | None, Decimal, bool, bool]:

@@ -98,7 +98,7 @@ def dashboard(registry: Registry, at: datetime | None = None) -> Dashboard:
     kpis: list[KpiLine] = []
     reports: dict[str, list[tuple[str, int | None, Text]]] = {}
     for row in progress:
-        initiative = registry.initiatives.get(UUID(row.initiative.id))
+        initiative = registry.initiatives.current(UUID(row.initiative.id), row.initiative.version)
         pilots += [PilotLine(initiative.code, p) for p in initiative.pilots.values()]
         reports[initiative.code] = [
             (r.period.value, r.percent_complete, r.summary)
@@ -110,7 +110,10 @@ def dashboard(registry: Registry, at: datetime | None = None) -> Dashboard:
                 for m in sorted(kpi.measurements.values(), key=lambda m: m.period.sort_key())
             ]
             kpis.append(KpiLine(initiative.code, kpi, trend, kpi.attainment()))
-    editions = [_edition_line(registry, UUID(e.id), now) for e in registry.editions.list_editions()]
+    # Read only: each process keeps its copy while no newer event is stored (one look-up).
+    shown = [registry.editions.current(UUID(e.id)) for e in registry.editions.list_editions()]
+    funnels = registry.results.funnels(shown)
+    editions = [_edition_line(edition, funnels[edition.id], now) for edition in shown]
     by_status: dict[str, int] = {}
     for line in editions:
         by_status[line.status] = by_status.get(line.status, 0) + 1
@@ -128,9 +131,7 @@ def dashboard(registry: Registry, at: datetime | None = None) -> Dashboard:
     )
 
 
-def _edition_line(registry: Registry, edition_id: UUID, now: datetime) -> EditionLine:
-    # Read only: the process's copy while no newer event is stored (one look-up, no replay).
-    edition: Edition = registry.editions.current(edition_id)
+def _edition_line(edition: Edition, funnel: dict[str, int], now: datetime) -> EditionLine:
     phase = next((p.kind for p in edition.phases.values() if p.is_open(now)), None)
     return EditionLine(
         id=edition.id,
@@ -139,7 +140,7 @@ def _edition_line(registry: Registry, edition_id: UUID, now: datetime) -> Editio
         title=edition.title,
         status=str(edition.status),
         phase=PhaseKind(phase) if phase else None,
-        funnel=registry.results.funnel(edition),
+        funnel=funnel,
     )
 
 

@@ -55,6 +55,7 @@ class InitiativeService(Service):
     def __init__(self, app: NQSApplication, clock: Clock, db: Database) -> None:
         super().__init__(app, clock)
         self.db = db
+        self._current: dict[UUID, Initiative] = {}
 
     # -- queries -------------------------------------------------------------------
 
@@ -84,6 +85,22 @@ class InitiativeService(Service):
     def history(self, id_: UUID) -> list[HistoryEntry]:
         """Every change of the initiative: what, who, when, why."""
         return self.history_of(Initiative, id_, NOUN)
+
+    def current(self, initiative_id_: UUID, version: int) -> Initiative:
+        """The initiative at ``version`` or later, for reading only (never change what this
+        returns): this process's last copy when it is that far, else a load.
+
+        The dashboard shows every initiative's pilots and KPIs, which only the aggregates
+        hold, on every request; the read model's row says which version its figures are
+        at (every initiative event moves it), so a copy that far costs no query."""
+        cached = self._current.get(initiative_id_)
+        if cached is not None and cached.version >= version:
+            return cached
+        initiative = self.get(initiative_id_)
+        if len(self._current) >= 1_000:
+            self._current.clear()
+        self._current[initiative_id_] = initiative
+        return initiative
 
     def get_as_of(self, initiative_id_: UUID, as_of: datetime) -> Initiative:
         return self.load_as_of(Initiative, initiative_id_, as_of, NOUN)

@@ -22,6 +22,7 @@ from domain.awards.application import Application
 from domain.awards.edition import Edition
 from domain.awards.framework import Framework
 from domain.awards.ranking import Candidate, CategoryResults, Standing, rank_category
+from domain.awards.scoring import required_criteria
 from domain.errors import NotFound
 from domain.messages import N_
 from domain.text import Text
@@ -178,29 +179,29 @@ class ResultsService(Service):
     def report(self, edition: Edition) -> EditionReport:
         edition_key = str(edition.id)
         board = self.leaderboard(edition)
-        funnel = self._funnel(edition_key, board)
+        funnel = self.funnels([edition])[edition.id]
         workload = [
             (str(r[0]), r[1], int(r[2] or 0), int(r[3] or 0), int(r[4] or 0), int(r[5] or 0))
             for r in q.judge_workload(self.db, edition_key)
         ]
         return EditionReport(funnel, board, workload, self.spread(edition_key))
 
-    def funnel(self, edition: Edition) -> dict[str, int]:
-        """How many applications reached each stage, drafted to winners: the report's
-        first section alone (the dashboard shows it for every edition; the judges' workload
-        and spread are the most of a report's queries)."""
-        return self._funnel(str(edition.id), self.leaderboard(edition))
-
-    def _funnel(self, edition_key: str, board: dict[str, list[Standing]]) -> dict[str, int]:
-        statuses: dict[str, int] = dict(q.application_statuses(self.db, edition_key))
-        published = q.published_results(self.db, edition_key)
-        return {
-            "drafted": sum(statuses.values()),
-            "submitted": sum(n for s, n in statuses.items() if s != "draft"),
-            "eligible": statuses.get("eligible", 0),
-            "scored": sum(1 for standings in board.values() for s in standings if s.complete),
-            "winners": sum(1 for r in published if r[4] and not r[5]),
+    def funnels(self, editions: list[Edition]) -> dict[UUID, dict[str, int]]:
+        """How many applications reached each stage, drafted to winners, per edition: counted
+        by the awards read model for every edition at once (the dashboard shows them all).
+        "Scored" counts the eligible applications whose consensus covers every criterion
+        their category requires: the leaderboard's ``complete``."""
+        required = {
+            str(edition.id): {
+                key: [
+                    c.number for c in required_criteria(self.editions.framework_for(edition, key))
+                ]
+                for key in edition.categories
+            }
+            for edition in editions
         }
+        counts = q.funnel_counts(self.db, required)
+        return {edition.id: _funnel(counts[str(edition.id)]) for edition in editions}
 
     def spread(self, edition_key: str) -> list[CriterionSpread]:
         """Where judges disagree most: per criterion, max − min of the judges' points per application."""
@@ -218,6 +219,16 @@ class ResultsService(Service):
         return sorted(
             spreads, key=lambda s: (-s.mean_spread, -s.max_spread, _number_key(s.criterion))
         )
+
+
+def _funnel(counts: q.FunnelCounts) -> dict[str, int]:
+    return {
+        "drafted": sum(counts.statuses.values()),
+        "submitted": sum(n for s, n in counts.statuses.items() if s != "draft"),
+        "eligible": counts.statuses.get("eligible", 0),
+        "scored": counts.complete,
+        "winners": counts.winners,
+    }
 
 
 def _number_key(number: str) -> tuple[int, ...]:

@@ -158,7 +158,7 @@ class AuditPages(Controller):
         except InvalidInput as error:
             when, errors = None, FormErrors.of(error, language_of(request), {"at"})
         events = audit_desk.timeline(registry, edition_id)
-        shown = audit_desk.window(events, when)
+        shown = audit_desk.decoded_window(registry, audit_desk.window(events, when))
         when = when or registry.clock.now()
         board = audit_desk.leaderboard(registry, context_of(request), edition_id, when)
         return page(
@@ -206,8 +206,8 @@ class AuditPages(Controller):
             "audit/compare.html",
             edition=audit_desk.edition(registry, edition_id),
             # The instants to choose from: the milestones, and the events near the first one.
-            choices=audit_desk.window(events, _parsed(first)).choices,
-            between=audit_desk.abridged(comparison.events) if comparison else ([], 0),
+            choices=audit_desk.decoded(registry, audit_desk.window(events, _parsed(first)).choices),
+            between=(comparison.events, comparison.left_out) if comparison else ([], 0),
             comparison=comparison,
             first=first or "",
             second=second or "",

@@ -7,7 +7,7 @@ replaying those aggregates' events up to the instant asked for.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, TypeVar
@@ -24,7 +24,7 @@ from domain.awards.judging import Consensus, Scorecard, consensus_id
 from domain.awards.ranking import Candidate, Standing, rank_category, without
 from domain.errors import NotFound
 from domain.messages import N_
-from projections.sql import Database, in_chunks
+from projections.sql import IN_CHUNK, Database, in_chunks
 from registry.audit.verify import events_source
 from registry.clock import Clock
 from registry.event_store import NQSApplication
@@ -82,30 +82,46 @@ class ReplayService(Service):
 
     def leaderboard(self, edition_id: UUID, at: datetime) -> LeaderboardAsOf:
         """Every category's ranking as it stood at ``at``, recomputed from consensus events."""
-        edition = self._as_of(Edition, edition_id, at)
-        if edition is None:
-            raise NotFound(
-                N_("No such edition existed at {at}."),
-                at=at.isoformat(),
-            )
-        applications = self._standings_facts(self._application_ids(edition_id), at)
-        return LeaderboardAsOf(edition, at, self._rank(edition, applications, at))
+        return self.leaderboards(edition_id, [at])[0]
 
-    def _standings_facts(self, application_ids: list[UUID], at: datetime) -> list[Application]:
+    def leaderboards(self, edition_id: UUID, instants: list[datetime]) -> list[LeaderboardAsOf]:
+        """The rankings at several instants: the events are read and decoded once (most of
+        the work), then replayed to each instant."""
+        application_ids = self._application_ids(edition_id)
+        standings = self._decoded(self._streams_as_stored(application_ids, _STANDING_TOPICS))
+        consensus = self._decoded(
+            self._streams_as_stored([consensus_id(i) for i in application_ids])
+        )
+        boards = []
+        for at in instants:
+            edition = self._as_of(Edition, edition_id, at)
+            if edition is None:
+                raise NotFound(N_("No such edition existed at {at}."), at=at.isoformat())
+            applications = self._standings_facts(standings, application_ids, at)
+            boards.append(
+                LeaderboardAsOf(edition, at, self._rank(edition, applications, at, consensus))
+            )
+        return boards
+
+    def _standings_facts(
+        self, streams: _Decoded, application_ids: list[UUID], at: datetime
+    ) -> list[Application]:
         """The applications as of ``at`` as far as ranking goes: only the events that set
         their category, organisation, submission time and screening are read and
-        replayed. Answers and evidence (most of their events) change none of those, so
-        leaving them in the database keeps a 200-application replay fast without
-        changing the result."""
-        streams = self._streams_as_stored(application_ids, _STANDING_TOPICS)
-        replayed = (self._replay(streams[i], at) for i in application_ids)
+        replayed (``_STANDING_TOPICS``). Answers and evidence (most of their events) change
+        none of those, so leaving them in the database keeps a 200-application replay fast
+        without changing the result."""
+        replayed = (self._replay(streams.events(i), at) for i in application_ids)
         return [a for a in replayed if isinstance(a, Application)]
 
-    def _replay(self, stream: Iterable[StoredEvent], at: datetime) -> Any:
-        """The aggregate after its stored events up to ``at`` (None before its first)."""
+    def _decoded(self, streams: dict[UUID, list[StoredEvent]]) -> _Decoded:
+        return _Decoded(self.app.mapper.to_domain_event, streams)
+
+    @staticmethod
+    def _replay(stream: Iterable[Any], at: datetime) -> Any:
+        """The aggregate after its events up to ``at`` (None before its first)."""
         aggregate: Any = None
-        for stored in stream:
-            domain_event: Any = self.app.mapper.to_domain_event(stored)
+        for domain_event in stream:
             if domain_event.timestamp > at:
                 break
             if aggregate is not None:
@@ -141,13 +157,18 @@ class ReplayService(Service):
                 streams[key].append(StoredEvent(key, int(version), topic, bytes(state)))
         return streams
 
-    def _consensus_as_of(self, application_ids: list[UUID], at: datetime) -> dict[UUID, Consensus]:
-        streams = self._streams_as_stored([consensus_id(i) for i in application_ids])
-        replayed = {i: self._replay(streams[consensus_id(i)], at) for i in application_ids}
+    def _consensus_as_of(
+        self, streams: _Decoded, application_ids: list[UUID], at: datetime
+    ) -> dict[UUID, Consensus]:
+        replayed = {i: self._replay(streams.events(consensus_id(i)), at) for i in application_ids}
         return {i: c for i, c in replayed.items() if isinstance(c, Consensus)}
 
     def _rank(
-        self, edition: Edition, applications: Iterable[Application], at: datetime
+        self,
+        edition: Edition,
+        applications: Iterable[Application],
+        at: datetime,
+        consensus_streams: _Decoded | None = None,
     ) -> list[CategoryAsOf]:
         by_category: dict[str, list[Candidate]] = {key: [] for key in edition.categories}
         ranked = [
@@ -157,7 +178,11 @@ class ReplayService(Service):
             and a.category in by_category
             and a.submitted_at is not None
         ]
-        consensus_of: Mapping[UUID, Consensus] = self._consensus_as_of([a.id for a in ranked], at)
+        ids = [a.id for a in ranked]
+        streams = consensus_streams or self._decoded(
+            self._streams_as_stored([consensus_id(i) for i in ids])
+        )
+        consensus_of: Mapping[UUID, Consensus] = self._consensus_as_of(streams, ids, at)
         for application in ranked:
             assert application.submitted_at is not None
             consensus = consensus_of.get(application.id)
@@ -221,9 +246,11 @@ class ReplayService(Service):
             if s is not None
         ]
         consensus = self._as_of(Consensus, consensus_id(application_id), at)
+        application_ids = self._application_ids(edition.id)
+        standings = self._decoded(self._streams_as_stored(application_ids, _STANDING_TOPICS))
         peers = [
             a
-            for a in self._standings_facts(self._application_ids(edition.id), at)
+            for a in self._standings_facts(standings, application_ids, at)
             if a.category == application.category
         ]
         category = next(
@@ -287,27 +314,85 @@ class ReplayService(Service):
         kinds.update({UUID(r[0]): "scorecard" for r in rows})
         return kinds
 
-    def events_named(
+    def events_located(
         self, edition_id: UUID, types: frozenset[str]
-    ) -> list[tuple[str, UUID, HistoryEntry]]:
-        """The edition's events of these types (class names, e.g. ``CriterionScored``) in its
-        application, scorecard, consensus and edition streams, stream by stream in version
-        order, as (kind, stream, entry). Only those rows are read and decoded (topics filtered in SQL), in a
-        few queries: answers and evidence, most of an edition's events, stay in the
-        database."""
+    ) -> list[tuple[str, UUID, int, str, datetime]]:
+        """Where the edition's events of these types (class names, e.g. ``CriterionScored``)
+        are, without decoding them: (kind, stream, version, type, timestamp) from its
+        application, scorecard, consensus and edition streams, in a few queries.
+
+        An edition has tens of thousands of them; a page shows a hundred. The database reads
+        each one's timestamp out of the stored JSON (the library's transcoder writes it as
+        ``"timestamp": {"_type_": "datetime_iso", "_data_": …}``), so only the events shown
+        are decoded (:meth:`entries`), and answers and evidence stay in the database."""
         kinds = self.edition_stream_kinds(edition_id)
-        ids = [i for i, kind in kinds.items() if kind != "framework"]
-        topics = frozenset(
-            get_topic(c)
+        all_ids = [i for i, kind in kinds.items() if kind != "framework"]
+        names = {
+            get_topic(c): name
             for cls in (Edition, Application, Scorecard, Consensus)
             for name in types
             if isinstance(c := getattr(cls, name, None), type)
+        }
+        topics = sorted(names)
+        table, _ = events_source(self.app)
+        sqlite = self.db.dialect == "sqlite"
+        stamp = (
+            "json_extract(CAST(state AS TEXT), '$.timestamp._data_')"
+            if sqlite
+            else "convert_from(state, 'UTF8')::json #>> '{timestamp,_data_}'"
         )
-        return [
-            (kinds[stream_id], stream_id, entry_of(self.app.mapper.to_domain_event(stored)))
-            for stream_id, stream in self._streams_as_stored(ids, topics).items()
-            for stored in stream
-        ]
+        located: list[tuple[str, UUID, int, str, datetime]] = []
+        undated: list[tuple[str, UUID, int, str]] = []
+        for marks, keys in in_chunks([i.hex for i in all_ids] if sqlite else all_ids):
+            with self.db.read() as cur:
+                rows = cur.fetchall(
+                    f"SELECT originator_id, originator_version, topic, {stamp} FROM {table}"
+                    f" WHERE originator_id IN ({marks})"
+                    f" AND topic IN ({', '.join('?' * len(topics))})",
+                    [*keys, *topics],
+                )
+            for originator, version, topic, at in rows:
+                key = UUID(originator) if isinstance(originator, str) else originator
+                if at is None:  # a state written some other way: decoded below
+                    undated.append((kinds[key], key, int(version), names[topic]))
+                    continue
+                item = (kinds[key], key, int(version), names[topic], datetime.fromisoformat(at))
+                located.append(item)
+        if undated:
+            entries = self.entries([(i, v) for _, i, v, _ in undated])
+            located += [
+                (kind, i, v, name, datetime.fromisoformat(entries[(i, v)].at))
+                for kind, i, v, name in undated
+            ]
+        return located
+
+    def entries(self, events: Iterable[tuple[UUID, int]]) -> dict[tuple[UUID, int], HistoryEntry]:
+        """Some stored events, each as people read it, by (stream, version): only these
+        rows are read and decoded."""
+        wanted = list(dict.fromkeys(events))
+        table, _ = events_source(self.app)
+        sqlite = self.db.dialect == "sqlite"
+        found: dict[tuple[UUID, int], HistoryEntry] = {}
+        for start in range(0, len(wanted), IN_CHUNK // 2):
+            chunk = set(wanted[start : start + IN_CHUNK // 2])
+            ids = list(dict.fromkeys(i.hex if sqlite else i for i, _ in chunk))
+            versions = sorted({v for _, v in chunk})
+            # By stream id and version apart (the primary key's index serves the ids; a list
+            # of (id, version) pairs made PostgreSQL read the whole table), exact pairs below.
+            with self.db.read() as cur:
+                rows = cur.fetchall(
+                    "SELECT originator_id, originator_version, topic, state FROM"
+                    f" {table} WHERE originator_id IN ({', '.join('?' * len(ids))})"
+                    f" AND originator_version IN ({', '.join('?' * len(versions))})",
+                    [*ids, *versions],
+                )
+            for originator, version, topic, state in rows:
+                key = UUID(originator) if isinstance(originator, str) else originator
+                if (key, int(version)) not in chunk:
+                    continue
+                stored = StoredEvent(key, int(version), topic, bytes(state))
+                found[(key, int(version))] = entry_of(self.app.mapper.to_domain_event(stored))
+        return found
 
     # -- indexes (read models, used only to find the streams) ------------------------
 
@@ -332,6 +417,26 @@ _STANDING_TOPICS = frozenset(
     get_topic(cls)
     for cls in (Application.Drafted, Application.Submitted, Application.Screened)  # type: ignore[attr-defined]
 )
+
+
+class _Decoded:
+    """Stored streams, each event decoded once and only when a replay first reaches it
+    (a replay to an early instant stops at the first later event)."""
+
+    def __init__(
+        self, decode: Callable[[StoredEvent], Any], streams: dict[UUID, list[StoredEvent]]
+    ) -> None:
+        self._decode = decode
+        self._stored = streams
+        self._done: dict[UUID, list[Any]] = {}
+
+    def events(self, stream_id: UUID) -> Iterator[Any]:
+        stored = self._stored.get(stream_id, [])
+        done = self._done.setdefault(stream_id, [])
+        for i, event in enumerate(stored):
+            if i == len(done):
+                done.append(self._decode(event))
+            yield done[i]
 
 
 def _apply_withdrawals(standings: list[Standing], withdrawn: set[UUID]) -> list[Standing]:

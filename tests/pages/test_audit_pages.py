@@ -8,13 +8,17 @@ import re
 import subprocess
 import tarfile
 import time
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
+from uuid import UUID
 
 import pytest
 
 from domain.roles import Role
+from registry import audit_desk
 from registry.clock import ManualClock
+from registry.history import history_of
 from tests.api.award_world import World, at
 from tests.api.test_audit_replay import cycle
 from tests.conftest import Api
@@ -56,6 +60,30 @@ def test_an_auditor_replays_to_before_the_withdrawal_and_compares(
         params={"first": at(31.5).isoformat(), "second": at(31.5).isoformat()},
     )
     assert 'href="#f-second"' in same.text
+
+
+def test_the_timeline_is_located_without_decoding_and_decodes_to_the_same_events(
+    api: Api, decided: dict[str, str]
+) -> None:
+    """The pages decode only the events they show; located from the stored rows, the
+    timeline must hold the same events in the same order as decoding every one of them."""
+    registry = api.registry
+    edition = UUID(decided["edition"])
+    everything = sorted(
+        (datetime.fromisoformat(entry.at), str(stream_id), entry.version, kind, entry)
+        for stream_id, kind in registry.replay.edition_stream_kinds(edition).items()
+        if kind != "framework"
+        for entry in history_of(registry.app, stream_id)
+        if entry.type in audit_desk.DECISION_TYPES
+    )
+    located = audit_desk.timeline(registry, edition)
+    assert [(e.at, str(e.stream_id), e.version, e.stream) for e in located] == [
+        row[:4] for row in everything
+    ]
+    assert [e.type for e in located] == [row[4].type for row in everything]
+    assert [e.entry for e in audit_desk.decoded(registry, located)] == [
+        row[4] for row in everything
+    ]
 
 
 def test_provenance_shows_the_scores_their_sources_and_the_evidence_digests(

@@ -6,11 +6,15 @@ import os
 import re
 import shutil
 import subprocess
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from domain.dates import ReportingPeriod
+from domain.initiatives.values import KpiDirection
 from domain.roles import Role
+from domain.text import Text
 from registry.catalogue.loader import load_catalogue
 from registry.context import RequestContext
 from tests.conftest import Api
@@ -40,6 +44,37 @@ def test_the_dashboard_shows_the_strategy_from_the_catalogue(api: Api) -> None:
     api.client.cookies.set("nqs_lang", "ar")
     arabic = api.client.get("/desk/dashboard")
     assert "مجموعة العبيكان الصناعية" in arabic.text
+
+
+def test_a_kpi_value_recorded_after_a_visit_shows_on_the_next_one(api: Api) -> None:
+    """The page keeps each initiative as it last read it while the read model shows no newer
+    change; a new measurement moves the read model, so the next visit shows it."""
+    ctx = RequestContext.system()
+    initiative = api.registry.initiatives.register(
+        ctx, code="KPI-TRIAL", title=Text("تجربة", "KPI trial"), aim=Text("هدف", "Aim"),
+        owner="NQS Executive Office",
+    )  # fmt: skip
+    initiative, kpi = api.registry.initiatives.define_kpi(
+        ctx, initiative.id, initiative.version, name=Text("مؤشر", "Trial KPI"), unit="%",
+        target=Decimal("80"), direction=KpiDirection.HIGHER_IS_BETTER,
+    )  # fmt: skip
+    api.catch_up()
+    sign_in(api.client, api.registry, Role.OFFICER)
+    api.client.cookies.set("nqs_lang", "en")
+
+    def trial_kpi() -> str:
+        page = api.client.get("/desk/dashboard")
+        row = re.search(r'<tr data-testid="kpi">\s*<th scope="row">Trial KPI</th>(.*?)</tr>',
+                        page.text, re.S)  # fmt: skip
+        assert row, "the KPI is on the dashboard"
+        return row.group(1)
+
+    assert "2026-Q1" not in trial_kpi()
+    api.registry.initiatives.record_kpi_value(
+        ctx, initiative.id, initiative.version, kpi, ReportingPeriod("2026-Q1"), Decimal("64"), None
+    )
+    api.catch_up()
+    assert "64 (2026-Q1)" in trial_kpi() and "80%" in trial_kpi()
 
 
 def test_a_bad_period_is_named_and_the_judge_may_not_open_the_dashboard(api: Api) -> None:
