@@ -8,18 +8,17 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from api.pages.i18n import translate
 from domain.awards.edition import PHASE_NAMES, PHASE_ORDER, RIYADH, Edition, PhaseKind
 from domain.errors import Problems
 from domain.messages import N_
 
 STATUS_LABELS = {
-    "draft": N_("Draft"),
-    "submitted": N_("Submitted"),
-    "eligible": N_("Eligible"),
-    "ineligible": N_("Ineligible"),
-    "open": N_("Open"),
-    "published": N_("Results published"),
+    "draft": ("Draft", "مسودة"),
+    "submitted": ("Submitted", "مقدَّم"),
+    "eligible": ("Eligible", "مستوفٍ للشروط"),
+    "ineligible": ("Ineligible", "غير مستوفٍ للشروط"),
+    "open": ("Open", "مفتوحة"),
+    "published": ("Results published", "النتائج منشورة"),
 }
 
 
@@ -60,8 +59,8 @@ def phase_name(kind: PhaseKind | str | None, lang: str) -> str | None:
 
 
 def status_label(status: str, lang: str) -> str:
-    label = STATUS_LABELS.get(status)
-    return translate(lang, label) if label else status
+    english, arabic = STATUS_LABELS.get(status, (status, status))
+    return arabic if lang == "ar" else english
 
 
 class FormValues:

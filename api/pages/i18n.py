@@ -16,7 +16,7 @@ from hijridate import Gregorian
 from jinja2 import pass_context
 from litestar.connection import ASGIConnection
 
-from registry.i18n import translations
+from registry.i18n import say, translations
 
 LANGUAGES = ("ar", "en")
 DEFAULT = "ar"
@@ -93,6 +93,7 @@ def install(environment: Any) -> None:
     environment.install_gettext_callables(_template_gettext, _template_ngettext, newstyle=True)
     environment.filters["readable_date"] = _readable_date_filter
     environment.filters["number"] = _number_filter
+    environment.filters["said"] = _said_filter
 
 
 def readable_date(value: date | datetime | str | None, lang: str) -> str:
@@ -116,6 +117,13 @@ def readable_date(value: date | datetime | str | None, lang: str) -> str:
 @pass_context
 def _readable_date_filter(context: Any, value: date | datetime | str | None) -> str:
     return readable_date(value, _lang_of(context))
+
+
+@pass_context
+def _said_filter(context: Any, message: Any) -> str:
+    """A domain message (a refusal, a field problem's ``message``) in the page's language:
+    ``{{ problem.message | said }}``."""
+    return say(message, _lang_of(context))
 
 
 def _number_filter(value: int | float) -> str:
